@@ -1,0 +1,80 @@
+"""Which CAMEO actor codes are valid: a code is a run of three-letter blocks (country or
+international prefix, then roles, regions, identities or organisation codes). Checking
+every block against the shipped lists is what catches typos such as `NGOEVN`."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+DATA = "thucydides.actors.data"
+CODE_FILES = ("codes.tsv", "codes_extra.tsv")
+# kinds of block that may open a code; organisation codes only follow a prefix
+FIRST_KINDS = frozenset({"country", "region", "generic", "identity", "role"})
+KINDS = FIRST_KINDS | {"org"}
+
+
+@functools.cache
+def code_blocks() -> dict[str, tuple[str, str]]:
+    """Every known three-letter block -> (kind, description), from package data."""
+    blocks: dict[str, tuple[str, str]] = {}
+    for name in CODE_FILES:
+        text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, kind, description = (line.split("\t") + ["", ""])[:3]
+            blocks.setdefault(code, (kind, description))
+    return blocks
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """The ISO3 (and historical CAMEO) country codes used in actor codes."""
+    return frozenset(c for c, (kind, _) in code_blocks().items() if kind == "country")
+
+
+def split_blocks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def _near(block: str, known: dict[str, tuple[str, str]]) -> str | None:
+    """A known block one swap or one letter away, to suggest a fix for a typo."""
+    candidates = []
+    for other, (kind, _) in known.items():
+        if kind in ("role", "generic") and sorted(other) == sorted(block):
+            return other
+        if sum(a != b for a, b in zip(other, block, strict=True)) == 1:
+            candidates.append(other)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def check_code(code: str, agent: bool = False) -> str | None:
+    """None when `code` is a valid CAMEO actor code, else why not (one sentence).
+    Agent codes (role nouns such as "police") are roles without a country."""
+    if not code or len(code) % 3 or not code.isalpha() or not code.isupper():
+        return f"code {code!r} is not a run of three-letter upper-case blocks"
+    known = code_blocks()
+    blocks = split_blocks(code)
+    for i, block in enumerate(blocks):
+        entry = known.get(block)
+        if entry is None:
+            hint = _near(block, known)
+            why = f"unknown block {block!r} in code {code!r}"
+            return why + (f" (did you mean {hint!r}?)" if hint else "")
+        kind = entry[0]
+        if i == 0 and agent and kind not in ("role", "identity", "generic"):
+            return f"agent code {code!r} must start with a role code, not {kind} {block!r}"
+        if i == 0 and kind not in FIRST_KINDS:
+            return f"code {code!r} starts with organisation code {block!r}, not a country or prefix"
+    return None
+
+
+def describe(code: str) -> list[str]:
+    """Human reading of each block: ["USA: United States (country)", "GOV: ..."]."""
+    known = code_blocks()
+    out = []
+    for block in split_blocks(code):
+        kind, description = known.get(block, ("unknown", "?"))
+        out.append(f"{block}: {description} ({kind})")
+    return out

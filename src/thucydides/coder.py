@@ -1,0 +1,224 @@
+"""Document → events: the stages in order over one parse.
+
+parse (nlp) → triggers (patterns) → roles (parse) → actors (dictionaries, coreference)
+→ polarity/modality → learned event type (confidence, recovery of missed events)
+→ dates and places → Event records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides import dates, geo, ontology
+from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
+from thucydides.events import combine
+from thucydides.events.classifier import EventTypeModel
+from thucydides.events.modality import mood_of
+from thucydides.events.roles import ACTOR_ENTS, PRONOUN_TAGS, Roles, find_roles, noun_phrase
+from thucydides.events.triggers import TriggerHit, TriggerMatcher
+from thucydides.model import Actor, Document, Event, Trigger, make_event_id
+from thucydides.nlp import load_nlp
+
+# A document longer than this is parsed in pieces cut at paragraph breaks, so memory
+# stays flat on huge inputs; offsets are shifted back into the whole text.
+CHUNK_CHARS = 100_000
+SYMMETRIC_ROOTS = {"03", "04", "05", "06"}  # "X and Y met" / "agreed": each is the other's target
+
+
+@dataclass(slots=True)
+class _Chunk:
+    doc: Document
+    offset: int
+    first: bool
+    last: bool
+
+
+def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut text into pieces of at most `limit` chars at paragraph, line or space breaks."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        cut = cut + 1 if cut > limit // 2 else limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+class Coder:
+    """Codes text into events. Models load once, at construction."""
+
+    def __init__(self, fast: bool = False, actors: Iterable[str] = ()) -> None:
+        self.fast = fast
+        self.nlp = load_nlp()
+        self.triggers = TriggerMatcher.load()
+        self.resolver = ActorResolver.load(tuple(actors))
+        self.model = None if fast else EventTypeModel.load()
+        self.model_name = self.model.name if self.model is not None else None
+
+    def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
+        """Code one text; `date` is the publication date (ISO)."""
+        document = Document(id=doc_id, text=text, date=date)
+        return next(self.code_documents([document]))[1]
+
+    def code_documents(
+        self, docs: Iterable[Document], batch_size: int = 32
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Code many documents with nlp.pipe; yields (document, events) in input order,
+        holding only one batch of parses at a time."""
+        stream = ((piece, _Chunk(d, off, i == 0, i == n - 1)) for d, pieces, n in _chunked(docs)
+                  for i, (off, piece) in enumerate(pieces))  # fmt: skip
+        events: list[Event] = []
+        sentence_base = 0
+        for parsed, chunk in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            if chunk.first:
+                events, sentence_base = [], 0
+            events.extend(self._code_parsed(parsed, chunk.doc, chunk.offset, sentence_base))
+            sentence_base += sum(1 for _ in parsed.sents)
+            if chunk.last:
+                yield chunk.doc, events
+
+    # -- one parsed piece -------------------------------------------------------------
+
+    def _code_parsed(self, parsed: Doc, document: Document, offset: int, base: int) -> list[Event]:
+        pub_date = dates.parse_pub_date(document.date) if document.date else None
+        doc_actors = DocumentActors(parsed, document.date, self.resolver)
+        doc_countries = geo.document_countries(parsed)
+        doc_place = geo.document_place(parsed, doc_countries)
+        sentences = list(parsed.sents)
+        hits = [self.triggers.find(s) for s in sentences]
+        probs = self._type_probabilities(sentences, hits)
+        events: list[Event] = []
+        for index, sent in enumerate(sentences):
+            candidates = combine.candidates(
+                sent, hits[index], probs[index] if probs else None, self.model_name
+            )
+            if not candidates:
+                continue
+            event_date, precision = dates.resolve_event_date(sent.text, pub_date)
+            place = geo.locate(sent, doc_countries) or doc_place
+            for cand in candidates:
+                for ev in self._events_for(cand, sent, index + base, document, offset, doc_actors):
+                    ev.date, ev.date_precision, ev.location = event_date, precision, place
+                    events.append(ev)
+        return events
+
+    def _type_probabilities(self, sentences: list[Span], hits: list[list[TriggerHit]]):
+        """Learned type probabilities for sentences worth classifying (a trigger or an actor)."""
+        if self.model is None:
+            return None
+        wanted = [i for i, s in enumerate(sentences) if hits[i] or _has_actor_entity(s)]
+        result: list[dict[str, float] | None] = [None] * len(sentences)
+        if wanted:
+            matrix = self.model.predict_proba([sentences[i].text for i in wanted])
+            for row, i in zip(matrix, wanted, strict=True):
+                result[i] = dict(zip(self.model.labels, (float(p) for p in row), strict=True))
+        return result
+
+    def _events_for(
+        self,
+        cand: combine.Candidate,
+        sent: Span,
+        sentence_index: int,
+        document: Document,
+        offset: int,
+        doc_actors: DocumentActors,
+    ) -> list[Event]:
+        doc = sent.doc
+        anchor = doc[cand.token]
+        consumed = doc[cand.object_token] if cand.object_token is not None else None
+        roles = find_roles(sent, anchor, consumed, self._resolvable(doc_actors), cand.kind)
+        mood = mood_of(anchor)
+        cameo, plover = ontology.cameo_record(cand.code)
+        pairs = _role_pairs(roles, cand.code[:2])
+        out: list[Event] = []
+        for n, (src, tgt) in enumerate(pairs):
+            source = self._actor(src, doc_actors, offset)
+            target = self._actor(tgt, doc_actors, offset)
+            if source is not None and target is not None and source.code and source.code == target.code:
+                target = None  # "Pakistani officials met Pakistani tribal leaders" is internal
+            trigger = Trigger(cand.text, cand.start + offset, cand.end + offset)
+            event = Event(
+                doc_id=document.id,
+                sentence_index=sentence_index,
+                sentence=sent.text,
+                trigger=trigger,
+                cameo=cameo,
+                plover=plover,
+                source=source,
+                target=target,
+                polarity=mood.polarity,
+                modality=mood.modality,
+                confidence=combine.confidence(cand, source, target),
+                evidence={
+                    "rule": cand.rule,
+                    "model": cand.model,
+                    "roles": roles.how,
+                    "mood": mood.cue,
+                },
+            )
+            if n:  # a second conjunct at the same trigger needs its own stable id
+                event.event_id = make_event_id(
+                    document.id, sentence_index, trigger.start, source.start if source else n,
+                    cand.code,
+                )  # fmt: skip
+            out.append(event)
+        return out
+
+    def _resolvable(self, doc_actors: DocumentActors):
+        cache: dict[int, bool] = {}
+
+        def resolvable(tok: Token) -> bool:
+            if tok.i not in cache:
+                cache[tok.i] = (
+                    tok.ent_type_ in ACTOR_ENTS
+                    or tok.tag_ in PRONOUN_TAGS
+                    or doc_actors.resolve(noun_phrase(tok)) is not None
+                )
+            return cache[tok.i]
+
+        return resolvable
+
+    def _actor(self, span: Span | None, doc_actors: DocumentActors, offset: int) -> Actor | None:
+        if span is None:
+            return None
+        match: ActorMatch | None = doc_actors.resolve(span)
+        actor = Actor(
+            text=span.text,
+            start=span.start_char + offset,
+            end=span.end_char + offset,
+        )
+        if match is not None:
+            actor.code, actor.country, actor.sectors = match.code, match.country, list(match.sectors)
+            actor.name, actor.via = match.name, match.via
+        return actor
+
+
+def _role_pairs(roles: Roles, root: str) -> list[tuple[Span | None, Span | None]]:
+    """One (source, target) pair per coordinated source; symmetric events with two
+    coordinated actors and no target ("X and Y met") pair them with each other."""
+    if roles.source is None:
+        return [(None, roles.target)]
+    head = roles.source.root
+    conjuncts = [head] + [t for t in head.conjuncts if t.i > head.i]
+    if len(conjuncts) == 1:
+        return [(roles.source, roles.target)]
+    spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
+    if roles.target is None and root in SYMMETRIC_ROOTS and len(spans) == 2:
+        return [(spans[0], spans[1]), (spans[1], spans[0])]
+    return [(s, roles.target) for s in spans]
+
+
+def _has_actor_entity(sent: Span) -> bool:
+    return any(ent.label_ in {"GPE", "NORP", "ORG", "PERSON"} for ent in sent.ents)
+
+
+def _chunked(docs: Iterable[Document]) -> Iterator[tuple[Document, list[tuple[int, str]], int]]:
+    for d in docs:
+        pieces = split_chunks(d.text)
+        yield d, pieces, len(pieces)

@@ -1,0 +1,169 @@
+"""An evaluation as text: the headline table for the terminal and the Markdown report
+(per-set figures, per-type tables, confusion matrix, reliability of `confidence`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from thucydides.evaluate import (
+    FIGURE_NAMES,
+    NONE,
+    UNTYPED,
+    ClassRow,
+    Figure,
+    SetResult,
+    expected_calibration_error,
+    filter_check,
+    reliability,
+)
+from thucydides.evaluate_run import Evaluation
+
+PENTA_NAMES = {
+    0: "statement",
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+def _num(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> list[str]:
+    """A Markdown table; `align` gives one of l/r per column (default: first l, rest r)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def headline_rows(results: Sequence[SetResult]) -> tuple[list[str], list[list[str]]]:
+    header = ["set", "sentences", *FIGURE_NAMES.values()]
+    rows = [
+        [r.name, str(len(r.judgements)), *(_num(r.figures[k].value) for k in FIGURE_NAMES)]
+        for r in results
+    ]
+    return header, rows
+
+
+def headline(evaluation: Evaluation) -> str:
+    """Fixed-width table for the terminal: one row per set, '–' where a set has no labels."""
+    header, rows = headline_rows([s.result for s in evaluation.sets])
+    short = ["set", "n", "PLOVER F1", "5-class F1", "root", "code", "source", "target"]
+    short += ["triple P", "triple R", "yield"]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(short)]
+    fmt = [f"{{:<{widths[0]}}}", *(f"{{:>{w}}}" for w in widths[1:])]
+    lines = ["  ".join(f.format(c) for f, c in zip(fmt, short, strict=True))]
+    lines += ["  ".join(f.format(c) for f, c in zip(fmt, r, strict=True)) for r in rows]
+    rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
+    lines.append(
+        f"{evaluation.n_sentences} sentences coded in {evaluation.seconds:.1f} s "
+        f"({rate:.0f}/s, {'fast' if evaluation.fast else 'full'} coder)"
+    )
+    return "\n".join(lines)
+
+
+def _class_table(rows: Sequence[ClassRow], names: dict[Any, str] | None = None) -> list[str]:
+    body = [
+        [names.get(r.label, r.label) if names else r.label, _num(r.precision), _num(r.recall)]
+        + [_num(r.f1), r.support]
+        for r in rows
+    ]
+    return _table(["type", "precision", "recall", "F1", "support"], body)
+
+
+def _confusion_table(result: SetResult) -> list[str]:
+    gold_types = sorted(result.plover_confusion, key=str)
+    predicted = {p for counts in result.plover_confusion.values() for p in counts}
+    extra = sorted(predicted - set(gold_types) - {NONE, UNTYPED}, key=str)
+    columns = gold_types + extra + [c for c in (UNTYPED, NONE) if c in predicted]
+    body = []
+    for g in gold_types:
+        counts = result.plover_confusion[g]
+        body.append([f"**{g}**", *(counts.get(c, 0) or "·" for c in columns)])
+    return _table(["gold \\ predicted", *columns], body)
+
+
+def _figure_line(name: str, figure: Figure) -> str:
+    return f"- {name}: **{_num(figure.value)}** (n = {figure.n})"
+
+
+def set_section(result: SetResult) -> list[str]:
+    lines = [f"## {result.name}", ""]
+    lines += [_figure_line(FIGURE_NAMES[k], f) for k, f in result.figures.items() if f.n]
+    missing = [FIGURE_NAMES[k] for k, f in result.figures.items() if not f.n]
+    if missing:
+        lines.append(f"- not labelled in this set: {', '.join(missing)}")
+    if result.aliases:
+        pairs = ", ".join(f"{a} → {b}" for a, b in result.aliases.items())
+        lines.append(
+            f"- this set uses PLOVER 1.0's YIELD; predicted types were renamed to match: {pairs}"
+        )
+    n_failed = sum(1 for j in result.judgements if j.failed)
+    lines += [f"- sentences with at least one failed metric: {n_failed}", ""]
+    if result.plover_rows:
+        lines += ["### PLOVER types", "", *_class_table(result.plover_rows), ""]
+        lines += ["### PLOVER confusion (rows: gold, columns: top event)", ""]
+        lines += [*_confusion_table(result), ""]
+    if result.penta_rows:
+        lines += ["### Five classes", "", *_class_table(result.penta_rows, PENTA_NAMES), ""]
+    return lines
+
+
+def reliability_section(evaluation: Evaluation) -> list[str]:
+    top = evaluation.scored(top_only=True)
+    every = evaluation.scored(top_only=False)
+    lines = [
+        "## Reliability of `confidence`",
+        "",
+        "Top events (one per sentence whose gold labels a PLOVER type, CAMEO root or five-class"
+        " label), binned by confidence; correct = the event's PLOVER type or CAMEO root matches"
+        " gold (the five-class label where that is all the gold has).",
+        "",
+    ]
+    bins = reliability(top)
+    body = [
+        [f"{b.low:.1f}–{b.high:.1f}", b.n, _num(b.mean_confidence), _num(b.accuracy)]
+        for b in bins
+    ]
+    lines += _table(["confidence", "events", "mean confidence", "share correct"], body)
+    lines += ["", f"Expected calibration error: {_num(expected_calibration_error(bins))}", ""]
+    for label, scored in (("top events", top), ("all events", every)):
+        check = filter_check(scored, 0.5)
+        verdict = "yes" if check.passes else "**no**"
+        lines.append(
+            f"- Filtering at {check.threshold} removes more wrong events than right ones"
+            f" ({label}): {verdict} — removes {check.wrong_removed} wrong,"
+            f" {check.right_removed} right (of {len(scored)})"
+        )
+    return [*lines, ""]
+
+
+def render_markdown(evaluation: Evaluation) -> str:
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
+    mode = "fast (no encoder)" if evaluation.fast else "full"
+    lines = [
+        "# Thucydides evaluation",
+        "",
+        f"{when}; coder: {mode}; {evaluation.n_sentences} sentences coded in"
+        f" {evaluation.seconds:.1f} s ({rate:.0f} sentences/s). Metrics as defined in"
+        " shared/docs/evaluation.md; each gold file is one set; '–' = not labelled in that set.",
+        "",
+    ]
+    for f in evaluation.files:
+        limited = f" (of {f.total}, spread evenly)" if len(f.sentences) < f.total else ""
+        lines.append(f"- `{f.path}`: {len(f.sentences)} sentences{limited}")
+    header, rows = headline_rows([s.result for s in evaluation.sets])
+    lines += ["", *_table(header, rows), ""]
+    for s in evaluation.sets:
+        lines += set_section(s.result)
+    lines += reliability_section(evaluation)
+    if evaluation.problems:
+        lines += ["## Problems", "", *(f"- {p}" for p in evaluation.problems), ""]
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""Rules and the learned model together.
+
+Rules give fine CAMEO codes and the words that triggered them; the model gives the
+probability of each PLOVER type for the sentence. Agreement raises confidence,
+disagreement lowers it, and a confident model recovers an event the patterns missed,
+anchored on the sentence's main verb so roles still come from the parse. There is no
+filler: a sentence with neither a pattern nor a confident model yields nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from thucydides import ontology
+from thucydides.events.triggers import TriggerHit
+from thucydides.model import Actor
+
+MODEL_NAME = "event-type-v1"
+# the model alone codes a sentence only above this probability of its top type
+MODEL_ALONE_MIN = 0.55
+# without a PLOVER type (CAMEO 01 statements, 02 appeals) the model can neither
+# support nor contradict the rule; it counts as this probability
+NEUTRAL_P = 0.35
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: int  # anchor token (doc index)
+    object_token: int | None
+    code: str
+    kind: str  # verb | noun
+    text: str
+    start: int  # char offsets in the parsed text
+    end: int
+    rule: str | None
+    model: str | None
+    specificity: int
+    p_model: float | None  # the model's probability of this candidate's PLOVER type
+
+
+def candidates(
+    sent: Span, hits: list[TriggerHit], probs: dict[str, float] | None, model_name: str = MODEL_NAME
+) -> list[Candidate]:
+    doc = sent.doc
+    out: list[Candidate] = []
+    for hit in hits:
+        ptype = ontology.cameo(hit.code).plover_type
+        p = None if probs is None else (probs.get(ptype, 0.0) if ptype else NEUTRAL_P)
+        out.append(
+            Candidate(
+                token=hit.token,
+                object_token=hit.object_token,
+                code=hit.code,
+                kind=hit.kind,
+                text=doc.text[hit.start_char : hit.end_char],
+                start=hit.start_char,
+                end=hit.end_char,
+                rule=hit.rule,
+                model=model_name if probs is not None else None,
+                specificity=hit.specificity,
+                p_model=p,
+            )
+        )
+    if probs:
+        top_type, top_p = max(probs.items(), key=lambda kv: kv[1])
+        covered = {ontology.cameo(c.code).plover_type for c in out}
+        if top_p >= MODEL_ALONE_MIN and top_type not in covered:
+            anchor = main_verb(sent)
+            if anchor is not None:
+                out.append(
+                    Candidate(
+                        token=anchor.i,
+                        object_token=None,
+                        code=ontology.plover_to_cameo_default(top_type),
+                        kind="verb",
+                        text=anchor.text,
+                        start=anchor.idx,
+                        end=anchor.idx + len(anchor.text),
+                        rule=None,
+                        model=model_name,
+                        specificity=0,
+                        p_model=top_p,
+                    )
+                )
+    return out
+
+
+def main_verb(sent: Span) -> Token | None:
+    """The sentence's root if it is a verb, else its first verb: where a model event sits."""
+    if sent.root.pos_ in {"VERB", "AUX"}:
+        return sent.root
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> float:
+    """A score in [0, 1] from the evidence: pattern specificity, resolved actors, the model."""
+    actor_bonus = (0.08 if source is not None and source.code else 0.0) + (
+        0.04 if target is not None and target.code else 0.0
+    )
+    if cand.rule is None:  # the model alone
+        score = 0.75 * (cand.p_model or 0.0) + actor_bonus
+    else:
+        rule_score = 0.45 + 0.07 * min(cand.specificity, 3) + actor_bonus
+        if source is None:
+            rule_score -= 0.1
+        score = rule_score if cand.p_model is None else 0.45 * rule_score + 0.55 * cand.p_model
+    return round(min(max(score, 0.01), 0.99), 3)

@@ -1,0 +1,135 @@
+"""Polarity and modality of an event from the words that govern its trigger.
+
+"did not attack" is negated; "plans to withdraw" is intended; "would retake Kabul",
+"if they do not cooperate" and analysts' predictions are hypothetical; "reportedly"
+and "is believed to" mark what is reported as possible. The cues are small word lists
+read off the parse: the trigger's own auxiliaries and adverbs, then each verb above it
+up to the sentence root.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+NEGATING_VERBS = {"fail", "refuse", "decline", "deny"}  # "failed to attack" did not attack
+INTENT_VERBS = {
+    "plan", "intend", "aim", "seek", "want", "hope", "promise", "pledge", "vow", "prepare",
+    "decide", "agree", "offer", "propose", "threaten", "mean", "wish", "try", "attempt",
+    "schedule", "expect", "begin", "start", "set", "resolve", "commit", "undertake",
+}  # fmt: skip
+INTENT_NOUNS = {"plan", "plans", "intention", "promise", "pledge", "proposal", "bid", "effort"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "ought"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+CONDITION_MARKS = {"if", "unless", "whether", "until", "lest"}
+PREDICTION_VERBS = {
+    "predict", "expect", "forecast", "anticipate", "fear", "warn", "speculate", "suggest",
+    "believe", "think", "doubt", "estimate", "project", "worry", "say", "argue",
+}  # fmt: skip
+PREDICTORS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "pundit"}
+HEDGE_ADJ = {"likely", "unlikely", "liable", "possible", "probable", "able", "certain"}
+REPORTED_CUES = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
+REPORTED_VERBS = {"believe", "suspect", "allege", "rumor", "rumour", "claim"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    polarity: str  # asserted | negated
+    modality: str  # actual | intended | hypothetical | reported_possible
+    cue: str | None  # the word that decided, for evidence
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}}
+
+
+def _is_negated(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and child.lower_ in NEGATORS):
+            return child.lower_
+    return None
+
+
+def mood_of(anchor: Token) -> Mood:
+    """Walk from the trigger up its governing verbs; the nearest cue decides each axis."""
+    polarity = "asserted"
+    modality = "actual"
+    cue: str | None = None
+    neg = _is_negated(anchor)
+    if neg is not None:
+        polarity, cue = "negated", neg
+    tok = anchor
+    if tok.pos_ == "NOUN" and tok.head is not tok and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        tok = tok.head  # an event noun takes the mood of its verb ("did not hold talks")
+        neg = _is_negated(tok)
+        if neg is not None and polarity == "asserted":
+            polarity, cue = "negated", neg
+    depth = 0
+    while depth < 8:
+        depth += 1
+        words = _aux_words(tok)
+        if modality == "actual":
+            if words & REPORTED_CUES:
+                modality, cue = "reported_possible", next(iter(words & REPORTED_CUES))
+            elif words & HYPOTHETICAL_AUX:
+                modality, cue = "hypothetical", next(iter(words & HYPOTHETICAL_AUX))
+            elif words & FUTURE_AUX:
+                modality, cue = "intended", next(iter(words & FUTURE_AUX))
+            elif any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+                modality, cue = "hypothetical", "if"
+        head = tok.head
+        if head is tok:
+            break
+        rel = tok.dep_
+        lemma = head.lemma_.lower()
+        if rel == "xcomp" or (rel == "acl" and head.pos_ == "NOUN"):
+            if lemma in NEGATING_VERBS and polarity == "asserted":
+                polarity, cue = "negated", lemma
+            elif head.lower_ in INTENT_NOUNS and modality == "actual":
+                modality, cue = "intended", head.lower_
+            elif lemma in INTENT_VERBS and modality == "actual":
+                modality, cue = "intended", lemma
+            elif lemma in HYPOTHETICAL_AUX | HEDGE_ADJ and modality == "actual":
+                modality, cue = "hypothetical", lemma
+            elif lemma in REPORTED_VERBS and is_passive_head(head) and modality == "actual":
+                modality, cue = "reported_possible", lemma
+        if modality == "intended" and _has_predictor_aside(tok):
+            modality, cue = "hypothetical", "predictor-aside"
+        if rel in {"ccomp", "parataxis"} and lemma in PREDICTION_VERBS:
+            # a claim about the future reported from someone else's mouth is a prediction
+            if modality == "intended" and _speaker_is_predictor(head):
+                modality, cue = "hypothetical", f"{lemma}+predictor"
+            elif modality == "actual" and lemma in {"predict", "forecast", "speculate"}:
+                modality, cue = "hypothetical", lemma
+            break  # speech ends the walk: the speaker's mood is not the event's
+        elif rel in {"acomp"} and lemma in HEDGE_ADJ and modality == "actual":
+            modality, cue = "hypothetical", lemma
+        tok = head
+    # an adjective like "liable"/"likely" governing the trigger: "X is liable to attack"
+    if modality == "actual" and anchor.dep_ == "xcomp" and anchor.head.lower_ in HEDGE_ADJ:
+        modality, cue = "hypothetical", anchor.head.lower_
+    return Mood(polarity, modality, cue)
+
+
+def is_passive_head(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _speaker_is_predictor(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            words = {t.lower_ for t in child.subtree}
+            return bool(words & PREDICTORS)
+    return False
+
+
+def _has_predictor_aside(verb: Token) -> bool:
+    """ "X will win, analysts say": the reporting clause hangs off the predicted verb."""
+    return any(
+        c.dep_ in {"parataxis", "advcl", "ccomp"}
+        and c.lemma_.lower() in PREDICTION_VERBS
+        and _speaker_is_predictor(c)
+        for c in verb.children
+    )

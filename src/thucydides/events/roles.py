@@ -1,0 +1,243 @@
+"""Source and target of an event from the dependency parse.
+
+The trigger's anchor token is a verb or an event noun. Who acts is found by walking the
+parse the way a reader does: the subject, or the `by` agent of a passive; through
+control chains ("urged Pakistan to persuade X": Pakistan persuades; "agreed to resume
+talks": the subject resumes); through coordination ("X and Y met"; "attacked and
+killed" share a subject); and never across reported speech ("X said Y attacked Z": Y
+is the actor of the attack, X only of the saying).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# prepositions that introduce the one acted upon ("met with X", "sanctions on X")
+TARGET_PREPS = {
+    "with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "for", "from",
+    "in", "over", "of", "about",
+}  # fmt: skip
+# verbs whose object is the subject of their infinitive ("urged Pakistan to act")
+OBJECT_CONTROL = {
+    "urge", "ask", "persuade", "force", "tell", "order", "call", "invite", "encourage",
+    "allow", "help", "pressure", "press", "push", "compel", "instruct", "advise", "request",
+    "permit", "enable", "convince", "require", "warn", "lead", "get", "appeal", "beg",
+}  # fmt: skip
+PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+# dependents that end a noun phrase for our purposes: clauses hanging off it
+CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
+# prepositional phrases that say where or when, not who: "militants in Peshawar"
+LOCATIVE_PREPS = {
+    "in", "at", "near", "during", "on", "since", "after", "before", "across", "inside",
+    "outside", "over", "amid", "by", "to", "into", "through", "throughout",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: Span | None
+    target: Span | None
+    how: str  # short trace of the rule that found the roles, for evidence
+
+
+def noun_phrase(head: Token) -> Span:
+    """The phrase a noun heads, without clauses, appositions or coordinated phrases."""
+    doc = head.doc
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in CUT_DEPS:
+            continue
+        left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS):
+            break
+        right = max(right, child.right_edge.i)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return doc[left : right + 1]
+
+
+def is_actor_like(tok: Token) -> bool:
+    """A noun that can be an actor: a named entity, a pronoun, or a common noun phrase."""
+    if tok.ent_type_ in ACTOR_ENTS or tok.tag_ in PRONOUN_TAGS:
+        return True
+    return tok.pos_ in {"PROPN", "NOUN", "PRON"}
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _own_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_subject) for a verb's own clause."""
+    subj = _children(verb, SUBJECT_DEPS)
+    if subj:
+        return subj[0], False
+    psubj = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if psubj:
+        return psubj[0], True
+    return None, False
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = _children(child, {"pobj"})
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ({"auxpass"} | PASSIVE_SUBJECT_DEPS) for c in verb.children)
+
+
+def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """Who performs `verb`, following control, coordination and relative clauses."""
+    if depth > 6:
+        return None, "depth"
+    if is_passive(verb):
+        agent = _passive_agent(verb)
+        return (agent, "passive-agent") if agent is not None else (None, "passive-no-agent")
+    subj, _ = _own_subject(verb)
+    if subj is not None:
+        return subj, "subject"
+    head = verb.head
+    if head is verb:
+        return None, "no-subject"
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = _children(head, {"dobj"})
+            if obj:
+                return obj[0], "object-control"
+        found, how = acting_subject(head, depth + 1)
+        return found, f"subject-control<{how}"
+    if verb.dep_ == "conj":
+        found, how = acting_subject(head, depth + 1)
+        return found, f"coordination<{how}"
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found, how = acting_subject(head, depth + 1)
+        return found, f"purpose<{how}"
+    if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
+            agent = _passive_agent(verb)
+            return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
+        return head, "relative"
+    if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        found, how = acting_subject(head, depth + 1)
+        return found, f"participle<{how}"
+    return None, "no-subject"
+
+
+def _actor_in(tok: Token, resolvable) -> Token | None:
+    """The first actor-like noun in a phrase: the head if it is one, else inside its
+    prepositional phrases ("overtures for talks from the United States")."""
+    if resolvable(tok):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep":
+            for pobj in _children(child, {"pobj"}):
+                found = _actor_in(pobj, resolvable)
+                if found is not None:
+                    return found
+        elif child.dep_ == "poss" and resolvable(child):
+            return child
+    return None
+
+
+def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:
+    """Who is acted upon: the passive subject, the object, or a prepositional object."""
+    if anchor.pos_ in {"VERB", "AUX"} and is_passive(anchor):
+        subj, _ = _own_subject(anchor)
+        if subj is not None:
+            return subj, "passive-subject"
+        if anchor.dep_ == "acl" and anchor.head.pos_ in {"NOUN", "PROPN"}:
+            return anchor.head, "reduced-passive-head"
+    for obj in _children(anchor, OBJECT_DEPS):
+        found = _actor_in(obj, resolvable)
+        if found is not None:
+            return found, "object" if found is obj else "object-phrase"
+    for prep in _children(anchor, {"prep"}):
+        if prep.lower_ not in TARGET_PREPS:
+            continue
+        for pobj in _children(prep, {"pobj"}):
+            found = _actor_in(pobj, resolvable)
+            if found is not None:
+                return found, f"prep-{prep.lower_}"
+    if consumed is not None and consumed.i != anchor.i:
+        found = _actor_in(consumed, resolvable)
+        if found is not None:
+            return found, "pattern-object"
+    # an xcomp's object when the trigger is a light verb + infinitive ("threatened to hit X")
+    return None, "none"
+
+
+def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, kind: str) -> Roles:
+    """Source and target spans for an event anchored at `anchor`.
+
+    `resolvable(token) -> bool` says whether a noun can name an actor (dictionary hit,
+    named entity, pronoun); it keeps objects such as "peace" or "overtures" out of roles.
+    """
+    if kind == "noun":
+        return _noun_roles(anchor, resolvable)
+    subj, how_s = acting_subject(anchor)
+    obj, how_t = _target_of(anchor, consumed, resolvable)
+    source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
+    target = noun_phrase(obj) if obj is not None else None
+    if source is not None and target is not None and _overlap(source, target):
+        target = None
+    return Roles(source, target, f"{how_s}/{how_t}")
+
+
+def _noun_roles(noun: Token, resolvable) -> Roles:
+    """Roles of an event noun: its own modifiers ("US air strikes on X", "talks between
+    X and Y"), else the light verb it is the object of ("X held talks with Y")."""
+    source_tok: Token | None = None
+    how = "noun"
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and resolvable(child):
+            source_tok, how = child, "noun-modifier"
+            break
+    target_tok: Token | None = None
+    for prep in _children(noun, {"prep"}):
+        if prep.lower_ in TARGET_PREPS - {"from", "by"} or prep.lower_ == "between":
+            for pobj in _children(prep, {"pobj"}):
+                found = _actor_in(pobj, resolvable)
+                if found is not None:
+                    target_tok = found
+                    break
+        elif prep.lower_ in {"from", "by"} and source_tok is None:
+            for pobj in _children(prep, {"pobj"}):
+                found = _actor_in(pobj, resolvable)
+                if found is not None:
+                    source_tok, how = found, f"noun-{prep.lower_}"
+        if target_tok is not None:
+            break
+    head = noun.head
+    if source_tok is None and noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+        subj, how_s = acting_subject(head)
+        if subj is not None:
+            source_tok, how = subj, f"light-verb<{how_s}"
+        if target_tok is None:
+            found, _ = _target_of(head, None, lambda t: t.i != noun.i and resolvable(t))
+            target_tok = found
+    source = noun_phrase(source_tok) if source_tok is not None else None
+    target = noun_phrase(target_tok) if target_tok is not None else None
+    if source is not None and noun.i in range(source.start, source.end):
+        source = source.doc[source_tok.i : source_tok.i + 1]
+    if source is not None and target is not None and _overlap(source, target):
+        target = None
+    return Roles(source, target, how)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end

@@ -1,0 +1,39 @@
+"""Polarity and modality, on sentences written for these tests."""
+
+import pytest
+
+from thucydides.events.modality import mood_of
+
+
+def mood(nlp, text, trigger):
+    doc = nlp(text)
+    return mood_of(next(t for t in doc if t.text == trigger))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "polarity", "modality"),
+    [
+        ("The army attacked the village.", "attacked", "asserted", "actual"),
+        ("The army did not attack the village.", "attack", "negated", "actual"),
+        ("The rebels never signed the accord.", "signed", "negated", "actual"),
+        ("Police failed to arrest the suspects.", "arrest", "negated", "actual"),
+        ("Canada plans to withdraw its troops next year.", "withdraw", "asserted", "intended"),
+        ("The president promised to visit Lagos.", "visit", "asserted", "intended"),
+        ("Germany will send aid to the region.", "send", "asserted", "intended"),
+        ("The militia would retake the city within weeks.", "retake", "asserted", "hypothetical"),
+        ("If talks fail, the army could attack the port.", "attack", "asserted", "hypothetical"),
+        ("Troops will fire if protesters cross the line.", "cross", "asserted", "hypothetical"),
+        ("The army reportedly shelled the town.", "shelled", "asserted", "reported_possible"),
+        ("The group is liable to continue its attacks.", "continue", "asserted", "hypothetical"),
+        ("Analysts say the rebels will seize the capital.", "seize", "asserted", "hypothetical"),
+        ("The rebels will seize the capital, analysts say.", "seize", "asserted", "hypothetical"),
+        ("The minister said the army attacked the camp.", "attacked", "asserted", "actual"),
+    ],
+)
+def test_mood(nlp, text, trigger, polarity, modality):
+    m = mood(nlp, text, trigger)
+    assert (m.polarity, m.modality) == (polarity, modality), m.cue
+
+
+def test_cue_is_recorded(nlp):
+    assert mood(nlp, "Iran did not condemn the strike.", "condemn").cue == "not"

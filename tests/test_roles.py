@@ -1,0 +1,60 @@
+"""Source and target from the parse, on sentences written for these tests."""
+
+import pytest
+
+from thucydides.events.roles import ACTOR_ENTS, find_roles
+
+
+def actorish(tok):
+    return tok.ent_type_ in ACTOR_ENTS or tok.pos_ in {"PROPN", "PRON"} or tok.lower_ in {
+        "rebels", "militants", "police", "army", "officials", "minister", "troops",
+    }  # fmt: skip
+
+
+def roles_at(nlp, text, trigger, kind="verb"):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    sent = tok.sent
+    return find_roles(sent, tok, None, actorish, kind)
+
+
+def words(span):
+    return span.text if span is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        ("Iran condemned Israel on Tuesday.", "condemned", "Iran", "Israel"),
+        ("The convoy was attacked by Syrian rebels.", "attacked", "Syrian rebels", "The convoy"),
+        ("Britain urged Iran to release the sailors.", "urged", "Britain", "Iran"),
+        ("Britain urged Iran to release the sailors.", "release", "Iran", None),
+        ("Russia agreed to resume talks with Ukraine.", "resume", "Russia", "Ukraine"),
+        ("The minister visited Cairo to urge Egypt to open the border.", "urge", "The minister", "Egypt"),
+        ("Officials said the rebels attacked a village.", "attacked", "the rebels", None),
+        ("Kenya will host Somalia next week.", "host", "Kenya", "Somalia"),
+        ("The army shelled and captured the town held by rebels.", "captured", "The army", None),
+        ("Ghana signed a trade agreement with Togo.", "signed", "Ghana", "Togo"),
+    ],
+)
+def test_verb_roles(nlp, text, trigger, source, target):
+    roles = roles_at(nlp, text, trigger)
+    assert words(roles.source) == source
+    assert words(roles.target) == target
+
+
+def test_reported_speaker_is_not_the_actor(nlp):
+    roles = roles_at(nlp, "Officials in Kabul said the rebels attacked a village.", "attacked")
+    assert "Officials" not in roles.source.text
+
+
+def test_noun_trigger_takes_light_verb_subject(nlp):
+    roles = roles_at(nlp, "Sudan held talks with Chad in Khartoum.", "talks", kind="noun")
+    assert words(roles.source) == "Sudan"
+    assert words(roles.target) == "Chad"
+
+
+def test_noun_trigger_modifier_is_source(nlp):
+    roles = roles_at(nlp, "Turkish air strikes on Kurdish militants continued.", "strikes", kind="noun")
+    assert words(roles.source) == "Turkish"
+    assert "Kurdish militants" in words(roles.target)
