@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval bench data clean
+.PHONY: install demo test lint eval bench data clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,8 +22,15 @@ lint: install
 	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/ruff check src tests scripts benchmarks
 
-test: install lint
+test: install lint browser
 	$(BIN)/pytest -q
+
+# Debian's Chromium for the dashboard's browser tests (Playwright drives /usr/bin/chromium)
+browser:
+	bash scripts/install_browser.sh
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
 
 eval: install
 	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl

@@ -49,8 +49,8 @@ MODE_FIXES = {
 }
 
 # plover_to_cameo_default(): the most generic CAMEO code for each PLOVER type, used when a
-# classifier gives a type but no rule gives a code. Mostly the root's "x0" code; where a
-# type spans roots, the root the manual's CAMEO->PLOVER table names first for the plain act.
+# classifier gives a type but no rule gives a code: the root's "x0" code; where a type
+# spans roots (ACCUSE 09/11, ASSAULT 18-20, REQUEST 02/10) the root of its commonest plain act.
 DEFAULT_CAMEO = {
     "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080",
     "COOPERATE": "060", "AID": "070", "RETREAT": "084",  # 084 return/release: first RETREAT code

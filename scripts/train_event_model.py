@@ -59,7 +59,9 @@ def load_data(shared: Path, synthetic: bool) -> dict[str, list[tuple[str, object
     ev = shared / "eval"
     table = shared / "data" / "cameo" / "cameo_event_codes_consolidated.tsv"
     with table.open(encoding="utf-8") as f:
-        cameo2plover = {r["cameo_code"]: r["plover_event"] for r in csv.DictReader(f, delimiter="\t")}
+        cameo2plover = {
+            r["cameo_code"]: r["plover_event"] for r in csv.DictReader(f, delimiter="\t")
+        }
     data: dict[str, list[tuple[str, object]]] = {}
     data["plv"] = [(d["text"], d["events"][0]["plover"]) for d in _jsonl(ev / "plv_train.jsonl")]
     seen = {_norm(t) for t, _ in data["plv"]}
@@ -78,7 +80,9 @@ def load_data(shared: Path, synthetic: bool) -> dict[str, list[tuple[str, object
     codebook = [(d["text"], cameo2plover.get(d["events"][0]["cameo"], "")) for d in examples]
     data["codebook"] = fresh(codebook)
     data["codebook_penta"] = [(d["text"], d["events"][0]["penta"]) for d in examples]
-    data["cameo5"] = [(d["text"], d["events"][0]["penta"]) for d in _jsonl(ev / "cameo5_train.jsonl")]
+    data["cameo5"] = [
+        (d["text"], d["events"][0]["penta"]) for d in _jsonl(ev / "cameo5_train.jsonl")
+    ]
     data["synthetic"] = fresh(_synthetic_leads(shared)) if synthetic else []
     return data
 
@@ -181,7 +185,9 @@ def run_baseline(data, labels, args, out: Path) -> dict:
     export_tfidf(model, labels, out / TFIDF_FILE)
     # The numpy runtime must reproduce scikit-learn (float16 weights: close, not equal).
     probe = [t for t, _ in data["plv"][:50]]
-    diff = np.abs(TfidfHead(out / TFIDF_FILE).predict_proba(probe) - tfidf_proba(model, probe, len(labels)))
+    diff = np.abs(
+        TfidfHead(out / TFIDF_FILE).predict_proba(probe) - tfidf_proba(model, probe, len(labels))
+    )
     report["runtime_max_abs_diff"] = float(diff.max())
     assert diff.max() < 0.02, f"numpy runtime differs from scikit-learn by {diff.max():.4f}"
     return report
@@ -191,24 +197,33 @@ def run_baseline(data, labels, args, out: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     p.add_argument("--out", type=Path, default=MODEL_DIR)
     p.add_argument("--stage", choices=["baseline", "encoder", "all"], default="all")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--c", type=float, nargs="+", default=[10.0], help="LR inverse regularisation grid")
+    p.add_argument(
+        "--c", type=float, nargs="+", default=[10.0], help="LR inverse regularisation grid"
+    )
     p.add_argument("--synthetic", action="store_true", help="add synthetic story leads to training")
     p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--encoder-folds", type=int, nargs="*", default=[0], help="CV folds to score")
+    p.add_argument("--cv-only", action="store_true", help="encoder: score folds, keep weights")
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args(argv)
     if not (args.shared / "eval" / "plv_train.jsonl").exists():
-        print(f"error: shared data not found at {args.shared} (give --shared PATH)", file=sys.stderr)
+        print(
+            f"error: shared data not found at {args.shared} (give --shared PATH)", file=sys.stderr
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     data = load_data(args.shared, args.synthetic)
-    labels = sorted({str(lab) for name in ("plv", "gsr", "codebook", "synthetic") for _, lab in data[name]})
+    labels = sorted(
+        {str(lab) for name in ("plv", "gsr", "codebook", "synthetic") for _, lab in data[name]}
+    )
     print("sizes:", {k: len(v) for k, v in data.items()}, "labels:", len(labels), flush=True)
     meta_path = args.out / META_FILE
     meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
@@ -222,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         from train_event_encoder import run_encoder  # torch lives only in .venv-train
 
         meta.update(run_encoder(data, labels, args, args.out, meta))
-    meta["seconds"] = round(time.time() - t0)
+    meta["cv_only_seconds" if args.cv_only else "seconds"] = round(time.time() - t0)
     meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in meta.items() if k != "labels"}, indent=1))
     return 0

@@ -12,6 +12,16 @@ from thucydides.errors import UserError
 # name -> module exposing `HELP`, `add_arguments(parser)` and `run(args) -> int`
 COMMANDS: dict[str, str] = {
     "code": "thucydides.commands.code",
+    "actors": "thucydides.commands.actors",
+    "dict": "thucydides.commands.dict",
+    "series": "thucydides.commands.series",
+    "top": "thucydides.commands.top",
+    "network": "thucydides.commands.network",
+    "plot": "thucydides.commands.plot",
+    "serve": "thucydides.commands.serve",
+    "eval": "thucydides.commands.eval",
+    "ingest": "thucydides.commands.ingest",
+    "export": "thucydides.commands.export",
 }
 
 

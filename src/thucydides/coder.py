@@ -86,7 +86,10 @@ class Coder:
     # -- one parsed piece -------------------------------------------------------------
 
     def _code_parsed(self, parsed: Doc, document: Document, offset: int, base: int) -> list[Event]:
-        pub_date = dates.parse_pub_date(document.date) if document.date else None
+        try:
+            pub_date = dates.parse_pub_date(document.date) if document.date else None
+        except ValueError:  # a garbage date loses the date, never the document
+            pub_date = None
         doc_actors = DocumentActors(parsed, document.date, self.resolver)
         doc_countries = geo.document_countries(parsed)
         doc_place = geo.document_place(parsed, doc_countries)
@@ -146,7 +149,7 @@ class Coder:
             event = Event(
                 doc_id=document.id,
                 sentence_index=sentence_index,
-                sentence=sent.text,
+                sentence=sent.text.strip(),
                 trigger=trigger,
                 cameo=cameo,
                 plover=plover,

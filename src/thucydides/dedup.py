@@ -18,9 +18,9 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 256
-BANDS, ROWS = 32, 8  # 32 x 8 = 256: candidates from Jaccard ~0.65 up, verified below
+BANDS, ROWS = 40, 6  # 240 of the 256 values; candidates from Jaccard ~0.55 up, verified below
 SHINGLE = 4  # words per shingle
-THRESHOLD = 0.8  # estimated Jaccard at or above which two documents are one story
+THRESHOLD = 0.75  # estimated Jaccard at or above which two documents are one story
 MIN_WORDS = 25  # shorter texts only deduplicate exactly: too few shingles to judge
 _SEED = 7
 _WORD = re.compile(r"\w+", re.UNICODE)

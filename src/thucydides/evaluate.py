@@ -51,7 +51,9 @@ def penta_of_root(root: str | None) -> int | None:
 
 
 def word_tokens(text: str | None) -> set[str]:
-    return set(_WORD.findall(text.lower())) if text else set()
+    """Lower-cased letter/digit words; U+02BC (a "letter" used as an apostrophe in
+    "governmentʼs") splits words like ' and ’ do."""
+    return set(_WORD.findall(text.lower().replace("\u02bc", " "))) if text else set()
 
 
 def text_match(gold: str | None, predicted: str | None) -> bool:
@@ -352,7 +354,7 @@ def reliability(scored: Iterable[tuple[float, bool]]) -> list[ReliabilityBin]:
     """(confidence, correct) pairs binned 0-0.2, ..., 0.8-1.0 (the last bin includes 1.0)."""
     bins = [[lo, hi, 0, 0, 0.0] for lo, hi in RELIABILITY_BINS]
     for conf, ok in scored:
-        i = min(int(max(conf, 0.0) / 0.2), len(bins) - 1)
+        i = sum(conf >= lo for lo, _ in RELIABILITY_BINS[1:])  # edges, not conf/0.2: 0.6/0.2 < 3
         bins[i][2] += 1
         bins[i][3] += int(ok)
         bins[i][4] += conf

@@ -63,7 +63,7 @@ def headline(evaluation: Evaluation) -> str:
     rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
     lines.append(
         f"{evaluation.n_sentences} sentences coded in {evaluation.seconds:.1f} s "
-        f"({rate:.0f}/s, {'fast' if evaluation.fast else 'full'} coder)"
+        f"({rate:.0f}/s, {evaluation.coder})"
     )
     return "\n".join(lines)
 
@@ -128,8 +128,7 @@ def reliability_section(evaluation: Evaluation) -> list[str]:
     ]
     bins = reliability(top)
     body = [
-        [f"{b.low:.1f}–{b.high:.1f}", b.n, _num(b.mean_confidence), _num(b.accuracy)]
-        for b in bins
+        [f"{b.low:.1f}–{b.high:.1f}", b.n, _num(b.mean_confidence), _num(b.accuracy)] for b in bins
     ]
     lines += _table(["confidence", "events", "mean confidence", "share correct"], body)
     lines += ["", f"Expected calibration error: {_num(expected_calibration_error(bins))}", ""]
@@ -147,13 +146,15 @@ def reliability_section(evaluation: Evaluation) -> list[str]:
 def render_markdown(evaluation: Evaluation) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
-    mode = "fast (no encoder)" if evaluation.fast else "full"
     lines = [
         "# Thucydides evaluation",
         "",
-        f"{when}; coder: {mode}; {evaluation.n_sentences} sentences coded in"
+        f"{when}; {evaluation.coder}; {evaluation.n_sentences} sentences coded in"
         f" {evaluation.seconds:.1f} s ({rate:.0f} sentences/s). Metrics as defined in"
         " shared/docs/evaluation.md; each gold file is one set; '–' = not labelled in that set.",
+        "",
+        "Figures on a set the event-type model was trained or tuned on are in-sample and"
+        " flatter the coder: quote the training script's cross-validated figures for those.",
         "",
     ]
     for f in evaluation.files:

@@ -15,7 +15,6 @@ from thucydides.evaluate import (
     event_correct,
     score_set,
     scored_events,
-    top_event,
 )
 from thucydides.model import Document
 
@@ -105,12 +104,12 @@ def code_gold(
             coded = [_records(events) for _, events in coder.code_documents(docs, batch_size)]
             if len(coded) != len(docs):
                 raise RuntimeError(f"coder returned {len(coded)} results for {len(docs)} documents")
-        except Exception:  # noqa: BLE001 - recode one by one to find the culprit
+        except Exception:  # recode one by one to find the sentence at fault
             coded = []
             for doc in docs:
                 try:
                     coded.append(_records(coder.code(doc.text, doc.date, doc.id)))
-                except Exception as exc:  # noqa: BLE001 - reported, scored as no events
+                except Exception as exc:  # reported; the sentence scores as no events
                     problems.append(f"{doc.id}: the coder failed ({type(exc).__name__}: {exc})")
                     coded.append([])
         predictions.extend(coded)
@@ -130,7 +129,7 @@ class Evaluation:
     sets: list[ScoredSet]  # the files that had sentences
     problems: list[str]
     seconds: float
-    fast: bool = False
+    coder: str = "coder"  # how it was configured, for the report
 
     @property
     def n_sentences(self) -> int:
@@ -144,15 +143,27 @@ class Evaluation:
         return out
 
 
-def evaluate_files(
-    paths: Sequence[Path], coder: CoderLike, limit: int | None = None, fast: bool = False
-) -> Evaluation:
+def read_gold_files(paths: Sequence[Path], limit: int | None = None) -> list[GoldFile]:
+    """Each file one set, named by its stem; two files with one stem stay two sets."""
     files = [read_gold(p, limit) for p in paths]
     names: set[str] = set()
-    for f in files:  # two files with one stem (a/x.jsonl, b/x.jsonl) stay two sets
+    for f in files:
         while f.name in names:
             f.name += "'"
         names.add(f.name)
+    return files
+
+
+def describe(coder: CoderLike) -> str:
+    """'full coder (model event-type-v1)' or 'fast coder (patterns only)'."""
+    if getattr(coder, "fast", False):
+        return "fast coder (patterns only)"
+    model = getattr(coder, "model_name", None)
+    return f"full coder (model {model})" if model else "full coder (no event-type model found)"
+
+
+def evaluate(files: Sequence[GoldFile], coder: CoderLike) -> Evaluation:
+    """Code every usable sentence of the gold files and score each file as a set."""
     problems = [p for f in files for p in f.problems]
     sets = []
     started = time.perf_counter()
@@ -163,7 +174,7 @@ def evaluate_files(
         problems.extend(failed)
         sets.append(ScoredSet(f, preds, score_set(f.name, f.sentences, preds)))
     seconds = time.perf_counter() - started
-    return Evaluation(files, sets, problems, seconds, fast)
+    return Evaluation(list(files), sets, problems, seconds, describe(coder))
 
 
 def _brief(event: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -204,7 +215,7 @@ def error_records(evaluation: Evaluation) -> Iterator[dict[str, Any]]:
                 "set": s.result.name,
                 "text": gold["text"],
                 "gold": gold.get("events"),
-                "top": _brief(top_event(events)),
+                "top": _brief(j.top),
                 "n_events": len(events),
                 "failed": failed,
                 "right_type_not_top": bool(extra),

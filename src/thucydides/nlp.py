@@ -40,17 +40,21 @@ def load_nlp(disable_ner: bool = False) -> Language:
 
 @Language.component("split_long_sentences")
 def split_long_sentences(doc: Doc) -> Doc:
-    """Pre-set sentence starts every MAX_SENTENCE_TOKENS tokens so the parser never sees
-    an absurdly long sentence (the parser respects pre-set boundaries)."""
+    """Pre-set sentence starts the parser respects: after a paragraph break (a headline
+    has no full stop), and every MAX_SENTENCE_TOKENS tokens so the parser never sees an
+    absurdly long sentence."""
     run = 0
     for token in doc:
         if token.i == 0:
             continue
+        prev = doc[token.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+            run = 0
+            continue
         run += 1
         if run >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
-            run = 0
-        elif token.text in {"\n\n"} or token.text.count("\n") >= 2:
             run = 0
     return doc
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-DATA = "thucydides.actors.data"
 CODE_FILES = ("codes.tsv", "codes_extra.tsv")
 # kinds of block that may open a code; organisation codes only follow a prefix
 FIRST_KINDS = frozenset({"country", "region", "generic", "identity", "role"})
@@ -19,12 +18,14 @@ def code_blocks() -> dict[str, tuple[str, str]]:
     """Every known three-letter block -> (kind, description), from package data."""
     blocks: dict[str, tuple[str, str]] = {}
     for name in CODE_FILES:
-        text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+        text = (
+            resources.files("thucydides.actors").joinpath("data", name).read_text(encoding="utf-8")
+        )
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             code, kind, description = (line.split("\t") + ["", ""])[:3]
-            blocks.setdefault(code, (kind, description))
+            blocks[code] = (kind, description)  # codes_extra.tsv overrides codes.tsv
     return blocks
 
 
@@ -49,6 +50,7 @@ def _near(block: str, known: dict[str, tuple[str, str]]) -> str | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+@functools.lru_cache(maxsize=65536)
 def check_code(code: str, agent: bool = False) -> str | None:
     """None when `code` is a valid CAMEO actor code, else why not (one sentence).
     Agent codes (role nouns such as "police") are roles without a country."""
@@ -60,7 +62,8 @@ def check_code(code: str, agent: bool = False) -> str | None:
         entry = known.get(block)
         if entry is None:
             hint = _near(block, known)
-            why = f"unknown block {block!r} in code {code!r}"
+            what = "country or international code" if i == 0 else "block"
+            why = f"unknown {what} {block!r} in code {code!r}"
             return why + (f" (did you mean {hint!r}?)" if hint else "")
         kind = entry[0]
         if i == 0 and agent and kind not in ("role", "identity", "generic"):

@@ -196,12 +196,16 @@ def parse_entries(text: str, label: str) -> tuple[list[Entry], list[DictionaryEr
             )
             continue
         name, kind, codes = (f.strip() for f in fields[:3])
-        aliases = tuple(a.strip() for a in fields[3].split("|") if a.strip()) if len(fields) > 3 else ()
+        aliases = (
+            tuple(a.strip() for a in fields[3].split("|") if a.strip()) if len(fields) > 3 else ()
+        )
         if not name:
             errors.append(DictionaryError(where, "empty name"))
             continue
         if kind not in KINDS:
-            errors.append(DictionaryError(where, f"unknown kind {kind!r}: use one of {', '.join(KINDS)}"))
+            errors.append(
+                DictionaryError(where, f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+            )
             continue
         try:
             spans = parse_codes(codes, where)
@@ -224,13 +228,17 @@ def check_entry(entry: Entry) -> list[DictionaryError]:
     dated = sorted((s for s in entry.codes if s.dated), key=lambda s: s.start or "")
     for a, b in zip(dated, dated[1:], strict=False):
         if a.end is None or (b.start is not None and b.start < a.end) or b.start is None:
-            errors.append(DictionaryError(entry.where, f"{entry.name}: overlapping date ranges {a} and {b}"))
+            errors.append(
+                DictionaryError(entry.where, f"{entry.name}: overlapping date ranges {a} and {b}")
+            )
     return errors
 
 
 def package_texts() -> list[tuple[str, str]]:
-    root = resources.files("thucydides.actors.data")
-    return [(f"actors/data/{n}", root.joinpath(n).read_text(encoding="utf-8")) for n in PACKAGE_FILES]
+    root = resources.files("thucydides.actors").joinpath("data")
+    return [
+        (f"actors/data/{n}", root.joinpath(n).read_text(encoding="utf-8")) for n in PACKAGE_FILES
+    ]
 
 
 # ---- the compiled phrase index ------------------------------------------------------
@@ -260,7 +268,9 @@ def _fold(text: str) -> tuple[str, list[int]]:
         elif ch.isascii():
             rep = ch
         else:
-            rep = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            rep = "".join(
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            )
         chars.append(rep)
         where.extend([i] * len(rep))
     where.append(len(text))
@@ -308,13 +318,15 @@ def compile_index(texts: Sequence[tuple[str, str]]) -> dict:
 
 def cache_dir() -> Path:
     base = os.environ.get("THUCYDIDES_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base or Path.home() / ".cache") / ("" if os.environ.get("THUCYDIDES_CACHE") else "thucydides")
+    return Path(base or Path.home() / ".cache") / (
+        "" if os.environ.get("THUCYDIDES_CACHE") else "thucydides"
+    )
 
 
 def load_index(extra_paths: Sequence[Path] = ()) -> dict:
     """The compiled index of the package dictionaries plus the user's, from the cache when
     its key (file sizes and mtimes) still matches."""
-    root = resources.files("thucydides.actors.data")
+    root = resources.files("thucydides.actors").joinpath("data")
     stamp = [str(CACHE_VERSION)]
     for name in PACKAGE_FILES:
         p = Path(str(root.joinpath(name)))

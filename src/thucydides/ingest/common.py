@@ -40,13 +40,18 @@ _TEXT_CONTROLS = {7, 8, 9, 10, 11, 12, 13, 27}
 
 
 def looks_binary(head: bytes) -> bool:
-    """NUL bytes, or more than one byte in ten a control character: not text."""
+    """NUL bytes, or more than one byte in ten a control character or not UTF-8: not text.
+
+    A Latin-1 article has a few bytes that are not UTF-8 (it is "not UTF-8 text"); an
+    image or a zip file has them everywhere (it "looks binary").
+    """
     if not head:
         return False
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if (b < 32 and b not in _TEXT_CONTROLS) or b == 127)
-    return controls * 10 > len(head)
+    invalid = head.decode("utf-8", "replace").count("\ufffd") - head.count("\ufffd".encode())
+    return (controls + invalid) * 10 > len(head)
 
 
 # --- records (JSONL and CSV rows) -----------------------------------------------------
@@ -56,9 +61,7 @@ def _optional_str(value: Any, field: str, where: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        log.warning(
-            "%s: %r is not text, so the field %r is left empty.", where, value, field
-        )
+        log.warning("%s: %r is not text, so the field %r is left empty.", where, value, field)
         return None
     text = str(value).strip()
     return text or None
@@ -145,7 +148,7 @@ def _parse_date(text: str) -> dt.date | None:
     return None
 
 
-def normalize_date(value: Any, where: str) -> str | None:
+def normalize_date(value: Any, where: str, *, warn: bool = True) -> str | None:
     """A publication date as ISO YYYY-MM-DD, or None (with a warning if it was garbage).
 
     Accepts ISO 8601 (with or without time), RFC 2822 ("Mon, 06 Mar 2023 10:00:00 GMT"),
@@ -161,6 +164,8 @@ def normalize_date(value: Any, where: str) -> str | None:
         return value.isoformat()
     parsed = _parse_date(value.strip()) if isinstance(value, str) else None
     if parsed is None:
+        if not warn:
+            return None
         log.warning(
             "%s: the date %r is not a date we can read; the document is kept without a date.",
             where,
@@ -176,7 +181,11 @@ _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "blockquote", "section", "article", "pre", "hr", "figcaption", "dd", "dt",
 }  # fmt: skip
-_SKIP = {"script", "style", "noscript", "template", "head"}
+# Never article text: scripts, and the page furniture of a whole page given as a fragment.
+_SKIP = {
+    "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form",
+    "button", "select", "svg",
+}  # fmt: skip
 
 
 class _TextCollector(HTMLParser):

@@ -1,0 +1,297 @@
+"""Coreference within one document: pronouns, definite descriptions and first person
+inside quotations point back (or, for a quote's speaker, forward) to a named mention.
+
+Built once per parsed document in two passes: first every named noun phrase is resolved
+by the dictionary, then pronouns and descriptions in document order, so a chain
+("Clinton ... she ... her") carries the code along and a quote's speaker named after the
+quote is already known. Deliberately simple rules (recency, number, gender from a
+first-name list or an earlier "she"): a wrong antecedent is worse than none, so when
+nothing compatible is found the answer is None.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from thucydides.actors.resolve import ActorMatch, ActorResolver
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER = frozenset({"it", "its", "itself"})
+FIRST = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
+PRONOUNS = MALE | FEMALE | PLURAL | NEUTER | FIRST
+RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+GROUP_NOUNS = frozenset(
+    "group organization organisation network movement faction militia outfit party alliance "
+    "coalition insurgency".split()
+)
+PERSON_NOUNS = frozenset(
+    "commander leader minister official spokesman spokeswoman spokesperson president secretary "
+    "ambassador envoy diplomat general chief head premier chancellor king queen senator "
+    "lawmaker negotiator officer aide adviser advisor".split()
+)
+MALE_WORDS = frozenset({"spokesman", "king", "chairman", "prince", "sir", "mr", "mr."})
+FEMALE_WORDS = frozenset({"spokeswoman", "queen", "chairwoman", "princess", "mrs", "mrs.", "ms"})
+REPORT_VERBS = frozenset(
+    "say tell add state declare warn insist claim announce stress reply write vow explain "
+    "argue note assert deny".split()
+)
+_QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    path = resources.files("thucydides.actors").joinpath("data", "first_names.tsv")
+    rows = (ln.split("\t") for ln in path.read_text("utf-8").splitlines() if ln[:1] not in "#")
+    return {r[0].lower(): r[1] for r in rows if len(r) == 2}
+
+
+@dataclass(slots=True)
+class Mention:
+    head: int  # token index of the head
+    start: int  # character offsets of the phrase
+    end: int
+    match: ActorMatch | None
+    person: bool
+    plural: bool
+    lemma: str
+
+
+def is_pronoun(tok: Token) -> bool:
+    """"US" (the country) is not "us"."""
+    return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
+
+
+class DocumentActors:
+    """Per-document coreference: built once per parsed document."""
+
+    def __init__(self, doc: Doc, date: str | None, resolver: ActorResolver):
+        self.doc, self.date, self.resolver = doc, date, resolver
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        self.gender: dict[str, str] = {}  # a person's canonical name -> "f" / "m"
+        self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
+        self.mentions: list[Mention] = []
+        self.by_head: dict[int, Mention] = {}
+        heads = [t for t in doc if _is_head(t)]
+        for tok in heads:  # pass 1: names, by the dictionary
+            if not is_pronoun(tok) and not _is_description(_phrase(tok)):
+                self._add(tok)
+        for tok in heads:  # pass 2: pronouns and descriptions, in order
+            if tok.i not in self.by_head:
+                self._add(tok)
+
+    def resolve(self, span: Span) -> ActorMatch | None:
+        """Named mention -> dictionary/metonymy; pronoun, "the group", "the minister", first
+        person inside quotes -> its antecedent, via="coreference"."""
+        root = span.root
+        if root.lower_ in RELATIVE and root.head.dep_ in ("relcl", "acl"):
+            root = root.head.head  # "commanders who ..." -> the commanders
+            span = _phrase(root)
+        if is_pronoun(root) or _is_description(span):
+            known = self.by_head.get(root.i)
+            if known is not None and known.match is not None:
+                return _as_coref(known.match, span.text) if is_pronoun(root) else known.match
+            found = self._antecedent(root, span)
+            if found:
+                return _as_coref(found, span.text)
+            return None if is_pronoun(root) else self.resolver.resolve_span(span, self.date)
+        match = self.resolver.resolve_span(span, self.date)
+        if match is not None and (match.country or match.kind != "agent"):
+            return match
+        known = self.by_head.get(root.i)
+        if known is not None and known.match is not None and known.match.via == "coreference":
+            return _as_coref(known.match, span.text)  # a surname, "our fighters"
+        return self._owner(span) or match
+
+    # -- building ----------------------------------------------------------------------
+
+    def _add(self, tok: Token) -> Mention:
+        span = _phrase(tok)
+        pronoun = is_pronoun(tok)
+        if pronoun or _is_description(span):
+            found = self._antecedent(tok, span)
+            match = _as_coref(found, span.text) if found else None
+            if match is None and not pronoun:
+                match = self.resolver.resolve_span(span, self.date)
+        else:
+            match = self.resolver.resolve_span(span, self.date)
+            if match is None and tok.pos_ == "PROPN":
+                match = self._surname(span)
+            elif match is not None and match.kind == "agent" and not match.country:
+                match = self._owner(span) or match
+        lemma = tok.lemma_.lower()
+        person = (
+            tok.ent_type_ == "PERSON"
+            or (lemma in PERSON_NOUNS and tok.tag_ in ("NN", "NNP"))
+            or (tok.pos_ == "PROPN" and match is not None and match.kind == "person")
+            or (pronoun and tok.lower_ in MALE | FEMALE)
+        )
+        plural = tok.tag_ in ("NNS", "NNPS") or (pronoun and tok.lower_ in PLURAL | FIRST)
+        m = Mention(tok.i, span.start_char, span.end_char, match, person, plural, lemma)
+        if match is not None and match.kind == "person" and person and match.name:
+            g = _gender(span, match)
+            if g and match.name not in self.gender:
+                self.gender[match.name] = g
+        self.mentions.append(m)
+        self.by_head[tok.i] = m
+        return m
+
+    def _antecedent(self, tok: Token, span: Span) -> ActorMatch | None:
+        word = tok.lower_
+        if is_pronoun(tok) and word in FIRST:
+            return self._speaker(tok) if self._in_quote(tok.idx) else None
+        before = sorted(
+            (m for m in self.mentions if m.end <= span.start_char and m.match),
+            key=lambda m: -m.start,
+        )
+        if is_pronoun(tok) and word in MALE | FEMALE:
+            return self._gendered("f" if word in FEMALE else "m", before)
+        plural_np = tok.tag_ in ("NNS", "NNPS")
+        lemma = tok.lemma_.lower()
+        for m in before:
+            group_like = m.match.kind in ("group", "org") and not m.person
+            if is_pronoun(tok) and word in PLURAL:
+                if m.plural or group_like:
+                    return m.match
+            elif is_pronoun(tok):  # it / its
+                if not m.person and not m.plural:
+                    return m.match
+            elif m.lemma == lemma or (m.person and lemma in self._text(m).lower()):
+                if m.plural == plural_np or m.match.kind != "agent":
+                    return m.match
+            elif lemma in GROUP_NOUNS and not plural_np and group_like:
+                return m.match
+        return None
+
+    def _gendered(self, want: str, before: list[Mention]) -> ActorMatch | None:
+        """The latest person of the wanted gender; failing that, the latest named person
+        whose gender is unknown (and who is then known to have it)."""
+        people = [m for m in before if m.person and not m.plural]
+        for m in people:
+            if self._gender_of(m) == want:
+                return m.match
+        for m in people[:GENDER_WINDOW]:
+            if self._gender_of(m) is None and m.match.kind == "person" and m.match.name:
+                self.gender[m.match.name] = want  # "she" tells the gender from now on
+                return m.match
+        return None
+
+    def _gender_of(self, m: Mention) -> str | None:
+        if m.match.kind == "person" and m.match.name:
+            return self.gender.get(m.match.name)
+        words = {t.lower_ for t in self.doc[m.head : m.head + 1]}
+        return "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+
+    def _text(self, m: Mention) -> str:
+        return self.doc.text[m.start : m.end]
+
+    def _in_quote(self, char: int) -> bool:
+        return any(a < char < b for a, b in self.quotes)
+
+    def _speaker(self, tok: Token) -> ActorMatch | None:
+        """The subject of the reporting verb ("said", "told") of the quote around `tok`."""
+        index = next(i for i, (a, b) in enumerate(self.quotes) if a < tok.idx < b)
+        return self._speaker_of(index)
+
+    def _speaker_of(self, index: int) -> ActorMatch | None:
+        """The reporting verb must be in the quote's paragraph; a paragraph that opens with
+        an unattributed quote continues the previous quote's speaker."""
+        if index in self.speakers:
+            return self.speakers[index]
+        self.speakers[index] = None  # guards against a quote that refers to itself
+        start, end = self.quotes[index]
+        found: ActorMatch | None = None
+        for sent in self.doc.sents:
+            if sent.end_char <= start - 1 or sent.start_char > end + 200:
+                continue
+            for t in sent:
+                gap = self.doc.text[end : t.idx] if t.idx >= end else self.doc.text[t.idx : start]
+                if t.lemma_ not in REPORT_VERBS or self._in_quote(t.idx) or "\n" in gap:
+                    continue
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or (is_pronoun(subj) and subj.lower_ in FIRST):
+                    continue
+                found = (self.by_head.get(subj.i) or self._add(subj)).match
+                break
+            if found is not None:
+                break
+        if found is None and index > 0 and "\n" in self.doc.text[self.quotes[index - 1][1] : start]:
+            found = self._speaker_of(index - 1)
+        self.speakers[index] = found
+        return found
+
+    def _owner(self, span: Span) -> ActorMatch | None:
+        """"our fighters", "their leaders": a role without a country belongs to the
+        possessor named earlier (or to the quote's speaker)."""
+        for t in span:
+            if t.dep_ == "poss" and is_pronoun(t):
+                m = self.by_head.get(t.i)
+                if m is not None and m.match is not None:
+                    return _as_coref(m.match, span.text)
+        return None
+
+    def _surname(self, span: Span) -> ActorMatch | None:
+        """"Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
+        last = span.root.lower_
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.end > span.start_char or not m.match or m.match.kind != "person":
+                continue
+            if (m.match.name or "").lower().split()[-1:] == [last]:
+                return _as_coref(m.match, span.text)
+        return None
+
+
+def _is_head(tok: Token) -> bool:
+    if tok.pos_ == "PRON":
+        return is_pronoun(tok)
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "flat", "nmod")
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase headed by `tok`: its left modifiers and "of/from/for" phrases
+    (without their relative clauses)."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.i != end:
+            break
+        if child.dep_ in ("compound", "flat", "nummod"):
+            end = child.i + 1
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                break
+            end = _phrase(obj).end
+        else:
+            break
+    return tok.doc[min(tok.left_edge.i, tok.i) : end]
+
+
+def _is_description(span: Span) -> bool:
+    """"the group", "the minister", "the militants": no name, no country."""
+    root = span.root
+    if root.pos_ != "NOUN" or not any(t.lower_ in ("the", "this", "that") for t in span[:2]):
+        return False
+    lemma = root.lemma_.lower()
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
+    return (lemma in GROUP_NOUNS or lemma in PERSON_NOUNS) and not named
+
+
+def _gender(span: Span, match: ActorMatch) -> str | None:
+    for t in span:
+        if t.lower_ in FEMALE_WORDS:
+            return "f"
+        if t.lower_ in MALE_WORDS:
+            return "m"
+    first = (match.name or "").split()[:1]
+    return first_names().get(first[0].lower()) if first else None
+
+
+def _as_coref(match: ActorMatch, text: str) -> ActorMatch:
+    return replace(match, via="coreference", matched=text)

@@ -1,0 +1,290 @@
+"""Resolve an actor mention to a CAMEO actor code.
+
+A mention is matched against the dictionary phrases (longest match first), then the
+pieces are composed: a named person/group/organisation wins ("US Secretary of State
+Hillary Clinton" -> her code on the date); otherwise a country (or a capital standing
+for it) combines with a role noun ("Pakistan's army" -> PAKMIL, "Afghan insurgents" ->
+AFGINS); a capital or building alone is metonymy ("Islamabad" -> PAKGOV). Words after
+a preposition such as "to" or "against", or inside a relative clause, describe something
+else ("an envoy to Pakistan") and count only when nothing comes before them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from thucydides.actors.codes import code_blocks, split_blocks
+from thucydides.actors.dictionary import CodeSpan, code_on, load_index, pieces
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+NAMED = frozenset({"person", "group", "org"})
+# a phrase after one of these words is about another actor ("an envoy to Pakistan")
+BLOCKING = frozenset(
+    "to with against in on at into toward towards over after before during near by about than "
+    "as".split()
+)
+# a clause after one of these words is about something else entirely ("militants who ...")
+CLAUSE = frozenset("who whom which that whose where when while because since".split())
+LOCATIVE = frozenset({"in", "inside", "within", "based"})
+WEAK_SECTORS = frozenset({"ELI", "CVL"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    code: str | None  # CAMEO actor code, e.g. "USAGOV", "PAKMIL", "AFGINS", "IGOUNO"
+    country: str | None  # ISO3, or None for international/non-state actors
+    sectors: tuple[str, ...]  # role codes after the country, e.g. ("GOV",)
+    name: str | None  # canonical name ("Hillary Clinton", "Haqqani network")
+    via: str  # "dictionary" | "metonymy" | "coreference"
+    matched: str  # the words that matched
+    kind: str | None = None  # person | group | org | country | metonym | agent
+    why: str = ""  # which entry and which dated role, for people reading the output
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One dictionary phrase found in the text."""
+
+    entry: int
+    start: int  # character offsets
+    end: int
+    first: int  # piece indices, end exclusive
+    last: int
+
+
+def singulars(word: str) -> list[str]:
+    if len(word) <= 3 or not word.endswith(("s", "men")):
+        return []
+    if word.endswith("men"):
+        return [word[:-3] + "man"]
+    out = [word[:-1]]
+    if word.endswith("ies"):
+        out.insert(0, word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "ches", "shes")):
+        out.insert(0, word[:-2])
+    return out
+
+
+def make_match(
+    code: str | None, name: str | None, via: str, matched: str, kind: str | None, why: str = ""
+) -> ActorMatch:
+    country = None
+    sectors: tuple[str, ...] = ()
+    if code:
+        known = code_blocks()
+        blocks = split_blocks(code)
+        if known.get(blocks[0], ("",))[0] == "country":
+            country = blocks[0]
+            blocks = blocks[1:]
+        sectors = tuple(b for b in blocks if known.get(b, ("",))[0] == "role")
+    return ActorMatch(code, country, sectors, name, via, matched, kind, why)
+
+
+class ActorResolver:
+    """The compiled dictionaries and the rules that turn a mention into a code."""
+
+    def __init__(self, index: dict):
+        self.entries: list[tuple] = index["entries"]
+        self.phrases: dict[str, int] = index["phrases"]
+        self.upper_only = frozenset(index["upper_only"])
+        self.first_len: dict[str, int] = index["first_len"]
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[Path] = ()) -> ActorResolver:
+        """Package dictionaries plus the user's (same TSV format); cached per path list."""
+        return _load(tuple(str(Path(p).resolve()) for p in extra_paths))
+
+    # -- matching ----------------------------------------------------------------------
+
+    def find(
+        self, text: str, offset: int = 0
+    ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
+        """Longest dictionary phrases in `text`, left to right, and the text's pieces."""
+        ps = pieces(text)
+        hits: list[Hit] = []
+        i = 0
+        while i < len(ps):
+            hit = self._longest(ps, i)
+            if hit is None:
+                i += 1
+                continue
+            entry, n = hit
+            hits.append(Hit(entry, ps[i][1] + offset, ps[i + n - 1][2] + offset, i, i + n))
+            i += n
+        return hits, ps
+
+    def _longest(self, ps: list, i: int) -> tuple[int, int] | None:
+        longest = min(self.first_len.get(ps[i][0], 0), len(ps) - i)
+        if not longest and not singulars(ps[i][0]):
+            return None
+        for n in range(max(longest, 1), 0, -1):
+            words = [p[0] for p in ps[i : i + n]]
+            for last in (words[-1], *singulars(words[-1])):
+                key = " ".join((*words[:-1], last))
+                entry = self.phrases.get(key)
+                if entry is None:
+                    continue
+                if key in self.upper_only and not all(p[3] for p in ps[i : i + n]):
+                    continue
+                return entry, n
+        return None
+
+    # -- resolution --------------------------------------------------------------------
+
+    def entry(self, idx: int) -> tuple[str, str, tuple[CodeSpan, ...], str]:
+        name, kind, codes, where = self.entries[idx]
+        return name, kind, tuple(CodeSpan(*c) for c in codes), where
+
+    def resolve_text(self, text: str, date: str | None = None) -> ActorMatch | None:
+        """A plain-text mention ("Pakistan's army", "the Haqqanis") to a code."""
+        hits, ps = self.find(text)
+        clause = next((k for k, p in enumerate(ps) if p[0] in CLAUSE and k > 0), None)
+        if clause is not None:
+            hits = [h for h in hits if h.last <= clause]
+        if not hits:
+            return None
+        block = next((k for k, p in enumerate(ps) if p[0] in BLOCKING and k > 0), None)
+        primary = [h for h in hits if block is None or h.last <= block]
+        located = ps[block][0] in LOCATIVE if block is not None else False
+        secondary = [h for h in hits if h not in primary]
+        return self.compose(primary or secondary, text, 0, date, secondary if located else [])
+
+    def resolve_span(self, span: Span, date: str | None = None) -> ActorMatch | None:
+        """A parsed mention: relative clauses and phrases after "to", "against"... are set
+        aside (they name other actors) unless nothing else matches."""
+        doc = span.doc
+        hits, _ = self.find(span.text, span.start_char)
+        if not hits:
+            return None
+        aside: list[tuple[int, int]] = []
+        located: list[tuple[int, int]] = []
+        dropped: list[tuple[int, int]] = []
+        for tok in span:
+            if tok.i == span.root.i or tok.head.i < span.start or tok.head.i >= span.end:
+                continue
+            if tok.dep_ in ("relcl", "acl", "advcl"):
+                sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
+                dropped.append((sub.start_char, sub.end_char))
+            elif tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for"):
+                sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
+                aside.append((sub.start_char, sub.end_char))
+                if tok.lower_ in LOCATIVE:
+                    located.append((sub.start_char, sub.end_char))
+            elif tok.dep_ == "cc" or tok.dep_ == "conj":
+                sub = (
+                    doc[tok.i : tok.right_edge.i + 1]
+                    if tok.dep_ == "conj"
+                    else doc[tok.i : tok.i + 1]
+                )
+                aside.append((sub.start_char, sub.end_char))
+
+        def inside(h: Hit, ranges: list[tuple[int, int]]) -> bool:
+            return any(a <= h.start and h.end <= b for a, b in ranges)
+
+        hits = [h for h in hits if not inside(h, dropped)]
+        primary = [h for h in hits if not inside(h, aside)]
+        extra = [h for h in hits if inside(h, located)]
+        return self.compose(primary or hits, doc.text, 0, date, extra)
+
+    def compose(
+        self, hits: list[Hit], text: str, offset: int, date: str | None, located: list[Hit] = ()
+    ) -> ActorMatch | None:
+        if not hits:
+            return None
+        by_kind: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_kind.setdefault(self.entries[h.entry][1], []).append(h)
+        rank = {"person": 0, "group": 1, "org": 2}
+        named = sorted(
+            (h for h in hits if self.entries[h.entry][1] in NAMED),
+            key=lambda h: rank[self.entries[h.entry][1]],
+        )
+        for h in named:  # a named actor is the mention's head; a person before an office
+            name, kind, codes, where = self.entry(h.entry)
+            if kind not in NAMED:
+                continue
+            code, reason = code_on(codes, date)
+            if not code:
+                continue
+            why = f"{name} ({where}): {reason}"
+            if len(code) == 3 and code_blocks().get(code, ("",))[0] == "role":
+                place = self._country(by_kind, date)
+                if place:
+                    code = place[0][:3] + code
+            return make_match(
+                code, name, "dictionary", text[h.start - offset : h.end - offset], kind, why
+            )
+        agents = by_kind.get("agent", [])
+        place = self._country(by_kind, date)
+        if agents:
+            strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
+            agent = (strong or agents)[0]
+            role, reason = self._code(agent, date)
+            if place is None and located:
+                place = self._country(self._group(located), date)
+            used = [agent] + ([place[2]] if place else [])
+            start, end = min(h.start for h in used), max(h.end for h in used)
+            matched = text[start - offset : end - offset]
+            a_name = self.entries[agent.entry][0]
+            if place:
+                why = f"{place[1]} + agent {a_name!r} ({self.entries[agent.entry][3]}) -> {role}"
+                return make_match(
+                    place[0][:3] + role, place[1], "dictionary", matched, "agent", why
+                )
+            why = f"agent {a_name!r} ({self.entries[agent.entry][3]}), no country in the mention"
+            return make_match(role, None, "dictionary", matched, "agent", why)
+        if place:
+            h = place[2]
+            kind = self.entries[h.entry][1]
+            via = "metonymy" if kind == "metonym" else "dictionary"
+            name, _, codes, where = self.entry(h.entry)
+            code, reason = code_on(codes, date)
+            why = f"{name} ({where}): {reason}" + (
+                ", standing for its government" if via == "metonymy" else ""
+            )
+            return make_match(code, name, via, text[h.start - offset : h.end - offset], kind, why)
+        return None
+
+    def _group(self, hits: list[Hit]) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for h in hits:
+            out.setdefault(self.entries[h.entry][1], []).append(h)
+        return out
+
+    def _code(self, h: Hit, date: str | None) -> tuple[str, str]:
+        code, reason = code_on(self.entry(h.entry)[2], date)
+        return code or "", reason
+
+    def _country(
+        self, by_kind: dict[str, list[Hit]], date: str | None
+    ) -> tuple[str, str, Hit] | None:
+        """(country code, name, hit) of the first country or metonym in the mention."""
+        cands = sorted(
+            by_kind.get("country", []) + by_kind.get("metonym", []), key=lambda h: h.start
+        )
+        for h in cands:
+            code, _ = self._code(h, date)
+            if code:
+                return code, self.entries[h.entry][0], h
+        return None
+
+    def explain(self, text: str, date: str | None = None) -> list[str]:
+        """Every dictionary phrase found in `text`, with its entry and all dated codes."""
+        hits, _ = self.find(text)
+        lines = []
+        for h in hits:
+            name, kind, codes, where = self.entry(h.entry)
+            shown = "; ".join(str(c) for c in codes)
+            lines.append(f"{text[h.start : h.end]!r} -> {name} [{kind}] {shown}  ({where})")
+        return lines
+
+
+@functools.cache
+def _load(paths: tuple[str, ...]) -> ActorResolver:
+    return ActorResolver(load_index([Path(p) for p in paths]))

@@ -1,0 +1,462 @@
+"""Aggregates over the event store: the numbers analysts chart, each traceable to sentences.
+
+Every function takes a DuckDB connection (or cursor) over a store made by `store.Store`
+and a `Filters`; filters become `?` parameters, and the only names that reach SQL text
+come from the whitelists below, so nothing a user types is ever formatted into SQL.
+The same functions serve the CLI (`series`, `top`, `network`, `plot`) and the HTTP API.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from thucydides.errors import UserError
+from thucydides.model import FLAT_COLUMNS
+
+INTERVALS = ("day", "week", "month", "year")
+# group-by name -> column: the whitelist of what may follow GROUP BY
+GROUPS = {
+    "none": None, "quad": "cameo_quad_class", "root": "cameo_root", "code": "cameo_code",
+    "plover": "plover_event_type", "source": "source_code", "target": "target_code",
+    "modality": "modality", "polarity": "polarity",
+}  # fmt: skip
+TOP_KINDS = ("actors", "dyads", "sources", "targets", "countries", "codes", "roots", "plover", "places")
+ORDERS = {"date": "date", "confidence": "confidence", "goldstein": "cameo_goldstein"}
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+              4: "material conflict"}  # fmt: skip
+POLARITIES = ("asserted", "negated")
+MODALITIES = ("actual", "intended", "hypothetical", "reported_possible")
+MAX_LIMIT = 100_000
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CODE = re.compile(r"^[A-Za-z0-9]{1,40}$")
+_CAMEO = re.compile(r"^\d{2,4}$")
+_PLOVER = re.compile(r"^[A-Za-z_]{2,40}$")
+
+
+@dataclass(slots=True)
+class Filters:
+    """Which events to count. Every field is optional; all given ones must hold."""
+
+    start: str | None = None  # first day, YYYY[-MM[-DD]], inclusive
+    end: str | None = None  # last day, YYYY[-MM[-DD]], inclusive (2011-10 = to Oct 31)
+    actor: str | None = None  # source or target actor code
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None  # source or target actor's country (ISO3)
+    code: str | None = None  # CAMEO code or a prefix of it ("04" = all consultations)
+    root: str | None = None
+    quad: int | None = None
+    plover: str | None = None
+    place: str | None = None  # location name, exactly as stored
+    polarity: str | None = None
+    modality: str | None = None
+    q: str | None = None  # words in the sentence, case-insensitive
+    min_confidence: float | None = None
+    doc_id: str | None = None
+
+    @classmethod
+    def parse(cls, params: dict[str, Any]) -> Filters:
+        """Filters from user input (query string, CLI options); one clear UserError per bad value."""
+        f = cls()
+        for fld in fields(cls):
+            raw = params.get(fld.name)
+            if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+                continue
+            setattr(f, fld.name, _check(fld.name, str(raw).strip()))
+        if f.start and f.end and f.start > f.end:
+            raise UserError(f"The start date {f.start} is after the end date {f.end}.")
+        return f
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL condition over `events` (alias-free) and its parameters."""
+        sql: list[str] = []
+        params: list[Any] = []
+
+        def add(cond: str, *values: Any) -> None:
+            sql.append(cond)
+            params.extend(values)
+
+        if self.start:
+            add("date >= ?", self.start)
+        if self.end:
+            add("date <= ?", self.end)
+        if self.actor:
+            add("(source_code = ? OR target_code = ?)", self.actor, self.actor)
+        for col in ("source", "target"):
+            if getattr(self, col):
+                add(f"{col}_code = ?", getattr(self, col))
+        if self.country:
+            add("(source_country = ? OR target_country = ?)", self.country, self.country)
+        if self.code:
+            add("starts_with(cameo_code, ?)", self.code)
+        if self.root:
+            add("cameo_root = ?", self.root)
+        if self.quad is not None:
+            add("cameo_quad_class = ?", self.quad)
+        if self.plover:
+            add("plover_event_type = ?", self.plover)
+        if self.place:
+            add("location_name = ?", self.place)
+        if self.polarity:
+            add("polarity = ?", self.polarity)
+        if self.modality:
+            add("modality = ?", self.modality)
+        if self.doc_id:
+            add("doc_id = ?", self.doc_id)
+        if self.q:
+            add("sentence ILIKE ? ESCAPE '\\'", "%" + _escape_like(self.q) + "%")
+        if self.min_confidence is not None:
+            add("confidence >= ?", self.min_confidence)
+        return (" AND ".join(sql) or "TRUE"), params
+
+    def as_params(self) -> dict[str, str]:
+        """The non-empty filters as strings: for URLs and reports."""
+        return {f.name: str(v) for f in fields(self) if (v := getattr(self, f.name)) is not None}
+
+
+def _check(name: str, value: str) -> Any:
+    if len(value) > 200:
+        raise UserError(f"The {name} filter is too long (200 characters at most).")
+    if name in ("start", "end"):
+        return _date_bound(value, name == "end")
+    if name in ("actor", "source", "target", "country"):
+        if not _CODE.match(value):
+            raise UserError(f"{name} must be an actor code of letters and digits, like USAGOV.")
+        return value.upper()
+    if name in ("code", "root"):
+        if not _CAMEO.match(value) or (name == "root" and len(value) != 2):
+            raise UserError(f"{name} must be a CAMEO code of digits, like {'04' if name == 'root' else '042'}.")
+        return value
+    if name == "quad":
+        if value not in ("1", "2", "3", "4"):
+            raise UserError("quad must be a quad class: 1, 2, 3 or 4.")
+        return int(value)
+    if name == "plover":
+        if not _PLOVER.match(value):
+            raise UserError("plover must be a PLOVER event type, like CONSULT.")
+        return value.upper()
+    if name in ("polarity", "modality"):
+        allowed = POLARITIES if name == "polarity" else MODALITIES
+        if value not in allowed:
+            raise UserError(f"{name} must be one of: {', '.join(allowed)}.")
+        return value
+    if name == "min_confidence":
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not 0.0 <= number <= 1.0:
+            raise UserError("min_confidence must be a number from 0 to 1.")
+        return number
+    return value  # q, place, doc_id: only ever bound as parameters
+
+
+def _date_bound(value: str, end: bool) -> str:
+    m = _DATE.match(value)
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, int(day) if day else (last if end else 1)).isoformat()
+    except ValueError:
+        raise UserError(f"Dates must look like 2011-10-24 (or 2011-10, 2011), not {value!r}.") from None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+# -- events ---------------------------------------------------------------------------
+
+
+def events(
+    con, filters: Filters, limit: int = 50, offset: int = 0, order: str = "date"
+) -> tuple[int, list[dict[str, Any]]]:
+    """(how many match, one page of flat event rows). Each row also has `sentence_start`
+    (the sentence's offset in the document) and `highlights`: source, target and trigger
+    spans relative to the sentence, so a page can mark them without the document."""
+    if not 0 <= limit <= MAX_LIMIT or offset < 0:
+        raise UserError(f"limit must be 0 to {MAX_LIMIT} and offset 0 or more.")
+    desc = order.startswith("-")
+    if order.lstrip("-") not in ORDERS:
+        raise UserError(f"order must be one of: {', '.join(ORDERS)} (with - for descending).")
+    where, params = filters.where()
+    (total,) = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+    cols = ", ".join(f"e.{c}" for c in FLAT_COLUMNS)
+    key = f"e.{ORDERS[order.lstrip('-')]} {'DESC' if desc else 'ASC'} NULLS LAST"
+    # a window of the document around the trigger, to place the sentence in it
+    rows = _rows(
+        con,
+        f"""SELECT {cols}, greatest(e.trigger_start - length(e.sentence), 0) AS _win_at,
+                   substr(d.text, greatest(e.trigger_start - length(e.sentence), 0) + 1,
+                          2 * length(e.sentence) + 1) AS _win
+            FROM (SELECT * FROM events WHERE {where}) e
+            LEFT JOIN documents d USING (content_hash)
+            ORDER BY {key}, e.doc_id, e.sentence_index, e.trigger_start, e.event_id
+            LIMIT ? OFFSET ?""",
+        [*params, limit, offset],
+    )
+    for row in rows:
+        at, window = row.pop("_win_at"), row.pop("_win")
+        row["sentence_start"] = sentence_start(row, window, at)
+        row["highlights"] = highlights(row, row["sentence_start"])
+    return int(total), rows
+
+
+def sentence_start(row: dict[str, Any], window: str | None = None, at: int = 0) -> int | None:
+    """Where the event's sentence starts in its document. The record's offsets point into
+    the document; the sentence is found in a window of the document text around the
+    trigger or, without the text, from where the trigger's words sit in the sentence."""
+    sent, t0, t1 = row.get("sentence") or "", row.get("trigger_start"), row.get("trigger_end")
+    if not sent or t0 is None or t1 is None:
+        return None
+    if window:
+        i = window.find(sent)
+        while i >= 0:
+            if at + i <= t0 and t1 <= at + i + len(sent):
+                return at + i
+            i = window.find(sent, i + 1)
+    word = row.get("trigger_text") or ""
+    hits = [m.start() for m in re.finditer(re.escape(word), sent)] if word else []
+    return t0 - hits[0] if len(hits) == 1 else None
+
+
+def highlights(row: dict[str, Any], start: int | None) -> list[dict[str, Any]]:
+    """Source, target and trigger spans as offsets into the sentence, in reading order."""
+    if start is None:
+        return []
+    n = len(row.get("sentence") or "")
+    out = []
+    for role in ("source", "target", "trigger"):
+        s, e = row.get(f"{role}_start"), row.get(f"{role}_end")
+        if s is not None and e is not None and start <= s < e <= start + n:
+            out.append({"role": role, "start": s - start, "end": e - start})
+    return sorted(out, key=lambda h: (h["start"], h["end"]))
+
+
+# -- series ---------------------------------------------------------------------------
+
+
+def series(
+    con,
+    filters: Filters,
+    interval: str = "month",
+    by: str = "quad",
+    normalize: bool = False,
+) -> list[dict[str, Any]]:
+    """Counts per period and group, with Goldstein sum and mean, the conflict-cooperation
+    index and (with `normalize`) each count's share of all events stored for the period.
+
+    The conflict-cooperation index is (cooperative - conflictual) / (both), from quad
+    classes 1-2 and 3-4: +1 all cooperation, -1 all conflict, like a Goldstein sign that
+    does not let one large score drown many small ones. Periods without events are rows
+    of zeros, so a timeline has no silent gaps."""
+    if interval not in INTERVALS:
+        raise UserError(f"interval must be one of: {', '.join(INTERVALS)}.")
+    if by not in GROUPS:
+        raise UserError(f"by must be one of: {', '.join(GROUPS)}.")
+    col = GROUPS[by]
+    group = f"CAST({col} AS VARCHAR)" if col else "'all'"
+    where, params = filters.where()
+    rows = _rows(
+        con,
+        f"""SELECT {_period(interval)} AS period, {group} AS "group", count(*) AS count,
+                   sum(cameo_goldstein) AS goldstein_sum, avg(cameo_goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE cameo_quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE cameo_quad_class IN (3, 4)) AS conflict
+            FROM events WHERE TRY_CAST(date AS DATE) IS NOT NULL AND {where}
+            GROUP BY ALL ORDER BY 1, 2""",
+        params,
+    )
+    totals: dict[str, int] = {}
+    if normalize and rows:
+        totals = {r["period"]: r["n"] for r in _rows(
+            con, f"""SELECT {_period(interval)} AS period, count(*) AS n FROM events
+                     WHERE TRY_CAST(date AS DATE) IS NOT NULL GROUP BY 1""", [])}  # fmt: skip
+    for r in rows:
+        r["goldstein_sum"] = _round(r["goldstein_sum"])
+        r["goldstein_mean"] = _round(r["goldstein_mean"])
+        both = r["cooperation"] + r["conflict"]
+        r["cci"] = _round((r["cooperation"] - r["conflict"]) / both) if both else None
+        if normalize:
+            r["share"] = _round(r["count"] / totals[r["period"]], 6) if totals.get(r["period"]) else None
+    return _fill(rows, interval, normalize)
+
+
+def _period(interval: str) -> str:
+    return f"strftime(date_trunc('{interval}', TRY_CAST(date AS DATE)), '%Y-%m-%d')"
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def periods(first: str, last: str, interval: str) -> list[str]:
+    """Every period start from `first` to `last` (both period starts, ISO)."""
+    out, d, end = [], date.fromisoformat(first), date.fromisoformat(last)
+    while d <= end:
+        out.append(d.isoformat())
+        if interval == "day":
+            d += timedelta(days=1)
+        elif interval == "week":
+            d += timedelta(days=7)
+        elif interval == "month":
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        else:
+            d = date(d.year + 1, 1, 1)
+    return out
+
+
+def _fill(rows: list[dict[str, Any]], interval: str, normalize: bool) -> list[dict[str, Any]]:
+    if not rows:
+        return rows
+    have = {r["period"] for r in rows}
+    group = "all" if rows[0]["group"] == "all" else None
+    zero = {"group": group, "count": 0, "goldstein_sum": 0.0, "goldstein_mean": None,
+            "cooperation": 0, "conflict": 0, "cci": None}  # fmt: skip
+    if normalize:
+        zero["share"] = 0.0
+    missing = [p for p in periods(rows[0]["period"], rows[-1]["period"], interval) if p not in have]
+    filled = rows + [{"period": p, **zero} for p in missing]
+    return sorted(filled, key=lambda r: (r["period"], r["group"] or ""))
+
+
+# -- top, places, network -------------------------------------------------------------
+
+_TOP_SQL = {
+    "actors": "SELECT source_code AS key, cameo_goldstein AS g FROM f WHERE source_code IS NOT NULL "
+    "UNION ALL SELECT target_code, cameo_goldstein FROM f WHERE target_code IS NOT NULL",
+    "dyads": "SELECT source_code || '>' || target_code AS key, cameo_goldstein AS g FROM f "
+    "WHERE source_code IS NOT NULL AND target_code IS NOT NULL",
+    "sources": "SELECT source_code AS key, cameo_goldstein AS g FROM f WHERE source_code IS NOT NULL",
+    "targets": "SELECT target_code AS key, cameo_goldstein AS g FROM f WHERE target_code IS NOT NULL",
+    "countries": "SELECT source_country AS key, cameo_goldstein AS g FROM f WHERE source_country IS NOT NULL "
+    "UNION ALL SELECT target_country, cameo_goldstein FROM f WHERE target_country IS NOT NULL",
+    "codes": "SELECT cameo_code AS key, cameo_goldstein AS g FROM f WHERE cameo_code IS NOT NULL",
+    "roots": "SELECT cameo_root AS key, cameo_goldstein AS g FROM f WHERE cameo_root IS NOT NULL",
+    "plover": "SELECT plover_event_type AS key, cameo_goldstein AS g FROM f "
+    "WHERE plover_event_type IS NOT NULL",
+    "places": "SELECT location_name AS key, cameo_goldstein AS g FROM f WHERE location_name IS NOT NULL",
+}
+
+
+def top(con, filters: Filters, kind: str = "actors", n: int = 10) -> list[dict[str, Any]]:
+    """The `n` most frequent actors, dyads, countries, codes, ... with their event counts
+    and mean Goldstein score. Dyads carry `source` and `target` as well as `key`."""
+    if kind not in TOP_KINDS:
+        raise UserError(f"kind must be one of: {', '.join(TOP_KINDS)}.")
+    if not 1 <= n <= 1000:
+        raise UserError("n must be 1 to 1000.")
+    where, params = filters.where()
+    rows = _rows(
+        con,
+        f"""WITH f AS (SELECT * FROM events WHERE {where}), k AS ({_TOP_SQL[kind]})
+            SELECT key, count(*) AS count, avg(g) AS goldstein_mean FROM k
+            GROUP BY key ORDER BY count DESC, key LIMIT ?""",
+        [*params, n],
+    )
+    names = actor_names(con) if kind in ("actors", "sources", "targets", "dyads") else {}
+    for r in rows:
+        r["goldstein_mean"] = _round(r["goldstein_mean"])
+        if kind == "dyads":
+            r["source"], r["target"] = r["key"].split(">", 1)
+        elif names:
+            r["name"] = names.get(r["key"])
+    return rows
+
+
+def places(con, filters: Filters, n: int = 500) -> list[dict[str, Any]]:
+    """Event places with coordinates and counts: the map's points."""
+    where, params = filters.where()
+    rows = _rows(
+        con,
+        f"""SELECT location_name AS name, any_value(location_country) AS country,
+                   avg(location_lat) AS lat, avg(location_lon) AS lon, count(*) AS count,
+                   avg(cameo_goldstein) AS goldstein_mean
+            FROM events WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where}
+            GROUP BY location_name ORDER BY count DESC, name LIMIT ?""",
+        [*params, n],
+    )
+    for r in rows:
+        r["lat"], r["lon"] = _round(r["lat"]), _round(r["lon"])
+        r["goldstein_mean"] = _round(r["goldstein_mean"])
+    return rows
+
+
+def actor_names(con) -> dict[str, str]:
+    """Actor code -> name, from the store's actors table."""
+    return {c: n for c, n in con.execute("SELECT code, name FROM actors").fetchall() if n}
+
+
+def network(con, filters: Filters, min_weight: int = 1, max_edges: int = 500) -> dict[str, Any]:
+    """The directed actor network: an edge per (source, target) weighted by event count,
+    with mean Goldstein and counts per quad class; nodes with in/out event counts."""
+    if min_weight < 1 or not 1 <= max_edges <= 10_000:
+        raise UserError("min_weight must be 1 or more and max_edges 1 to 10000.")
+    where, params = filters.where()
+    edges = _rows(
+        con,
+        f"""SELECT source_code AS source, target_code AS target, count(*) AS weight,
+                   avg(cameo_goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE cameo_quad_class = 1) AS quad1,
+                   count(*) FILTER (WHERE cameo_quad_class = 2) AS quad2,
+                   count(*) FILTER (WHERE cameo_quad_class = 3) AS quad3,
+                   count(*) FILTER (WHERE cameo_quad_class = 4) AS quad4
+            FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND {where}
+            GROUP BY ALL HAVING count(*) >= ? ORDER BY weight DESC, source, target LIMIT ?""",
+        [*params, min_weight, max_edges],
+    )
+    names = actor_names(con)
+    nodes: dict[str, dict[str, Any]] = {}
+    for e in edges:
+        e["goldstein_mean"] = _round(e["goldstein_mean"])
+        for end, key in (("source", "out"), ("target", "in")):
+            node = nodes.setdefault(e[end], {"id": e[end], "name": names.get(e[end]), "out": 0, "in": 0})
+            node[key] += e["weight"]
+    return {"nodes": sorted(nodes.values(), key=lambda n: n["id"]), "edges": edges}
+
+
+def to_graphml(net: dict[str, Any]) -> str:
+    """The network as GraphML (Gephi, networkx, igraph, Cytoscape read it)."""
+    root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
+    keys = [("name", "node", "string"), ("out", "node", "int"), ("in", "node", "int"),
+            ("weight", "edge", "int"), ("goldstein_mean", "edge", "double")]  # fmt: skip
+    keys += [(f"quad{i}", "edge", "int") for i in range(1, 5)]
+    for name, where, kind in keys:
+        ET.SubElement(root, "key", {"id": name, "for": where, "attr.name": name, "attr.type": kind})
+    graph = ET.SubElement(root, "graph", id="actors", edgedefault="directed")
+    for node in net["nodes"]:
+        el = ET.SubElement(graph, "node", id=node["id"])
+        for k in ("name", "out", "in"):
+            if node.get(k) is not None:
+                ET.SubElement(el, "data", key=k).text = str(node[k])
+    for i, edge in enumerate(net["edges"]):
+        el = ET.SubElement(graph, "edge", id=f"e{i}", source=edge["source"], target=edge["target"])
+        for k in ("weight", "goldstein_mean", "quad1", "quad2", "quad3", "quad4"):
+            if edge.get(k) is not None:
+                ET.SubElement(el, "data", key=k).text = str(edge[k])
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def summary(con) -> dict[str, Any]:
+    """What the store holds: counts and the date range, for the dashboard's header."""
+    row = con.execute(
+        """SELECT count(*), count(DISTINCT content_hash), min(date), max(date),
+                  (SELECT count(*) FROM actors) FROM events"""
+    ).fetchone()
+    return dict(zip(("events", "documents", "first_date", "last_date", "actors"), row, strict=True))

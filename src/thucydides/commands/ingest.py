@@ -1,0 +1,119 @@
+"""`thucydides ingest PATH... --db events.duckdb`: files and folders into the event store."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO
+
+from thucydides.errors import UserError
+
+HELP = "Code files and folders of news into a DuckDB event store; a rerun adds only what is new."
+SCHEDULER = re.compile(r"^(tcp|tls|ws|wss|ucx|inproc)://\S+$")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (any format the readers know)")  # fmt: skip
+    parser.add_argument("--db", type=Path, default=Path("events.duckdb"), help="the DuckDB file (default: events.duckdb)")  # fmt: skip
+    parser.add_argument("--workers", type=int, default=1, help="local Dask worker processes (default: 1, no Dask)")  # fmt: skip
+    parser.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--fast", action="store_true", help="rules only, no learned classifier")
+    parser.add_argument("--skip-bad", action="store_true", help="skip unreadable documents and list them instead of stopping")  # fmt: skip
+    parser.add_argument("--batch-size", type=int, default=32, help="documents per batch and per transaction")  # fmt: skip
+    parser.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    from thucydides.pipeline import ingest
+    from thucydides.store import Store
+
+    if args.workers < 1:
+        raise UserError("--workers must be 1 or more.")
+    if args.batch_size < 1:
+        raise UserError("--batch-size must be 1 or more.")
+    if args.scheduler is not None and not SCHEDULER.match(args.scheduler):
+        raise UserError(f"--scheduler wants an address like tcp://HOST:PORT, not {args.scheduler!r}.")
+    for path in args.paths:
+        if path != "-" and not Path(path).exists():
+            raise UserError(f"{path} does not exist.")
+    show = args.progress or sys.stderr.isatty()
+    progress = Progress(args.paths, sys.stderr) if show else None
+    with Store(args.db) as store:
+        try:
+            stats = ingest(
+                [Path(p) for p in args.paths], store, workers=args.workers,
+                scheduler=args.scheduler, fast=args.fast, batch_size=args.batch_size,
+                skip_bad=args.skip_bad, on_progress=progress,
+            )  # fmt: skip
+        finally:
+            if progress is not None:
+                progress.finish()
+        totals = store.counts()
+    print(
+        f"Read {stats.read} documents: {stats.new} new, {stats.duplicates} duplicates, "
+        f"{stats.near_duplicates} near-duplicates, {len(stats.skipped)} skipped; "
+        f"{stats.events} new events."
+    )
+    for reason in stats.skipped:
+        print(f"  skipped: {reason}")
+    print(
+        f"{args.db} now holds {totals['stories']} stories ({totals['near_duplicates']} "
+        f"near-duplicates, {totals['articles']} articles), {totals['events']} events and "
+        f"{totals['actors']} actors."
+    )
+    return 0
+
+
+class Progress:
+    """A one-line progress bar: documents done, documents/s and, once the inputs are
+    counted (in a background thread, so the work does not wait), a bar and an ETA."""
+
+    def __init__(self, paths: list[str], stream: IO[str], interval: float = 0.5) -> None:
+        self.stream, self.interval = stream, interval
+        self.start = self.last = time.monotonic()
+        self.total: int | None = None
+        self.width = 0
+        threading.Thread(target=self._count, args=(paths,), daemon=True).start()
+
+    def _count(self, paths: list[str]) -> None:
+        from thucydides.ingest import iter_documents
+
+        try:
+            self.total = sum(1 for _ in iter_documents([p for p in paths if p != "-"]))
+        except Exception:  # noqa: BLE001 - no total means no ETA, nothing worse
+            self.total = None
+
+    def __call__(self, stats) -> None:
+        now = time.monotonic()
+        if now - self.last < self.interval:
+            return
+        self.last = now
+        self.stream.write("\r" + self.line(stats.done, now - self.start).ljust(self.width))
+        self.stream.flush()
+
+    def line(self, done: int, elapsed: float) -> str:
+        rate = done / elapsed if elapsed > 0 else 0.0
+        text = f"{done} docs  {rate:.1f} docs/s"
+        if self.total:
+            frac = min(done / self.total, 1.0)
+            bar = "#" * int(frac * 20)
+            eta = (self.total - done) / rate if rate > 0 else None
+            text = f"[{bar:<20}] {done}/{self.total} docs  {rate:.1f} docs/s  ETA {_clock(eta)}"
+        self.width = max(self.width, len(text))
+        return text
+
+    def finish(self) -> None:
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    s = int(round(seconds))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"

@@ -1,0 +1,280 @@
+"""Event triggers: verb and noun patterns on spaCy's parse → candidate CAMEO codes.
+
+The patterns are data (events/data/, format in its README.md); this module compiles them
+once into dicts keyed by lemma, so matching a sentence is a few set lookups per verb.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from thucydides.events.trigger_data import (
+    Compiled,
+    NounPattern,
+    Term,
+    VerbPattern,
+    load_compiled,
+)
+
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp", "ccomp")
+NP_LINK_PREPS = frozenset({"of", "for", "on", "about", "to", "against", "with", "over"})
+# Verbs whose subject/object noun is the event itself ("talks were held", "a strike killed").
+NOUN_HOST_VERBS = frozenset(
+    "hold conduct carry launch stage mount begin start resume continue open have make pay "
+    "undertake perform organize organise lead call unleash wage be see witness".split()
+)
+NOUN_SUBJECT_VERBS = (NOUN_HOST_VERBS - {"be", "have", "see", "witness"}) | frozenset(
+    "occur happen take break erupt kill wound injure hit destroy damage target leave rock "
+    "claim shake go come follow last strike devastate flatten level cause end fail".split()
+)
+NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    token: int  # doc-level index of the anchor token (the verb, or the event noun)
+    start_char: int  # char offsets (doc text) of the trigger words
+    end_char: int
+    code: str  # CAMEO event code, string with leading zeros
+    rule: str  # "<file>:<pattern id>"
+    kind: str  # "verb" | "noun"
+    specificity: int  # how many constraints the pattern matched (more = more specific)
+    object_token: int | None  # doc index of the object the pattern consumed, if any
+
+
+def _words(tok: Token) -> frozenset[str]:
+    return frozenset((tok.lemma_.lower(), tok.lower_))
+
+
+def _mods(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in MOD_DEPS:
+            out.add(child.lemma_.lower())
+            out.add(child.lower_)
+    return out
+
+
+def _term_level(terms: tuple[Term, ...], tok: Token) -> int:
+    """2: a term matches tok as head; 1: as modifier ("peace" in "peace talks"); 0: no."""
+    words, mods = _words(tok), _mods(tok)
+    level = 0
+    for term in terms:
+        if words & term.heads and all(mods & req for req in term.mods):
+            return 2
+        if not term.mods and mods & term.heads:
+            level = 1
+    return level
+
+
+def _np_level(terms: tuple[Term, ...], tok: Token) -> int:
+    """Match a noun phrase: its head, its modifiers, its conjuncts, or its of/for-object."""
+    level = _term_level(terms, tok)
+    if level == 2:
+        return 2
+    for child in tok.children:
+        if child.dep_ == "conj":
+            level = max(level, _term_level(terms, child))
+        elif child.dep_ == "prep" and child.lower_ in NP_LINK_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _term_level(terms, pobj):
+                    level = max(level, 1)
+    return level
+
+
+class _VerbContext:
+    """What the patterns may look at around one verb, collected once per verb token."""
+
+    __slots__ = ("verb", "passive", "prts", "preps", "objects", "subjects")
+
+    def __init__(self, verb: Token) -> None:
+        self.verb = verb
+        children = list(verb.children)
+        self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+        self.prts = {c.lower_: c for c in children if c.dep_ == "prt"}
+        self.preps: list[Token] = [c for c in children if c.dep_ in ("prep", "agent", "dative")]
+        self.objects: list[Token] = [c for c in children if c.dep_ == "dobj"]
+        if self.passive:
+            self.objects += [c for c in children if c.dep_ == "nsubjpass"]
+        self.objects += [c for c in children if c.dep_ in OBJ_DEPS and c.dep_ != "dobj"]
+        self.subjects = [c for c in children if c.dep_ == "nsubj"]
+        for c in children:
+            if c.dep_ == "agent":
+                self.subjects += [g for g in c.children if g.dep_ == "pobj"]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _match_frame(frame, ctx: _VerbContext, obj: Token | None) -> tuple[int, Token | None]:
+    """A prepositional frame matches a prep child of the verb or of its object (one level of
+    chaining), or, for `to`, an xcomp ("agreed to resume talks")."""
+    preps = list(ctx.preps)
+    if obj is not None:
+        preps += [c for c in obj.children if c.dep_ == "prep"]
+    for p in list(preps):
+        for pobj in _pobjs(p):
+            preps += [c for c in pobj.children if c.dep_ == "prep"]
+    candidates: list[tuple[Token, int]] = []
+    for p in preps:
+        if p.lower_ in frame.preps or p.lemma_.lower() in frame.preps:
+            candidates += [(o, 0) for o in _pobjs(p)]
+    if "to" in frame.preps:
+        for c in ctx.verb.children:
+            if c.dep_ == "xcomp":
+                candidates.append((c, 0))
+                candidates += [(o, 1) for o in c.children if o.dep_ == "dobj"]
+    best, best_tok = 0, None
+    for tok, penalty in candidates:
+        if frame.terms is None:
+            return 1, tok
+        level = _np_level(frame.terms, tok) - penalty
+        if level > best:
+            best, best_tok = level, tok
+    return (1 + best, best_tok) if best > 0 else (0, None)
+
+
+def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, Token | None]:
+    """(specificity, object token, particle token) or specificity 0 when p does not match."""
+    spec, prt_tok, objects = 1, None, ctx.objects
+    if p.prt is not None:
+        prt_tok = ctx.prts.get(p.prt)
+        if prt_tok is None:  # "call on X": spaCy often makes the particle a preposition
+            prt_tok = next((c for c in ctx.preps if c.lower_ == p.prt), None)
+            if prt_tok is None:
+                return 0, None, None
+            objects = _pobjs(prt_tok) + objects
+        spec += 1
+    if p.passive is not None:
+        if p.passive != ctx.passive:
+            return 0, None, None
+        spec += 1
+    obj_tok = None
+    if p.obj is not None:
+        best = 0
+        for cand in objects:
+            level = _np_level(p.obj, cand)
+            if level > best:
+                best, obj_tok = level, cand
+        if not best:
+            return 0, None, None
+        spec += best
+    for frame in p.preps:
+        level, tok = _match_frame(frame, ctx, obj_tok or (objects[0] if objects else None))
+        if not level:
+            return 0, None, None
+        spec += level
+        if obj_tok is None and frame.terms is not None:
+            obj_tok = tok
+    if p.subj is not None:
+        level = max((_np_level(p.subj, s) for s in ctx.subjects), default=0)
+        if not level:
+            return 0, None, None
+        spec += level
+    return spec, obj_tok, prt_tok
+
+
+def _noun_is_event(tok: Token) -> bool:
+    """The noun names an event that happened, not a topic: subject or object of a light or
+    effect verb, an expletive's attribute, a headline root, or 'killed in an air strike'."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head, dep = tok.head, tok.dep_
+    if dep == "ROOT":
+        return True
+    lemma = head.lemma_.lower()
+    if dep in ("nsubj", "nsubjpass"):
+        return lemma in (NOUN_HOST_VERBS if dep == "nsubjpass" else NOUN_SUBJECT_VERBS)
+    if dep in ("dobj", "attr"):
+        return lemma in NOUN_HOST_VERBS
+    if dep == "pobj":
+        return head.lower_ in NOUN_EVENT_PREPS and head.head.pos_ in ("VERB", "AUX", "NOUN")
+    return False
+
+
+class TriggerMatcher:
+    """Finds trigger words in a parsed sentence and proposes their CAMEO codes."""
+
+    def __init__(self, compiled: Compiled) -> None:
+        self._data = compiled
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> TriggerMatcher:
+        """Load (once per process) the compiled patterns, from the user cache when fresh."""
+        return cls(load_compiled())
+
+    @property
+    def pattern_count(self) -> int:
+        return self._data.pattern_count
+
+    def find(self, sent: Span) -> list[TriggerHit]:
+        """Best (most specific) hit per anchor token, ordered by position."""
+        hits: list[TriggerHit] = []
+        consumed: set[int] = set()
+        anchors: set[int] = set()
+        for tok in sent:
+            if not (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")):
+                continue
+            if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
+                continue  # "the disputed island"; "accused X of spying" is one event
+            hit = self._verb_hit(tok)
+            if hit is not None:
+                if hit.object_token is not None:
+                    consumed.add(hit.object_token)
+                if hit.code:
+                    hits.append(hit)
+                    anchors.add(tok.i)
+        for tok in sent:
+            if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
+                hit = self._noun_hit(tok)
+                if hit is not None:
+                    hits.append(hit)
+        hits.sort(key=lambda h: h.token)
+        return hits
+
+    def _verb_hit(self, tok: Token) -> TriggerHit | None:
+        entry = self._data.verbs.get(tok.lemma_.lower())
+        if entry is None:
+            return None
+        ctx = _VerbContext(tok)
+        best: tuple[int, VerbPattern, Token | None, Token | None] | None = None
+        for p in entry.patterns:
+            spec, obj_tok, prt_tok = _match_verb(p, ctx)
+            if spec and (best is None or spec > best[0]):
+                best = (spec, p, obj_tok, prt_tok)
+        if best is None:
+            if entry.default is None:
+                return None
+            code, rule = entry.default
+            return TriggerHit(tok.i, tok.idx, tok.idx + len(tok), code, rule, "verb", 1, None)
+        spec, p, obj_tok, prt_tok = best
+        start, end = tok.idx, tok.idx + len(tok)
+        if prt_tok is not None and prt_tok.i == tok.i + 1:
+            end = prt_tok.idx + len(prt_tok)
+        return TriggerHit(
+            tok.i, start, end, p.code or "", p.rule, "verb", spec,
+            obj_tok.i if obj_tok is not None else None,
+        )  # fmt: skip
+
+    def _noun_hit(self, tok: Token) -> TriggerHit | None:
+        patterns: tuple[NounPattern, ...] | None = self._data.nouns.get(tok.lemma_.lower())
+        if patterns is None:
+            patterns = self._data.nouns.get(tok.lower_)
+        if patterns is None or not _noun_is_event(tok):
+            return None
+        mods = {c.lemma_.lower(): c for c in tok.children if c.dep_ in MOD_DEPS}
+        mods.update({c.lower_: c for c in tok.children if c.dep_ in MOD_DEPS})
+        for p in patterns:  # most specific first
+            used = [next((mods[w] for w in req if w in mods), None) for req in p.mods]
+            if all(u is not None for u in used):
+                start = min([tok.idx] + [u.idx for u in used])
+                return TriggerHit(
+                    tok.i, start, tok.idx + len(tok), p.code, p.rule, "noun", 1 + len(used), None
+                )
+        return None

@@ -1,0 +1,41 @@
+"""Plain text (.txt, .md, stdin): one file is one Document whose id is the path as given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from thucydides.ingest.common import BadInput, looks_binary
+from thucydides.ingest.detect import READ_ERRORS, open_input, read_error
+from thucydides.model import Document
+
+
+def decode_text(data: bytes, name: str) -> str | BadInput:
+    """UTF-8 (a BOM is dropped) or the one-sentence reason it is not text."""
+    if looks_binary(data[:8192]) or b"\x00" in data:
+        return BadInput(name, None, f"{name} looks binary, not text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return BadInput(name, line, f"{name} is not UTF-8 text (line {line}).")
+
+
+def read_text(
+    source: str | Path | BinaryIO, name: str | None = None, *, strict: bool = True
+) -> Iterator[Document | BadInput]:
+    """The whole file as one Document; an empty or blank file yields nothing (no news, no
+    error: "empty input gives no events")."""
+    with open_input(source, name, strict=strict) as opened:
+        if isinstance(opened, BadInput):
+            yield opened
+            return
+        try:
+            data = opened.stream.read()
+        except READ_ERRORS as exc:
+            yield read_error(opened, exc)
+            return
+        text = decode_text(data, opened.name)
+        if isinstance(text, BadInput) or text.strip():
+            yield text if isinstance(text, BadInput) else Document(id=opened.name, text=text)

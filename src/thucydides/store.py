@@ -1,0 +1,345 @@
+"""The DuckDB store: documents, events and actors, written idempotently and crash-safely.
+
+A document's content hash is its identity: a batch writes only documents whose hash is
+not yet stored, and writes them with their events in one transaction, so running the
+same input twice adds nothing and a run killed at any point loses only its open batch.
+Near-duplicate documents (the same wire story elsewhere) are stored without text and
+without events, pointing at the story they repeat; every outlet that carried a story is
+a row of `document_sources`, which is what the article and source counts count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from thucydides.dedup import Signature
+from thucydides.errors import UserError
+from thucydides.model import (
+    FLAT_COLUMNS, Actor, Cameo, Document, Event, Location, Plover, Trigger, flat_row,
+)  # fmt: skip
+
+SCHEMA_VERSION = "1"
+_INTEGER = {"sentence_index", "source_start", "source_end", "target_start", "target_end",
+            "trigger_start", "trigger_end", "cameo_quad_class"}  # fmt: skip
+_DOUBLE = {"cameo_goldstein", "location_lat", "location_lon", "confidence"}
+
+
+def _sql_type(column: str) -> str:
+    if column in _INTEGER:
+        return "INTEGER"
+    if column in _DOUBLE:
+        return "DOUBLE"
+    return "BIGINT" if column == "location_geonameid" else "VARCHAR"
+
+
+EVENT_TYPES = {c: _sql_type(c) for c in FLAT_COLUMNS} | {"evidence": "JSON", "content_hash": "VARCHAR"}
+DOCUMENT_TYPES = {
+    "content_hash": "VARCHAR", "doc_id": "VARCHAR", "title": "VARCHAR", "url": "VARCHAR",
+    "source": "VARCHAR", "pub_date": "VARCHAR", "text": "VARCHAR", "n_events": "INTEGER",
+    "duplicate_of": "VARCHAR", "similarity": "DOUBLE", "minhash": "BLOB",
+    "ingested_at": "TIMESTAMP",
+}  # fmt: skip
+SOURCE_TYPES = {
+    "article_key": "VARCHAR", "content_hash": "VARCHAR", "doc_id": "VARCHAR", "source": "VARCHAR",
+    "url": "VARCHAR", "title": "VARCHAR", "pub_date": "VARCHAR",
+}  # fmt: skip
+ACTOR_TYPES = {
+    "code": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sectors": "VARCHAR",
+    "first_seen": "VARCHAR", "last_seen": "VARCHAR", "n_source": "BIGINT", "n_target": "BIGINT",
+}  # fmt: skip
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+  {", ".join(f"{c} {t}" for c, t in DOCUMENT_TYPES.items())}, PRIMARY KEY (content_hash));
+CREATE TABLE IF NOT EXISTS document_sources (
+  {", ".join(f"{c} {t}" for c, t in SOURCE_TYPES.items())}, PRIMARY KEY (article_key));
+CREATE TABLE IF NOT EXISTS events ({", ".join(f"{c} {t}" for c, t in EVENT_TYPES.items())});
+CREATE TABLE IF NOT EXISTS actors (
+  {", ".join(f"{c} {t}" for c, t in ACTOR_TYPES.items())}, PRIMARY KEY (code));
+CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT, content_hash VARCHAR);
+-- every article that carried a story, and the story (canonical document) it belongs to
+CREATE OR REPLACE VIEW articles AS
+SELECT coalesce(d.duplicate_of, d.content_hash) AS story, s.*,
+       coalesce(s.source, nullif(regexp_extract(s.url, '^[a-zA-Z]+://([^/:?#]+)', 1), ''),
+                s.doc_id) AS outlet
+FROM document_sources s JOIN documents d USING (content_hash);
+CREATE OR REPLACE VIEW story_counts AS
+SELECT story, count(DISTINCT article_key) AS num_articles, count(DISTINCT outlet) AS num_sources,
+       list(DISTINCT outlet ORDER BY outlet) AS sources
+FROM articles GROUP BY story;
+-- GDELT-like aggregate of events that happened (asserted, actual): one row per
+-- (date, source, target, code) with how many events, articles and outlets report it
+CREATE OR REPLACE VIEW event_counts AS
+SELECT e.date, e.source_code, e.target_code, e.cameo_code,
+       any_value(e.cameo_root) AS cameo_root, any_value(e.cameo_quad_class) AS quad_class,
+       avg(e.cameo_goldstein) AS goldstein, count(DISTINCT e.event_id) AS num_events,
+       count(DISTINCT a.article_key) AS num_articles, count(DISTINCT a.outlet) AS num_sources
+FROM events e LEFT JOIN articles a ON a.story = e.content_hash
+WHERE e.polarity = 'asserted' AND e.modality = 'actual'
+GROUP BY e.date, e.source_code, e.target_code, e.cameo_code;
+"""
+
+
+@dataclass(slots=True)
+class Entry:
+    """One document as ingest decided it: `new` (coded, stored with its events), `near`
+    (a near-duplicate of story `duplicate_of`: stored without text or events) or `exact`
+    (its text is stored already: only the outlet that carried it is recorded)."""
+
+    document: Document
+    content_hash: str
+    kind: Literal["new", "near", "exact"]
+    events: list[Event] = field(default_factory=list)
+    signature: Signature | None = None
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class Written:
+    documents: int = 0
+    near_duplicates: int = 0
+    events: int = 0
+
+
+class Store:
+    """One DuckDB file. Only one process may write it at a time (DuckDB's rule)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise UserError(f"There is no database at {self.path}; create it with `thucydides ingest`.")
+        if not self.path.parent.is_dir():
+            raise UserError(f"The folder for the database, {self.path.parent}, does not exist.")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise UserError(f"Cannot open the database {self.path}: {_first_line(exc)}.") from exc
+        if not read_only:
+            self.con.execute(_SCHEMA)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                [SCHEMA_VERSION],
+            )
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- dedup lookups -----------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        wanted = list(set(hashes))
+        if not wanted:
+            return set()
+        rows = self.con.execute(
+            "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def similar_stories(self, signatures: Sequence[Signature]) -> dict[int, list[tuple[str, Signature]]]:
+        """For each signature (by position), the stored stories sharing an LSH band with it."""
+        keys = {k: i for i, s in enumerate(signatures) for k in s.bands}
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT DISTINCT b.band_key, d.content_hash, d.minhash FROM minhash_bands b "
+            "JOIN documents d USING (content_hash) WHERE b.band_key IN (SELECT unnest(?))",
+            [list(keys)],
+        ).fetchall()
+        found: dict[int, dict[str, Signature]] = {}
+        for key, chash, blob in rows:
+            found.setdefault(keys[key], {})[chash] = Signature.from_bytes(blob)
+        return {i: list(stories.items()) for i, stories in found.items()}
+
+    # -- writing -----------------------------------------------------------------------
+
+    def write(self, entries: Sequence[Entry]) -> Written:
+        """Write one batch in one transaction; documents already stored are left as they are."""
+        written = Written()
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self.con.begin()
+        try:
+            stored = self.known_hashes(e.content_hash for e in entries if e.kind != "exact")
+            fresh: dict[str, Entry] = {}
+            for e in entries:
+                if e.kind != "exact" and e.content_hash not in stored:
+                    fresh.setdefault(e.content_hash, e)
+            self._insert("document_sources", SOURCE_TYPES, [_source_row(e) for e in entries],
+                         conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+            self._insert("documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()])
+            new = [e for e in fresh.values() if e.kind == "new"]
+            events = [_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events)]
+            self._insert("events", EVENT_TYPES, events)
+            bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
+            self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
+                         [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
+            self._upsert_actors(events)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        written.documents = len(new)
+        written.near_duplicates = len(fresh) - len(new)
+        written.events = len(events)
+        return written
+
+    def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]],
+                conflict: str = "") -> None:  # fmt: skip
+        """Column-wise insert: one list parameter per column, unnested side by side."""
+        if not rows:
+            return
+        cols = list(types)
+        select = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
+        self.con.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} {conflict}",
+            [[r.get(c) for r in rows] for c in cols],
+        )
+
+    def _upsert_actors(self, events: list[dict[str, Any]]) -> None:
+        stats: dict[str, dict[str, Any]] = {}
+        for ev in events:
+            for role in ("source", "target"):
+                code = ev[f"{role}_code"]
+                if not code:
+                    continue
+                s = stats.setdefault(code, {"code": code, "name": None, "country": None,
+                                            "sectors": None, "first_seen": None,
+                                            "last_seen": None, "n_source": 0, "n_target": 0})  # fmt: skip
+                for key in ("name", "country", "sectors"):
+                    s[key] = s[key] or ev[f"{role}_{key}"] or None
+                if ev["date"]:
+                    s["first_seen"] = min(filter(None, (s["first_seen"], ev["date"])))
+                    s["last_seen"] = max(filter(None, (s["last_seen"], ev["date"])))
+                s[f"n_{role}"] += 1
+        self._insert("actors", ACTOR_TYPES, list(stats.values()), conflict="""
+            ON CONFLICT (code) DO UPDATE SET
+              name = coalesce(actors.name, excluded.name),
+              country = coalesce(actors.country, excluded.country),
+              sectors = coalesce(actors.sectors, excluded.sectors),
+              first_seen = least(actors.first_seen, excluded.first_seen),
+              last_seen = greatest(actors.last_seen, excluded.last_seen),
+              n_source = actors.n_source + excluded.n_source,
+              n_target = actors.n_target + excluded.n_target""")  # fmt: skip
+
+    # -- queries -----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How much is stored: for summaries, tests and the API's status."""
+        row = self.con.execute("""
+            SELECT (SELECT count(*) FROM documents WHERE duplicate_of IS NULL),
+                   (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL),
+                   (SELECT count(*) FROM document_sources),
+                   (SELECT count(*) FROM events),
+                   (SELECT count(*) FROM actors)""").fetchone()  # fmt: skip
+        return dict(zip(("stories", "near_duplicates", "articles", "events", "actors"), row, strict=True))
+
+    def rows(self, sql: str, params: Sequence[Any] = (), chunk: int = 10_000) -> Iterator[dict[str, Any]]:
+        """Stream a query's rows as dicts, `chunk` at a time (exports of any size)."""
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql, list(params))
+            names = [d[0] for d in cur.description]
+            while batch := cur.fetchmany(chunk):
+                for row in batch:
+                    yield dict(zip(names, row, strict=True))
+        finally:
+            cur.close()
+
+    def iter_events(self, with_story: bool = False) -> Iterator[dict[str, Any]]:
+        """Every event as a flat row (FLAT_COLUMNS + evidence); `with_story` adds the
+        document's url and ingestion time and the story's article and source counts."""
+        cols = ", ".join(f"e.{c}" for c in (*FLAT_COLUMNS, "evidence"))
+        if not with_story:
+            yield from self.rows(f"SELECT {cols} FROM events e ORDER BY e.content_hash, e.event_id")
+            return
+        yield from self.rows(f"""
+            SELECT {cols}, d.url AS doc_url, d.ingested_at, c.num_articles, c.num_sources
+            FROM events e JOIN documents d USING (content_hash)
+            LEFT JOIN story_counts c ON c.story = e.content_hash
+            ORDER BY e.content_hash, e.event_id""")  # fmt: skip
+
+    def sources_of(self, content_hash: str) -> list[dict[str, Any]]:
+        """Every article (outlet, url, id) that carried this story or a near-duplicate of it."""
+        return list(self.rows("SELECT * FROM articles WHERE story = ? ORDER BY outlet, doc_id",
+                              [content_hash]))  # fmt: skip
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    """A stored row back into the record, so JSONL and the API give the contract's shape."""
+
+    def part(cls: type, prefix: str) -> Any:
+        values = {f.name: row.get(f"{prefix}_{f.name}") for f in fields(cls)}
+        if all(v is None or v == "" for v in values.values()):
+            return None
+        if cls is Actor:
+            values["sectors"] = [s for s in (values["sectors"] or "").split(";") if s]
+        return cls(**values)
+
+    evidence = row.get("evidence")
+    return Event(
+        doc_id=row["doc_id"], sentence_index=row["sentence_index"], sentence=row["sentence"],
+        trigger=part(Trigger, "trigger"), cameo=part(Cameo, "cameo"),
+        plover=part(Plover, "plover") or Plover(None), source=part(Actor, "source"),
+        target=part(Actor, "target"), date=row["date"], date_precision=row["date_precision"],
+        location=part(Location, "location"), polarity=row["polarity"], modality=row["modality"],
+        confidence=row["confidence"],
+        evidence=json.loads(evidence) if isinstance(evidence, str) else
+        {"rule": row.get("evidence_rule"), "model": row.get("evidence_model")},
+        event_id=row["event_id"],
+    )  # fmt: skip
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
+
+
+def _unique(events: list[Event]) -> Iterator[Event]:
+    seen: set[str] = set()
+    for ev in events:
+        if ev.event_id not in seen:
+            seen.add(ev.event_id)
+            yield ev
+
+
+def _event_row(content_hash: str, event: Event) -> dict[str, Any]:
+    record = event.to_dict()
+    row = flat_row(record)
+    row["evidence"] = json.dumps(record["evidence"], ensure_ascii=False, default=str)
+    row["content_hash"] = content_hash
+    return row
+
+
+def _document_row(e: Entry, now: datetime) -> dict[str, Any]:
+    d = e.document
+    new = e.kind == "new"
+    return {
+        "content_hash": e.content_hash, "doc_id": d.id, "title": d.title, "url": d.url,
+        "source": d.source, "pub_date": d.date, "text": d.text if new else None,
+        "n_events": sum(1 for _ in _unique(e.events)) if new else 0,
+        "duplicate_of": e.duplicate_of, "similarity": e.similarity,
+        "minhash": e.signature.to_bytes() if new and e.signature else None, "ingested_at": now,
+    }  # fmt: skip
+
+
+def _source_row(e: Entry) -> dict[str, Any]:
+    d = e.document
+    key = "\x1f".join((e.content_hash, d.id, d.source or "", d.url or ""))
+    return {
+        "article_key": hashlib.sha1(key.encode("utf-8")).hexdigest(), "content_hash": e.content_hash,
+        "doc_id": d.id, "source": d.source, "url": d.url, "title": d.title, "pub_date": d.date,
+    }  # fmt: skip

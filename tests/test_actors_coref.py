@@ -1,0 +1,107 @@
+"""Coreference within a document, on short reports written for these tests."""
+
+import pytest
+
+from thucydides.actors import ActorResolver, DocumentActors
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver.load()
+
+
+def span_of(doc, text, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(text, start + 1)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+def test_she_is_the_secretary_of_state(nlp, resolver):
+    doc = nlp(
+        "Secretary of State Hillary Clinton flew to Islamabad on Friday. "
+        "She pressed Pakistani generals to act against the militants."
+    )
+    actors = DocumentActors(doc, "2011-10-21", resolver)
+    m = actors.resolve(span_of(doc, "She"))
+    assert (m.code, m.name, m.via, m.matched) == ("USAGOV", "Hillary Clinton", "coreference", "She")
+    assert actors.resolve(span_of(doc, "Pakistani generals")).code == "PAKMIL"
+
+
+def test_he_skips_a_woman_named_later(nlp, resolver):
+    doc = nlp("Hamid Karzai met Hillary Clinton in Kabul. He said the talks had gone well.")
+    actors = DocumentActors(doc, "2011-10-21", resolver)
+    m = actors.resolve(span_of(doc, "He"))
+    assert m.name == "Hamid Karzai" and m.code == "AFGGOV"
+
+
+def test_they_is_the_group(nlp, resolver):
+    doc = nlp("Afghan insurgents stormed a police post. They withdrew before dawn.")
+    actors = DocumentActors(doc, None, resolver)
+    m = actors.resolve(span_of(doc, "They"))
+    assert m.code == "AFGINS" and m.via == "coreference"
+
+
+def test_the_group_and_the_commander(nlp, resolver):
+    doc = nlp(
+        "A commander of the Haqqani network spoke to a radio station. "
+        "The group controls several valleys. The commander denied any contacts."
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    group = actors.resolve(span_of(doc, "The group"))
+    assert group.code == "AFGINS" and group.name == "Haqqani network" and group.via == "coreference"
+    commander = actors.resolve(span_of(doc, "The commander"))
+    assert commander.code == "AFGINS" and commander.via == "coreference"
+
+
+def test_the_minister(nlp, resolver):
+    doc = nlp(
+        "Pakistan's interior minister visited the border. The minister promised more patrols."
+    )
+    actors = DocumentActors(doc, None, resolver)
+    m = actors.resolve(span_of(doc, "The minister"))
+    assert m.code == "PAKGOV" and m.via == "coreference"
+
+
+def test_first_person_in_quotes_is_the_speaker(nlp, resolver):
+    doc = nlp(
+        "\u201cWe will never sit down with the Americans,\u201d a Haqqani commander said on Monday."
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    m = actors.resolve(span_of(doc, "We"))
+    assert m.code == "AFGINS" and m.name == "Haqqani network" and m.via == "coreference"
+
+
+def test_first_person_speaker_is_itself_a_pronoun(nlp, resolver):
+    doc = nlp(
+        "Hillary Clinton arrived in Kabul. \u201cWe expect results,\u201d she told reporters."
+    )
+    actors = DocumentActors(doc, "2011-10-20", resolver)
+    m = actors.resolve(span_of(doc, "We"))
+    assert m.code == "USAGOV" and m.name == "Hillary Clinton"
+
+
+def test_first_person_outside_quotes_is_not_resolved(nlp, resolver):
+    doc = nlp("We reported on the Taliban last year.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "We")) is None
+
+
+def test_surname_after_full_name(nlp, resolver):
+    doc = nlp("Hillary Clinton landed in Islamabad. Clinton then met Pakistani officials.")
+    actors = DocumentActors(doc, "2011-10-20", resolver)
+    m = actors.resolve(span_of(doc, "Clinton", nth=1))
+    assert m.name == "Hillary Clinton" and m.code == "USAGOV"
+
+
+def test_pronoun_without_antecedent(nlp, resolver):
+    doc = nlp("She left early.")
+    assert DocumentActors(doc, None, resolver).resolve(span_of(doc, "She")) is None
+
+
+def test_named_mentions_are_not_coreference(nlp, resolver):
+    doc = nlp("Islamabad rejected the accusation.")
+    m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Islamabad"))
+    assert m.code == "PAKGOV" and m.via == "metonymy"

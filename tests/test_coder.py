@@ -1,0 +1,107 @@
+"""The coder end to end, on sentences written for these tests."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pytest
+
+from thucydides import ontology
+from thucydides.coder import Coder, split_chunks
+from thucydides.model import Document
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+@pytest.fixture(scope="module")
+def fast_coder():
+    return Coder(fast=True)
+
+
+def codes(events):
+    return [(e.source.code if e.source else None, e.cameo.code, e.target.code if e.target else None)
+            for e in events]  # fmt: skip
+
+
+def test_visit_and_urge(coder):
+    events = coder.code(
+        "Last week, the French foreign minister visited Beijing to urge China to cut tariffs.",
+        date="2019-05-08",
+    )
+    roots = {e.cameo.root for e in events}
+    assert "04" in roots
+    visit = next(e for e in events if e.cameo.root == "04")
+    assert visit.source.country == "FRA"
+    assert visit.date_precision == "week"
+
+
+def test_no_trigger_no_event(fast_coder):
+    assert fast_coder.code("The weather in Oslo was mild and the trains ran on time.") == []
+
+
+def test_offsets_point_into_the_document(coder):
+    text = "Intro line.\n\nIsraeli troops shelled Gaza on Tuesday. Egypt condemned Israel."
+    for ev in coder.code(text, doc_id="x"):
+        assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+        for actor in (ev.source, ev.target):
+            if actor is not None:
+                assert text[actor.start : actor.end] == actor.text
+
+
+def test_negation_and_prediction(fast_coder):
+    events = fast_coder.code("Sweden did not condemn Russia.")
+    assert events and all(e.polarity == "negated" for e in events)
+    events = fast_coder.code("Analysts say the rebels will attack the capital.")
+    assert all(e.modality != "actual" for e in events if e.cameo.root in {"18", "19"})
+
+
+def test_event_ids_are_stable(fast_coder):
+    text = "Kenya hosted Somali leaders in Nairobi."
+    first = [e.event_id for e in fast_coder.code(text, doc_id="k")]
+    assert first == [e.event_id for e in fast_coder.code(text, doc_id="k")]
+    assert len(set(first)) == len(first)
+
+
+def test_batch_equals_single(fast_coder):
+    docs = [Document(f"d{i}", t) for i, t in enumerate(
+        ["Iran condemned the strike.", "", "Peru recalled its envoy from Chile."])]  # fmt: skip
+    batch = {d.id: [e.to_dict() for e in evs] for d, evs in fast_coder.code_documents(docs)}
+    for d in docs:
+        assert batch[d.id] == [e.to_dict() for e in fast_coder.code(d.text, doc_id=d.id)]
+
+
+def test_batch_streams_lazily(fast_coder):
+    pulled = []
+
+    def docs():
+        for i in range(1000):
+            pulled.append(i)
+            yield Document(str(i), "Chile recalled its ambassador from Peru.")
+
+    stream = fast_coder.code_documents(docs(), batch_size=4)
+    next(stream)
+    assert len(pulled) < 100  # the first result comes before the input is read whole
+
+
+def test_long_documents_are_chunked_with_true_offsets():
+    text = ("word " * 50 + "\n\n") * 1000
+    pieces = split_chunks(text, limit=10_000)
+    assert len(pieces) > 1
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[off : off + len(p)] == p for off, p in pieces)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(), max_size=300) | st.text(
+    alphabet=string.ascii_letters + " .,'\"\n", max_size=300))  # fmt: skip
+def test_any_unicode_text_is_safe(fast_coder, text):
+    for ev in fast_coder.code(text):
+        assert 0 <= ev.trigger.start <= ev.trigger.end <= len(text)
+        for actor in (ev.source, ev.target):
+            if actor is not None:
+                assert 0 <= actor.start <= actor.end <= len(text)
+        assert ontology.is_cameo_code(ev.cameo.code)

@@ -1,0 +1,17 @@
+"""The spaCy stage: one load, sentence limits."""
+
+from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp
+
+
+def test_model_loads_once():
+    assert load_nlp() is load_nlp()
+
+
+def test_headline_is_its_own_sentence(nlp):
+    doc = nlp("Rebels seize border town\n\nThe rebels took the town on Monday.")
+    assert [s.text.strip() for s in doc.sents][0] == "Rebels seize border town"
+
+
+def test_run_on_sentence_is_cut(nlp):
+    doc = nlp(" ".join(["troops fired on the crowd and"] * 200))
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS

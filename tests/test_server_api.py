@@ -1,0 +1,110 @@
+"""The HTTP API over a real store: filters, paging, CSV, aggregates, coding, docs."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from _seed_db import build_store
+from fastapi.testclient import TestClient
+
+from thucydides.model import FLAT_COLUMNS
+from thucydides.server import create_app
+from thucydides.server.app import _cell
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = build_store(tmp_path_factory.mktemp("api") / "events.duckdb")
+    with TestClient(create_app(db, fast=True)) as c:
+        yield c
+
+
+def get(client, path, **params):
+    res = client.get(path, params=params)
+    assert res.status_code == 200, res.text
+    return res.json()
+
+
+def test_events_json_with_filters(client):
+    body = get(client, "/api/events", actor="PAKGOV", start="2012-03-01")
+    assert body["total"] == 2 and body["filters"] == {"start": "2012-03-01", "actor": "PAKGOV"}
+    assert {e["cameo_code"] for e in body["events"]} == {"112", "042"}
+    assert set(FLAT_COLUMNS) <= set(body["events"][0])
+    assert get(client, "/api/events", plover="ACCUSE", q="statement")["total"] == 1
+    assert get(client, "/api/events", min_confidence="0.6")["total"] == 2
+    assert get(client, "/api/events", doc_id="doc-feb", quad="4")["total"] == 1
+
+
+def test_events_paging(client):
+    first = get(client, "/api/events", limit=5)
+    second = get(client, "/api/events", limit=5, offset=5)
+    ids = [e["event_id"] for e in first["events"] + second["events"]]
+    assert first["total"] == 9 and len(ids) == len(set(ids)) == 9
+    assert get(client, "/api/events", limit=5, offset=50)["events"] == []
+    assert client.get("/api/events", params={"limit": -1}).status_code == 422
+    assert client.get("/api/events", params={"limit": 10**9}).status_code == 422
+
+
+def test_events_csv_has_the_record_columns(client):
+    res = client.get("/api/events", params={"format": "csv", "country": "PAK"})
+    assert res.status_code == 200 and res.headers["content-type"].startswith("text/csv")
+    assert res.headers["x-total-count"] == "5"
+    rows = list(csv.DictReader(io.StringIO(res.text)))
+    assert list(rows[0]) == list(FLAT_COLUMNS) and len(rows) == 5
+    assert all("PAK" in (r["source_country"], r["target_country"]) for r in rows)
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas():
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _cell("-5 troops") == "'-5 troops"
+    assert _cell(-5.0) == -5.0 and _cell("Kabul") == "Kabul"
+
+
+def test_series_top_places_network_summary(client):
+    series = get(client, "/api/series", interval="month", by="quad", actor="USAGOV")["series"]
+    assert sum(r["count"] for r in series) == 5
+    top = get(client, "/api/top", kind="actors", n=1)["top"]
+    assert top == [{"key": "USAGOV", "count": 5, "goldstein_mean": 2.64, "name": "United States government"}]
+    places = get(client, "/api/places")["places"]
+    assert [(p["name"], p["count"]) for p in places] == [("Kabul", 5), ("Islamabad", 3), ("Washington", 1)]
+    net = get(client, "/api/network", min_weight=2)
+    assert net["edges"][0]["source"] == "USAGOV" and len(net["edges"]) == 1
+    graphml = client.get("/api/network", params={"format": "graphml"})
+    assert graphml.headers["content-type"].startswith("application/graphml+xml")
+    assert graphml.text.count("<edge ") == 8
+    assert get(client, "/api/summary") | {} == {"events": 9, "documents": 4, "first_date": "2012-01-10",
+                                                "last_date": "2012-03-20", "actors": 6}  # fmt: skip
+
+
+def test_bad_parameters_are_400_or_422_with_a_message(client):
+    res = client.get("/api/events", params={"start": "last week"})
+    assert res.status_code == 400 and "Dates must look like" in res.json()["detail"]
+    assert client.get("/api/series", params={"interval": "fortnight"}).status_code == 422
+    assert client.get("/api/top", params={"kind": "sentences"}).status_code == 422
+    assert client.get("/api/events", params={"order": "sentence"}).status_code == 400
+
+
+def test_code_endpoint_codes_without_storing(client):
+    text = "Pakistani troops shelled militant hideouts near the Afghan border on Monday."
+    res = client.post("/api/code", json={"text": text, "date": "2012-02-14", "doc_id": "mine"})
+    assert res.status_code == 200, res.text
+    events = res.json()["events"]
+    assert events and events[0]["doc_id"] == "mine" and events[0]["cameo"]["root"] == "19"
+    trig = events[0]["trigger"]
+    assert text[trig["start"] : trig["end"]] == trig["text"]
+    assert get(client, "/api/summary")["events"] == 9  # nothing stored
+    assert client.post("/api/code", json={"text": ""}).status_code == 422
+    assert client.post("/api/code", json={"date": "2012-01-01"}).status_code == 422
+
+
+def test_openapi_docs_and_dashboard_are_served(client):
+    spec = get(client, "/openapi.json")
+    assert {"/api/events", "/api/series", "/api/top", "/api/network", "/api/code"} <= set(spec["paths"])
+    params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"start", "end", "actor", "country", "code", "root", "quad", "plover", "q",
+            "min_confidence", "limit", "offset", "format"} <= params  # fmt: skip
+    assert "docs.js" in client.get("/docs").text
+    page = client.get("/")
+    assert page.status_code == 200 and 'src="/static/app.js"' in page.text
+    assert client.get("/static/vendor/world-atlas/countries-110m.json").json()["type"] == "Topology"

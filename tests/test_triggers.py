@@ -1,0 +1,240 @@
+"""Trigger patterns: verb and noun patterns on spaCy's parse → CAMEO codes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from thucydides.events import trigger_data
+from thucydides.events.trigger_data import PatternError, compile_patterns, data_dir
+from thucydides.events.triggers import TriggerHit, TriggerMatcher
+from thucydides.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TriggerMatcher:
+    return TriggerMatcher.load()
+
+
+def hits(nlp, matcher, text: str) -> list[TriggerHit]:
+    doc = nlp(text)
+    return [h for s in doc.sents for h in matcher.find(s)]
+
+
+def codes(nlp, matcher, text: str) -> dict[str, str]:
+    """trigger text → code."""
+    return {text[h.start_char : h.end_char]: h.code for h in hits(nlp, matcher, text)}
+
+
+ONE_PER_ROOT = [
+    ("The ministry declined to comment on the report.", "declined", "011"),
+    ("The mayor urged residents to donate blood.", "urged", "02"),
+    ("The rebels pledged to release all prisoners next week.", "pledged", "03"),
+    ("The Kenyan president visited Addis Ababa on Friday.", "visited", "042"),
+    ("Both leaders signed a peace agreement in Oslo.", "signed", "057"),
+    ("The two navies held a joint exercise near the strait.", "held", "062"),
+    ("The charity sent humanitarian aid to the flooded villages.", "sent", "073"),
+    ("The army withdrew its troops from the northern province.", "withdrew", "0874"),
+    ("Prosecutors launched an investigation into the contracts.", "launched", "090"),
+    ("The union demanded the release of the detained organisers.", "demanded", "1053"),
+    ("The senator condemned the decision.", "condemned", "111"),
+    ("The junta rejected the mediation offered by its neighbours.", "rejected", "126"),
+    ("The militia threatened to attack the airport.", "threatened", "138"),
+    ("Farmers protested against the new tax in the capital.", "protested", "141"),
+    ("The government deployed troops along the frontier.", "deployed", "154"),
+    ("The country recalled its ambassador from the capital.", "recalled", "161"),
+    ("Police arrested four suspects in the port city.", "arrested", "173"),
+    ("Gunmen kidnapped an engineer near the dam.", "kidnapped", "181"),
+    ("Fighter jets bombed the rebel positions overnight.", "bombed", "195"),
+    ("Soldiers massacred dozens of villagers in the valley.", "massacred", "202"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "code"), ONE_PER_ROOT)
+def test_one_sentence_per_cameo_root(nlp, matcher, text, trigger, code):
+    found = codes(nlp, matcher, text)
+    assert trigger in found, found
+    assert found[trigger].startswith(code), found
+
+
+def test_roots_01_to_20_are_all_exercised():
+    assert sorted({c[:2] for _, _, c in ONE_PER_ROOT}) == [f"{r:02d}" for r in range(1, 21)]
+
+
+def test_say_alone_gives_no_event(nlp, matcher):
+    assert hits(nlp, matcher, "The spokesman said the weather was mild.") == []
+    assert hits(nlp, matcher, "She told reporters that the meeting room was small.") == []
+
+
+def test_statement_verbs_with_content_code_the_content(nlp, matcher):
+    found = codes(nlp, matcher, "The envoy expressed concern about the fighting.")
+    assert found.get("expressed") == "012"
+
+
+def test_particle_verb_span_covers_particle(nlp, matcher):
+    text = "The insurgents carried out an attack on the convoy."
+    (hit,) = [h for h in hits(nlp, matcher, text) if h.kind == "verb"]
+    assert text[hit.start_char : hit.end_char] == "carried out"
+    assert hit.code == "190"
+    assert nlp(text)[hit.object_token].text == "attack"
+
+
+def test_particle_parsed_as_preposition(nlp, matcher):
+    # spaCy makes "on" a preposition here; the pattern `call on` must still match.
+    found = codes(nlp, matcher, "The bishop called on the strikers to return to work.")
+    assert found.get("called on", "").startswith("02"), found
+
+
+def test_passive_subject_is_the_object(nlp, matcher):
+    found = codes(nlp, matcher, "New talks were held in Geneva on Thursday.")
+    assert found.get("held") == "046"
+
+
+def test_object_frame_with_prepositional_modifier(nlp, matcher):
+    text = "The commander rejected overtures for peace talks from Washington."
+    (hit,) = hits(nlp, matcher, text)
+    assert (hit.code, hit.kind) == ("125", "verb")
+    assert hit.rule.startswith("verbs/") and ":" in hit.rule
+    doc = nlp(text)
+    assert doc[hit.object_token].text == "overtures"
+
+
+def test_prepositional_frames_refine_the_code(nlp, matcher):
+    assert codes(nlp, matcher, "The minister accused the mayor of corruption.")["accused"] == "1121"
+    assert codes(nlp, matcher, "The general warned of retaliation.")["warned"] == "138"
+    assert codes(nlp, matcher, "The opposition accused the cabinet.")["accused"] == "112"
+
+
+def test_more_specific_pattern_wins(nlp, matcher):
+    (general,) = hits(nlp, matcher, "The council rejected the budget.")
+    (specific,) = hits(nlp, matcher, "The council rejected the peace plan.")
+    assert general.code == "120" and specific.code == "127"
+    assert specific.specificity > general.specificity
+
+
+def test_xcomp_gives_two_anchors(nlp, matcher):
+    found = hits(nlp, matcher, "The rebels agreed to resume talks with the government.")
+    assert [h.code for h in found] == ["036", "046"]
+    assert found[0].token < found[1].token
+
+
+def test_nominal_trigger_subject_of_effect_verb(nlp, matcher):
+    text = "An air strike killed five fighters near the border."
+    nouns = [h for h in hits(nlp, matcher, text) if h.kind == "noun"]
+    assert [(text[h.start_char : h.end_char], h.code) for h in nouns] == [("air strike", "195")]
+
+
+def test_nominal_trigger_in_prepositional_phrase(nlp, matcher):
+    found = codes(nlp, matcher, "Three policemen died in a suicide bombing on Sunday.")
+    assert found.get("suicide bombing") == "1831"
+
+
+def test_noun_as_topic_is_not_an_event(nlp, matcher):
+    # "the attack" is what was condemned, not a second event
+    found = hits(nlp, matcher, "The foreign minister condemned the attack.")
+    assert [(h.kind, h.code) for h in found] == [("verb", "111")]
+
+
+def test_noun_consumed_by_verb_pattern_is_not_repeated(nlp, matcher):
+    found = hits(nlp, matcher, "The army carried out an airstrike against the camp.")
+    assert [(h.kind, h.code) for h in found] == [("verb", "195")]
+
+
+def test_blocking_pattern_suppresses_default(nlp, matcher):
+    assert hits(nlp, matcher, "Two hikers were killed in an avalanche.") == []
+    found = codes(nlp, matcher, "Two hikers were killed by gunmen.")
+    assert list(found) == ["killed"] and found["killed"].startswith("19")
+
+
+def test_hits_are_ordered_and_offsets_match(nlp, matcher):
+    text = "Police detained two men. Later, protesters blocked the main road."
+    found = hits(nlp, matcher, text)
+    assert [h.token for h in found] == sorted(h.token for h in found)
+    assert [text[h.start_char : h.end_char] for h in found] == ["detained", "blocked"]
+    assert found[1].code == "144"
+
+
+def test_pattern_files_load_fast_from_cache():
+    trigger_data.load_compiled()  # builds the cache if needed
+    start = time.perf_counter()
+    compiled = trigger_data.load_compiled()
+    assert time.perf_counter() - start < 0.3
+    assert compiled.pattern_count > 2000
+
+
+def test_data_covers_all_roots_with_thousands_of_patterns():
+    compiled = compile_patterns(data_dir())
+    assert compiled.pattern_count > 2000
+    assert {c[:2] for c in compiled.codes} == {f"{r:02d}" for r in range(1, 21)}
+    verb_patterns = sum(len(e.patterns) for e in compiled.verbs.values())
+    assert verb_patterns > 2000
+
+
+def test_no_filler_statement_code():
+    compiled = compile_patterns(data_dir())
+    assert "010" not in compiled.codes
+    assert compiled.verbs.get("say") is None or compiled.verbs["say"].default is None
+
+
+def test_every_code_is_a_valid_cameo_code():
+    ontology = pytest.importorskip("thucydides.ontology")
+    compiled = compile_patterns(data_dir())
+    bad = sorted(c for c in compiled.codes if not ontology.is_cameo_code(c))
+    assert bad == []
+
+
+def _write(root: Path, additions: str, nouns: str = "nouns: []\n") -> Path:
+    (root / "verbs").mkdir(parents=True)
+    (root / "synsets.yaml").write_text('weapon: [rifle, "assault rifle"]\n')
+    (root / "verbs" / "_additions.yaml").write_text(additions)
+    (root / "nouns.yaml").write_text(nouns)
+    return root
+
+
+def test_passive_requirement_and_synonym_sets(tmp_path, nlp):
+    root = _write(
+        tmp_path,
+        "patterns:\n"
+        '  - {id: seize+passive, verb: seize, passive: true, code: "1711"}\n'
+        '  - {id: seize+weapon, verb: seize, obj: ["&weapon"], code: "171"}\n',
+    )
+    m = TriggerMatcher(compile_patterns(root))
+    passive = m.find(nlp("The land was seized by the state.")[:])
+    assert [h.code for h in passive] == ["1711"]
+    active = m.find(nlp("Police seized two assault rifles.")[:])
+    assert [(h.code, h.rule) for h in active] == [("171", "verbs/_additions.yaml:seize+weapon")]
+    assert m.find(nlp("Police seized the land.")[:]) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ('{id: x, verb: hit, obj: ["&nosuchset"], code: "190"}', "unknown synonym set"),
+        ('{id: x, verb: hit, code: "999"}', "not a CAMEO event code"),
+        ("{id: x, verb: hit, code: 190}", "not a CAMEO event code"),
+        ('{id: x, verb: hit, colour: red, code: "190"}', "unknown keys"),
+        ("{id: x, verb: hit}", "needs id, verb and code"),
+    ],
+)
+def test_malformed_pattern_files_say_what_is_wrong(tmp_path, pattern, message):
+    root = _write(tmp_path, f"patterns:\n  - {pattern}\n")
+    with pytest.raises(PatternError, match=message) as err:
+        compile_patterns(root)
+    assert "_additions.yaml:x" in str(err.value)
+
+
+def test_matching_is_cheap(nlp, matcher):
+    texts = [s for s, _, _ in ONE_PER_ROOT] * 10
+    docs = list(nlp.pipe(texts))
+    start = time.perf_counter()
+    for doc in docs:
+        matcher.find(doc[:])
+    per_sentence = (time.perf_counter() - start) / len(docs)
+    assert per_sentence < 0.005  # measured about 0.1 ms; generous for a busy CI machine
