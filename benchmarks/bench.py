@@ -191,7 +191,9 @@ def main() -> int:
         r["sentences_per_s"] = n / r["seconds"]
         r["ratio"] = r["sentences_per_s"] / base
         rss = ", ".join(f"{m:.0f}" for m in r["rss_mb"])
-        print(f"{r['run']:<24}{r['workers']:>8}{r['sentences_per_s']:>10.1f}{r['ratio']:>8.2f}  {rss}")
+        print(
+            f"{r['run']:<24}{r['workers']:>8}{r['sentences_per_s']:>10.1f}{r['ratio']:>8.2f}  {rss}"
+        )
     if args.json:
         args.json.write_text(json.dumps({"sentences": n, "results": results}, indent=2))
     return 0

@@ -119,7 +119,38 @@ def read_capitals(shared: Path) -> dict[str, set[str]]:
     return capitals
 
 
-def convert(raw: list[RawEntry], kind_of, report: list[str]) -> list[str]:
+TITLES = {
+    "presidents": "President", "president": "President", "prime ministers": "Prime Minister",
+    "prime minister": "Prime Minister", "kings": "King", "premiers": "Premier",
+    "sultans": "Sultan", "chancellors": "Chancellor", "emirs": "Emir",
+}  # fmt: skip
+
+
+def read_leader_titles(shared: Path) -> dict[str, set[str]]:
+    """Leader name (Phoenix spelling) -> titles held ("President"), from CountryInfo's
+    <Leaders> lists, so that "President Mugabe" finds Robert Mugabe."""
+    text = (shared / "data/geo/CountryInfo.120116.txt").read_bytes().decode("utf-8", "replace")
+    titles: dict[str, set[str]] = {}
+    for block in re.findall(r"<Leaders>(.*?)</Leaders>", text, re.S):
+        for tag, body in re.findall(r"<([A-Za-z ]+)>(.*?)</\1>", block, re.S):
+            title = TITLES.get(tag.strip().lower())
+            if not title:
+                continue
+            for line in body.splitlines():
+                name = line.split("#")[0].split("[")[0].strip()
+                if name and not line.lstrip().startswith("#"):
+                    titles.setdefault(name.rstrip("_"), set()).add(title)
+    return titles
+
+
+def titled_aliases(name: str, titles: set[str]) -> list[str]:
+    words = display_name(name).split()
+    if len(words) < 2:
+        return []
+    return [f"{t} {words[-1]}" for t in sorted(titles)] + [f"{t} {' '.join(words)}" for t in sorted(titles)]
+
+
+def convert(raw: list[RawEntry], kind_of, report: list[str], titles=None) -> list[str]:
     """Our TSV lines for Phoenix entries; invalid codes are dropped with a note."""
     from thucydides.actors.codes import check_code
 
@@ -146,11 +177,18 @@ def convert(raw: list[RawEntry], kind_of, report: list[str]) -> list[str]:
             name = COUNTRY_NAMES[good[-1][0]]
         aliases = []
         seen = {name.lower()}
-        for alias in e.names[1:]:
-            shown = display_name(alias)
-            if shown.lower() not in seen:
-                seen.add(shown.lower())
-                aliases.append(shown)
+        extra = titled_aliases(e.names[0], (titles or {}).get(e.names[0].rstrip("_"), set()))
+        for alias in [*e.names, *extra]:
+            shown = display_name(alias) if alias not in extra else alias
+            forms = [shown]
+            if "(" in shown:  # "Liberation Tigers of Tamil Eelam (LTTE)"
+                inner = re.findall(r"\(([^)]*)\)", shown)
+                forms += [re.sub(r"\s*\([^)]*\)?", "", shown).strip()]
+                forms += [i for i in inner if re.fullmatch(r"[A-Z][A-Z.-]{2,}", i)]
+            for form in forms:
+                if form and form.lower() not in seen:
+                    seen.add(form.lower())
+                    aliases.append(form)
         codes = "; ".join(_fmt(s) for s in good)
         lines.append("\t".join((name, kind, codes, " | ".join(aliases))))
     return lines
@@ -240,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     report: list[str] = []
     pet = shared / "data/petrarch2"
     capitals = read_capitals(shared)
+    titles = read_leader_titles(shared)
     jobs = [
         ("countries.tsv", "Phoenix.Countries.actors.txt", country_kind),
         ("international.tsv", "Phoenix.International.actors.txt", international_kind),
@@ -250,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         raw = read_phoenix(pet / src, report)
         if out_name == "countries.tsv":
             raw = split_capitals(raw, capitals)
-        lines = convert(raw, kind_of, report)
+        lines = convert(raw, kind_of, report, titles)
         sizes[out_name] = len(lines)
         text = HEADER.format(source=f"petrarch2/{src}") + "\n".join(lines) + "\n"
         (OUT / out_name).write_text(text, encoding="utf-8")

@@ -45,12 +45,16 @@ def main() -> int:
     args = ap.parse_args()
     missing = [p for p in (GDELT, COUNTRIES) if not (args.shared / p).is_file()]
     if missing:
-        print(f"error: {args.shared} lacks {', '.join(missing)}: pass --shared PATH", file=sys.stderr)
+        print(
+            f"error: {args.shared} lacks {', '.join(missing)}: pass --shared PATH", file=sys.stderr
+        )
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
     cols = gdelt_columns(args.shared / GDELT)
     with (OUT / "gdelt_events_columns.tsv").open("w", encoding="utf-8") as f:
-        f.write("# GDELT 2.0 event table columns, in file order (GDELT Project codebook, Sep 2016)\n")
+        f.write(
+            "# GDELT 2.0 event table columns, in file order (GDELT Project codebook, Sep 2016)\n"
+        )
         f.write("column\ttype\n")
         f.writelines(f"{name}\t{kind}\n" for name, kind in cols)
     rows = countries(args.shared / COUNTRIES)

@@ -118,12 +118,12 @@ def test_paging_and_csv_export(page):
     wait_rows(page, 9)
     assert page.is_disabled("#next") and page.is_disabled("#prev")
     page.goto(page.base + "/?country=AFG")
-    wait_rows(page, 7)
+    wait_rows(page, 6)
     with page.expect_download() as info:
         page.click("#export")
     text = open(info.value.path(), encoding="utf-8").read()
     lines = text.strip().splitlines()
-    assert lines[0].startswith("event_id,doc_id") and len(lines) == 8
+    assert lines[0].startswith("event_id,doc_id") and len(lines) == 7
 
 
 def test_screenshot_is_not_blank(page, tmp_path):

@@ -73,7 +73,10 @@ def test_parquet_is_readable_with_the_flat_columns(db: Path, tmp_path: Path) -> 
         assert export(store, "parquet", out) == 2
     rel = duckdb.sql(f"SELECT * FROM read_parquet('{out}') ORDER BY cameo_code")
     assert rel.columns == list(FLAT_COLUMNS)
-    assert [r[0] for r in duckdb.sql(f"SELECT cameo_code FROM read_parquet('{out}') ORDER BY 1").fetchall()] == ["057", "173"]
+    assert [
+        r[0]
+        for r in duckdb.sql(f"SELECT cameo_code FROM read_parquet('{out}') ORDER BY 1").fetchall()
+    ] == ["057", "173"]
 
 
 def test_gdelt_rows_have_the_61_columns_filled_where_we_know(db: Path) -> None:
@@ -82,18 +85,40 @@ def test_gdelt_rows_have_the_61_columns_filled_where_we_know(db: Path) -> None:
     rows = [dict(zip(gdelt_columns(), line.split("\t"), strict=True)) for line in lines]
     g = {r["EventCode"]: r for r in rows}
     accord_row, raid_row = g["057"], g["173"]
-    assert (accord_row["SQLDATE"], accord_row["MonthYear"], accord_row["Year"]) == ("20240305", "202403", "2024")
+    assert (accord_row["SQLDATE"], accord_row["MonthYear"], accord_row["Year"]) == (
+        "20240305",
+        "202403",
+        "2024",
+    )
     assert accord_row["FractionDate"] == "2024.1781"
-    assert (accord_row["Actor1Code"], accord_row["Actor1Name"], accord_row["Actor1CountryCode"]) == ("CHL", "CHILE", "CHL")
+    assert (
+        accord_row["Actor1Code"],
+        accord_row["Actor1Name"],
+        accord_row["Actor1CountryCode"],
+    ) == ("CHL", "CHILE", "CHL")
     assert (accord_row["Actor2Code"], accord_row["Actor2Type1Code"]) == ("NORGOV", "GOV")
-    assert (accord_row["EventRootCode"], accord_row["EventBaseCode"], accord_row["QuadClass"]) == ("05", "057", "1")
+    assert (accord_row["EventRootCode"], accord_row["EventBaseCode"], accord_row["QuadClass"]) == (
+        "05",
+        "057",
+        "1",
+    )
     assert accord_row["GoldsteinScale"] == "8.0" and accord_row["IsRootEvent"] == "1"
     assert (accord_row["NumArticles"], accord_row["NumSources"]) == ("2", "2")
     assert (accord_row["ActionGeo_Type"], accord_row["ActionGeo_CountryCode"]) == ("4", "NO")
     assert accord_row["ActionGeo_FullName"] == "Oslo, Oslo, Norway"
-    assert accord_row["SOURCEURL"] == "https://harbour.example/a1" and len(accord_row["DATEADDED"]) == 14
-    assert raid_row["ActionGeo_Type"] == "3" and raid_row["ActionGeo_FullName"] == "Dayton, Ohio, United States"
-    assert raid_row["Actor2Code"] == "" and raid_row["IsRootEvent"] == "0" and raid_row["AvgTone"] == ""
+    assert (
+        accord_row["SOURCEURL"] == "https://harbour.example/a1"
+        and len(accord_row["DATEADDED"]) == 14
+    )
+    assert (
+        raid_row["ActionGeo_Type"] == "3"
+        and raid_row["ActionGeo_FullName"] == "Dayton, Ohio, United States"
+    )
+    assert (
+        raid_row["Actor2Code"] == ""
+        and raid_row["IsRootEvent"] == "0"
+        and raid_row["AvgTone"] == ""
+    )
     assert raid_row["NumArticles"] == "1"
 
 
@@ -112,7 +137,9 @@ def test_export_command_writes_a_file(db: Path, tmp_path: Path, capsys) -> None:
         (["--format", "csv", "--out", "{tmp}/no/such/dir/e.csv"], "does not exist"),
     ],
 )
-def test_export_bad_input_is_one_sentence_and_exit_2(db: Path, tmp_path: Path, capsys, argv, message) -> None:
+def test_export_bad_input_is_one_sentence_and_exit_2(
+    db: Path, tmp_path: Path, capsys, argv, message
+) -> None:
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     assert main(["export", "--db", str(db), *argv]) == 2
     err = capsys.readouterr().err

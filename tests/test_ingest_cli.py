@@ -44,20 +44,27 @@ def table(db: Path, sql: str) -> list[tuple]:
         return store.con.execute(sql).fetchall()
 
 
-def test_mixed_folder_fills_the_store_lists_skips_and_a_rerun_adds_nothing(folder, tmp_path, capsys) -> None:
+def test_mixed_folder_fills_the_store_lists_skips_and_a_rerun_adds_nothing(
+    folder, tmp_path, capsys
+) -> None:
     db = tmp_path / "events.duckdb"
     assert main(["ingest", str(folder), "--db", str(db), "--skip-bad"]) == 0
     out = capsys.readouterr().out
     assert "Read 4 documents: 4 new, 0 duplicates" in out
     assert "2 skipped" in out and out.count("  skipped: ") == 2
     assert "feed.jsonl" in out and "photo.bin" in out
-    snapshot = table(db, "SELECT content_hash, doc_id, n_events, ingested_at FROM documents ORDER BY 1")
+    snapshot = table(
+        db, "SELECT content_hash, doc_id, n_events, ingested_at FROM documents ORDER BY 1"
+    )
     events = table(db, "SELECT event_id, content_hash FROM events ORDER BY 1, 2")
     assert len(snapshot) == 4 and len(events) >= 4
 
     assert main(["ingest", str(folder), "--db", str(db), "--skip-bad"]) == 0
     assert "0 new, 4 duplicates" in capsys.readouterr().out
-    assert table(db, "SELECT content_hash, doc_id, n_events, ingested_at FROM documents ORDER BY 1") == snapshot
+    assert (
+        table(db, "SELECT content_hash, doc_id, n_events, ingested_at FROM documents ORDER BY 1")
+        == snapshot
+    )
     assert table(db, "SELECT event_id, content_hash FROM events ORDER BY 1, 2") == events
 
 
@@ -72,7 +79,22 @@ def test_bad_input_stops_with_one_sentence_unless_skip_bad(folder, tmp_path, cap
 def test_two_workers_store_what_one_process_stores(folder, tmp_path) -> None:
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     assert main(["ingest", str(folder), "--db", str(one), "--skip-bad"]) == 0
-    assert main(["ingest", str(folder), "--db", str(two), "--skip-bad", "--workers", "2", "--batch-size", "1"]) == 0
+    assert (
+        main(
+            [
+                "ingest",
+                str(folder),
+                "--db",
+                str(two),
+                "--skip-bad",
+                "--workers",
+                "2",
+                "--batch-size",
+                "1",
+            ]
+        )
+        == 0
+    )
     query = "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY content_hash"
     assert table(one, query) == table(two, query)
     events = "SELECT * FROM events ORDER BY content_hash, event_id"
@@ -81,11 +103,15 @@ def test_two_workers_store_what_one_process_stores(folder, tmp_path) -> None:
 
 def test_kill_9_mid_run_then_rerun_loses_nothing_and_doubles_nothing(tmp_path) -> None:
     inbox = tmp_path / "many.jsonl"
-    inbox.write_text("".join(json.dumps({"id": f"n{i}", "text": news(i)}) + "\n" for i in range(200)))
+    inbox.write_text(
+        "".join(json.dumps({"id": f"n{i}", "text": news(i)}) + "\n" for i in range(200))
+    )
     db, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     cmd = [sys.executable, "-m", "thucydides.cli", "ingest", str(inbox), "--db", str(db),
            "--batch-size", "4", "--fast", "--progress"]  # fmt: skip
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        cmd, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     seen, done, deadline = b"", 0, time.monotonic() + 120
     while done < 30 and time.monotonic() < deadline:
         chunk = os.read(proc.stderr.fileno(), 4096)
@@ -105,7 +131,9 @@ def test_kill_9_mid_run_then_rerun_loses_nothing_and_doubles_nothing(tmp_path) -
     assert table(db, query) == table(clean, query)
     events = "SELECT event_id, content_hash, cameo_code FROM events ORDER BY 1, 2"
     assert table(db, events) == table(clean, events)
-    assert table(db, "SELECT count(*) - count(DISTINCT (event_id, content_hash)) FROM events") == [(0,)]
+    assert table(db, "SELECT count(*) - count(DISTINCT (event_id, content_hash)) FROM events") == [
+        (0,)
+    ]
 
 
 def test_progress_line_shows_rate_and_eta() -> None:

@@ -37,3 +37,8 @@ def test_mood(nlp, text, trigger, polarity, modality):
 
 def test_cue_is_recorded(nlp):
     assert mood(nlp, "Iran did not condemn the strike.", "condemn").cue == "not"
+
+
+def test_relative_clause_keeps_its_own_mood(nlp):
+    m = mood(nlp, "It would anger the leaders who were attacked by drones.", "attacked")
+    assert m.modality == "actual"

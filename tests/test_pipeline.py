@@ -62,7 +62,9 @@ def test_one_bad_document_never_stops_the_batch(single) -> None:
     docs = documents()
     docs.insert(2, Document("broken", None))  # type: ignore[arg-type]  # a caller's mistake
     failed = []
-    result = list(code_documents(docs, batch_size=4, on_error=lambda d, why: failed.append((d.id, why))))
+    result = list(
+        code_documents(docs, batch_size=4, on_error=lambda d, why: failed.append((d.id, why)))
+    )
     assert failed[0][0] == "broken" and "coding failed" in failed[0][1]
     assert as_set(result) == as_set(single)
 
@@ -70,8 +72,12 @@ def test_one_bad_document_never_stops_the_batch(single) -> None:
 def test_dask_cluster_of_two_workers_gives_identical_results(single) -> None:
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        result = list(code_documents(documents(), scheduler=cluster.scheduler_address, batch_size=2))
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = list(
+            code_documents(documents(), scheduler=cluster.scheduler_address, batch_size=2)
+        )
         with Client(cluster) as client:
             loads = client.run(lambda: pipeline._coder.cache_info().misses)
     assert as_set(result) == as_set(single)
@@ -128,7 +134,10 @@ def test_wire_copies_are_stored_once_with_every_outlet(tmp_path: Path, batch_siz
         assert (stats.read, stats.new, stats.duplicates, stats.near_duplicates) == (5, 2, 2, 1)
         docs = {r["doc_id"]: r for r in store.rows("SELECT * FROM documents")}
         assert set(docs) == {"hp-1", "zd-3", "other-1"}
-        assert docs["zd-3"]["duplicate_of"] == docs["hp-1"]["content_hash"] and docs["zd-3"]["text"] is None
+        assert (
+            docs["zd-3"]["duplicate_of"] == docs["hp-1"]["content_hash"]
+            and docs["zd-3"]["text"] is None
+        )
         assert docs["zd-3"]["similarity"] >= 0.75
         outlets = [s["outlet"] for s in store.sources_of(docs["hp-1"]["content_hash"])]
         assert outlets == ["Fjord Wire", "Harbour Post", "Harbour Post", "Zephyr Daily"]
@@ -139,8 +148,13 @@ def test_wire_copies_are_stored_once_with_every_outlet(tmp_path: Path, batch_siz
 
 
 def test_a_near_duplicate_arriving_in_a_later_run_joins_the_stored_story(tmp_path: Path) -> None:
-    first = write_jsonl(tmp_path / "a.jsonl", [{"id": "hp-1", "text": STORY, "source": "Harbour Post"}])
-    variant = STORY.replace("on Tuesday", "on Tuesday, Feb. 7,") + " The ministers will meet again in May."
+    first = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "hp-1", "text": STORY, "source": "Harbour Post"}]
+    )
+    variant = (
+        STORY.replace("on Tuesday", "on Tuesday, Feb. 7,")
+        + " The ministers will meet again in May."
+    )
     later = write_jsonl(tmp_path / "b.jsonl", [{"id": "ks-4", "text": variant, "source": "Kestrel Times"},
                                                {"id": "other-1", "text": OTHER}])  # fmt: skip
     with Store(tmp_path / "events.duckdb") as store:
@@ -156,7 +170,9 @@ def test_a_different_story_on_the_same_template_is_not_a_duplicate(tmp_path: Pat
     swapped = (STORY.replace("Norway", "Iceland").replace("Chilean", "Peruvian")
                .replace("Chile", "Peru").replace("Geneva", "Vienna").replace("Tuesday", "Friday")
                .replace("deep-sea trawling", "new oil licences"))  # fmt: skip
-    path = write_jsonl(tmp_path / "two.jsonl", [{"id": "a", "text": STORY}, {"id": "b", "text": swapped}])
+    path = write_jsonl(
+        tmp_path / "two.jsonl", [{"id": "a", "text": STORY}, {"id": "b", "text": swapped}]
+    )
     with Store(tmp_path / "events.duckdb") as store:
         stats = ingest([path], store)
     assert (stats.new, stats.near_duplicates) == (2, 0)

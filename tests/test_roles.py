@@ -58,3 +58,9 @@ def test_noun_trigger_modifier_is_source(nlp):
     roles = roles_at(nlp, "Turkish air strikes on Kurdish militants continued.", "strikes", kind="noun")
     assert words(roles.source) == "Turkish"
     assert "Kurdish militants" in words(roles.target)
+
+
+def test_relative_pronoun_takes_its_antecedent(nlp):
+    roles = roles_at(nlp, "Rebel leaders, who were hunted by French troops, fled.", "hunted")
+    assert words(roles.source) == "French troops"
+    assert words(roles.target) == "Rebel leaders"

@@ -52,7 +52,13 @@ def test_writing_the_same_document_twice_changes_nothing(store: Store) -> None:
     assert (first.documents, first.events) == (1, 1)
     assert (again.documents, again.events) == (0, 0)
     assert before == after
-    assert store.counts() == {"stories": 1, "near_duplicates": 0, "articles": 1, "events": 1, "actors": 2}
+    assert store.counts() == {
+        "stories": 1,
+        "near_duplicates": 0,
+        "articles": 1,
+        "events": 1,
+        "actors": 2,
+    }
 
 
 def test_stored_event_reads_back_as_the_same_record(store: Store) -> None:
@@ -68,7 +74,9 @@ def test_outlets_of_one_story_are_counted_in_the_aggregate(store: Store) -> None
                     Plover("ASSAULT"), source=Actor("Rebels", 0, 6), date="2024-03-08")  # fmt: skip
     a = Document("a1", TEXT, source="Harbour Post", url="https://harbour.example/a1")
     copy = Document("w7", TEXT, source="Fjord Wire", url="https://fjordwire.example/7")
-    same_outlet = Document("a1-amp", TEXT, url="https://harbour.example/amp/a1", source="Harbour Post")
+    same_outlet = Document(
+        "a1-amp", TEXT, url="https://harbour.example/amp/a1", source="Harbour Post"
+    )
     store.write([new_entry(a, [accord("a1")]), new_entry(Document("b1", text2), [shelled])])
     h = dedup.content_hash(TEXT)
     store.write([Entry(copy, h, "exact"), Entry(same_outlet, h, "exact")])
@@ -76,7 +84,11 @@ def test_outlets_of_one_story_are_counted_in_the_aggregate(store: Store) -> None
     assert rows["057"]["num_events"] == 1
     assert (rows["057"]["num_articles"], rows["057"]["num_sources"]) == (3, 2)
     assert rows["195"]["target_code"] is None and rows["195"]["num_articles"] == 1
-    assert [s["outlet"] for s in store.sources_of(h)] == ["Fjord Wire", "Harbour Post", "Harbour Post"]
+    assert [s["outlet"] for s in store.sources_of(h)] == [
+        "Fjord Wire",
+        "Harbour Post",
+        "Harbour Post",
+    ]
     assert store.counts()["stories"] == 2
 
 
@@ -85,7 +97,9 @@ def test_near_duplicate_is_stored_without_text_or_events_under_its_story(store: 
     near = Document("z9", "OSLO - " + a.text, source="Zephyr Daily")
     h = dedup.content_hash(a.text)
     store.write([new_entry(a, [accord("a1", a.text)])])
-    written = store.write([Entry(near, dedup.content_hash(near.text), "near", duplicate_of=h, similarity=0.9)])
+    written = store.write(
+        [Entry(near, dedup.content_hash(near.text), "near", duplicate_of=h, similarity=0.9)]
+    )
     assert (written.documents, written.near_duplicates, written.events) == (0, 1, 0)
     row = next(store.rows("SELECT * FROM documents WHERE doc_id = 'z9'"))
     assert row["text"] is None and row["duplicate_of"] == h and row["n_events"] == 0
@@ -110,7 +124,13 @@ def test_a_failing_batch_leaves_nothing_behind(store: Store) -> None:
     broken.location = Location("Bergen", geonameid="three-one-six", country="NOR")  # type: ignore[arg-type]
     with pytest.raises(duckdb.Error):
         store.write([good, new_entry(Document("a2", t2), [broken])])
-    assert store.counts() == {"stories": 0, "near_duplicates": 0, "articles": 0, "events": 0, "actors": 0}
+    assert store.counts() == {
+        "stories": 0,
+        "near_duplicates": 0,
+        "articles": 0,
+        "events": 0,
+        "actors": 0,
+    }
     assert store.write([good]).documents == 1
 
 

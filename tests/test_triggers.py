@@ -163,9 +163,12 @@ def test_hits_are_ordered_and_offsets_match(nlp, matcher):
 
 def test_pattern_files_load_fast_from_cache():
     trigger_data.load_compiled()  # builds the cache if needed
-    start = time.perf_counter()
-    compiled = trigger_data.load_compiled()
-    assert time.perf_counter() - start < 0.3
+    best = 1.0
+    for _ in range(3):  # the best of three: the cost of loading, not of a busy machine
+        start = time.perf_counter()
+        compiled = trigger_data.load_compiled()
+        best = min(best, time.perf_counter() - start)
+    assert best < 0.3
     assert compiled.pattern_count > 2000
 
 

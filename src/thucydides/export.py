@@ -86,7 +86,9 @@ def _countries() -> dict[str, dict[str, str]]:
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
@@ -95,7 +97,11 @@ def gdelt_row(row: Mapping[str, Any]) -> list[str]:
     g: dict[str, Any] = {}
     day = _day(row["date"])
     if day is not None:
-        g["SQLDATE"], g["MonthYear"], g["Year"] = day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year
+        g["SQLDATE"], g["MonthYear"], g["Year"] = (
+            day.strftime("%Y%m%d"),
+            day.strftime("%Y%m"),
+            day.year,
+        )
         g["FractionDate"] = f"{day.year + day.timetuple().tm_yday / 365:.4f}"
     g["GLOBALEVENTID"] = int(row["event_id"].removeprefix("ev_"), 16) & (2**63 - 1)
     for n, role in ((1, "source"), (2, "target")):
@@ -160,4 +166,3 @@ def _action_place(row: Mapping[str, Any]) -> dict[str, Any]:
         "ActionGeo_Long": row["location_lon"],
         "ActionGeo_FeatureID": fips if feature == "country" else row["location_geonameid"],
     }  # fmt: skip
-

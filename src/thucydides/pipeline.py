@@ -148,7 +148,10 @@ class _Gate:
     def classify(self, docs: list[Document]) -> list[Entry]:
         hashes = [dedup.content_hash(d.text) for d in docs]
         stored = self.store.known_hashes(hashes)
-        sigs = [None if h in stored else dedup.signature(d.text) for d, h in zip(docs, hashes, strict=True)]
+        sigs = [
+            None if h in stored else dedup.signature(d.text)
+            for d, h in zip(docs, hashes, strict=True)
+        ]
         fuzzy = [s for s in sigs if s is not None]
         found = self.store.similar_stories(fuzzy)
         near_stored = iter([found.get(i, []) for i in range(len(fuzzy))])

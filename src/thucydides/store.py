@@ -40,7 +40,10 @@ def _sql_type(column: str) -> str:
     return "BIGINT" if column == "location_geonameid" else "VARCHAR"
 
 
-EVENT_TYPES = {c: _sql_type(c) for c in FLAT_COLUMNS} | {"evidence": "JSON", "content_hash": "VARCHAR"}
+EVENT_TYPES = {c: _sql_type(c) for c in FLAT_COLUMNS} | {
+    "evidence": "JSON",
+    "content_hash": "VARCHAR",
+}
 DOCUMENT_TYPES = {
     "content_hash": "VARCHAR", "doc_id": "VARCHAR", "title": "VARCHAR", "url": "VARCHAR",
     "source": "VARCHAR", "pub_date": "VARCHAR", "text": "VARCHAR", "n_events": "INTEGER",
@@ -117,7 +120,9 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
-            raise UserError(f"There is no database at {self.path}; create it with `thucydides ingest`.")
+            raise UserError(
+                f"There is no database at {self.path}; create it with `thucydides ingest`."
+            )
         if not self.path.parent.is_dir():
             raise UserError(f"The folder for the database, {self.path.parent}, does not exist.")
         try:
@@ -151,7 +156,9 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def similar_stories(self, signatures: Sequence[Signature]) -> dict[int, list[tuple[str, Signature]]]:
+    def similar_stories(
+        self, signatures: Sequence[Signature]
+    ) -> dict[int, list[tuple[str, Signature]]]:
         """For each signature (by position), the stored stories sharing an LSH band with it."""
         keys = {k: i for i, s in enumerate(signatures) for k in s.bands}
         if not keys:
@@ -181,7 +188,9 @@ class Store:
                     fresh.setdefault(e.content_hash, e)
             self._insert("document_sources", SOURCE_TYPES, [_source_row(e) for e in entries],
                          conflict="ON CONFLICT DO NOTHING")  # fmt: skip
-            self._insert("documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()])
+            self._insert(
+                "documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()]
+            )
             new = [e for e in fresh.values() if e.kind == "new"]
             events = [_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events)]
             self._insert("events", EVENT_TYPES, events)
@@ -246,9 +255,13 @@ class Store:
                    (SELECT count(*) FROM document_sources),
                    (SELECT count(*) FROM events),
                    (SELECT count(*) FROM actors)""").fetchone()  # fmt: skip
-        return dict(zip(("stories", "near_duplicates", "articles", "events", "actors"), row, strict=True))
+        return dict(
+            zip(("stories", "near_duplicates", "articles", "events", "actors"), row, strict=True)
+        )
 
-    def rows(self, sql: str, params: Sequence[Any] = (), chunk: int = 10_000) -> Iterator[dict[str, Any]]:
+    def rows(
+        self, sql: str, params: Sequence[Any] = (), chunk: int = 10_000
+    ) -> Iterator[dict[str, Any]]:
         """Stream a query's rows as dicts, `chunk` at a time (exports of any size)."""
         cur = self.con.cursor()
         try:

@@ -112,11 +112,11 @@ class DocumentActors:
 
     # -- building ----------------------------------------------------------------------
 
-    def _add(self, tok: Token) -> Mention:
+    def _add(self, tok: Token, speaker: bool = False) -> Mention:
         span = _phrase(tok)
         pronoun = is_pronoun(tok)
         if pronoun or _is_description(span):
-            found = self._antecedent(tok, span)
+            found = self._antecedent(tok, span, speaker)
             match = _as_coref(found, span.text) if found else None
             if match is None and not pronoun:
                 match = self.resolver.resolve_span(span, self.date)
@@ -143,12 +143,18 @@ class DocumentActors:
         self.by_head[tok.i] = m
         return m
 
-    def _antecedent(self, tok: Token, span: Span) -> ActorMatch | None:
+    def _antecedent(self, tok: Token, span: Span, speaker: bool = False) -> ActorMatch | None:
+        """`speaker`: `tok` is the subject of "said" after a quote, and people named inside
+        the quote are not who is speaking."""
         word = tok.lower_
         if is_pronoun(tok) and word in FIRST:
             return self._speaker(tok) if self._in_quote(tok.idx) else None
         before = sorted(
-            (m for m in self.mentions if m.end <= span.start_char and m.match),
+            (
+                m
+                for m in self.mentions
+                if m.end <= span.start_char and m.match and not (speaker and self._in_quote(m.start))
+            ),
             key=lambda m: -m.start,
         )
         if is_pronoun(tok) and word in MALE | FEMALE:
@@ -218,7 +224,7 @@ class DocumentActors:
                 subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None or (is_pronoun(subj) and subj.lower_ in FIRST):
                     continue
-                found = (self.by_head.get(subj.i) or self._add(subj)).match
+                found = (self.by_head.get(subj.i) or self._add(subj, speaker=True)).match
                 break
             if found is not None:
                 break

@@ -97,6 +97,9 @@ def code_on(codes: Sequence[CodeSpan], day: str | None) -> tuple[str | None, str
     """The code in force on `day` and why: a covering range, else the undated default,
     else the nearest range in time."""
     default = next((c for c in codes if not c.dated), None)
+    if default is not None and check_code(default.code[:3], agent=True) is None:
+        if any(c.dated for c in codes):  # a bare role ("ELI") says less than a dated code
+            default = None
     if day:
         for c in codes:
             if c.dated and c.covers(day):
@@ -278,7 +281,7 @@ def _fold(text: str) -> tuple[str, list[int]]:
 
 
 def phrase_key(text: str) -> str:
-    return " ".join(p[0] for p in pieces(text))
+    return " ".join(p[0] for p in pieces(text) if p[0] != "'s")
 
 
 def compile_index(texts: Sequence[tuple[str, str]]) -> dict:

@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise UserError("--batch-size must be 1 or more.")
     if args.scheduler is not None and not SCHEDULER.match(args.scheduler):
-        raise UserError(f"--scheduler wants an address like tcp://HOST:PORT, not {args.scheduler!r}.")
+        raise UserError(
+            f"--scheduler wants an address like tcp://HOST:PORT, not {args.scheduler!r}."
+        )
     for path in args.paths:
         if path != "-" and not Path(path).exists():
             raise UserError(f"{path} does not exist.")

@@ -23,6 +23,18 @@ MODEL_ALONE_MIN = 0.55
 # without a PLOVER type (CAMEO 01 statements, 02 appeals) the model can neither
 # support nor contradict the rule; it counts as this probability
 NEUTRAL_P = 0.35
+# labels of older PLOVER drafts a model may carry, mapped to the 16 current types
+# (PLOVER 1.0's YIELD held concessions with material effect: today's RETREAT)
+PLOVER_ALIASES = {"YIELD": "RETREAT"}
+
+
+def current_types(probs: dict[str, float]) -> dict[str, float]:
+    """Model probabilities keyed by current PLOVER types (aliases summed into theirs)."""
+    out: dict[str, float] = {}
+    for label, p in probs.items():
+        key = PLOVER_ALIASES.get(label, label)
+        out[key] = out.get(key, 0.0) + p
+    return out
 
 
 @dataclass(slots=True)
@@ -45,6 +57,8 @@ def candidates(
 ) -> list[Candidate]:
     doc = sent.doc
     out: list[Candidate] = []
+    if probs is not None:
+        probs = current_types(probs)
     for hit in hits:
         ptype = ontology.cameo(hit.code).plover_type
         p = None if probs is None else (probs.get(ptype, 0.0) if ptype else NEUTRAL_P)

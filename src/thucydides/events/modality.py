@@ -80,7 +80,7 @@ def mood_of(anchor: Token) -> Mood:
             elif any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
                 modality, cue = "hypothetical", "if"
         head = tok.head
-        if head is tok:
+        if head is tok or tok.dep_ == "relcl":  # a relative clause has its own mood
             break
         rel = tok.dep_
         lemma = head.lemma_.lower()

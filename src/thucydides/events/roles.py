@@ -47,23 +47,50 @@ class Roles:
 
 
 def noun_phrase(head: Token) -> Span:
-    """The phrase a noun heads, without clauses, appositions or coordinated phrases."""
+    """The phrase a noun heads, without clauses, appositions, coordinated phrases or
+    phrases of place and time."""
     doc = head.doc
     left = head.i
     for child in head.lefts:
         if child.dep_ in CUT_DEPS:
             continue
         left = min(left, child.left_edge.i)
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in CUT_DEPS or (child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS):
-            break
-        right = max(right, child.right_edge.i)
-    while right > left and doc[right].is_punct:
+    right = _right_edge(head)
+    while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return doc[left : right + 1]
+
+
+def _right_edge(tok: Token, depth: int = 0) -> int:
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in CUT_DEPS or _is_setting(child) or depth > 8:
+            break
+        right = max(right, _right_edge(child, depth + 1))
+    return right
+
+
+GROUP_NOUNS = {
+    "network", "group", "party", "movement", "army", "government", "council", "faction",
+    "militia", "organization", "organisation", "alliance", "coalition", "ministry", "cabinet",
+    "parliament", "committee", "administration", "leadership", "union", "front", "force",
+    "forces", "regime", "opposition", "team", "delegation", "agency", "police", "military",
+}  # fmt: skip
+
+
+def _is_setting(prep: Token) -> bool:
+    """A prepositional phrase of place or time ("in Peshawar", "on Monday"), as opposed
+    to one of membership ("a figure in the Haqqani network")."""
+    if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return True
+    if pobj.lemma_.lower() in GROUP_NOUNS:
+        return False
+    return not any(t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in pobj.subtree)
 
 
 def is_actor_like(tok: Token) -> bool:
@@ -191,6 +218,7 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
         return _noun_roles(anchor, resolvable)
     subj, how_s = acting_subject(anchor)
     obj, how_t = _target_of(anchor, consumed, resolvable)
+    subj, obj = _antecedent(subj), _antecedent(obj)
     source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
     target = noun_phrase(obj) if obj is not None else None
     if source is not None and target is not None and _overlap(source, target):
@@ -237,6 +265,19 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, how)
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies ("commanders who were
+    targeted": the commanders were targeted)."""
+    if tok is None or tok.tag_ not in {"WP", "WDT"} and tok.lower_ != "that":
+        return tok
+    clause = tok.head
+    while clause.dep_ not in {"relcl", "ROOT"} and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return clause.head
+    return tok
 
 
 def _overlap(a: Span, b: Span) -> bool:
