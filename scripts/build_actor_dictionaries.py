@@ -137,9 +137,12 @@ def read_leader_titles(shared: Path) -> dict[str, set[str]]:
             if not title:
                 continue
             for line in body.splitlines():
-                name = line.split("#")[0].split("[")[0].strip()
-                if name and not line.lstrip().startswith("#"):
-                    titles.setdefault(name.rstrip("_"), set()).add(title)
+                if line.lstrip().startswith("#"):
+                    continue
+                head = line.split("#")[0].split("[")[0]
+                for name in re.findall(r"\{([^}]*)\}", head) or [head.strip()]:
+                    if name.strip():
+                        titles.setdefault(name.strip().rstrip("_"), set()).add(title)
     return titles
 
 
@@ -147,7 +150,9 @@ def titled_aliases(name: str, titles: set[str]) -> list[str]:
     words = display_name(name).split()
     if len(words) < 2:
         return []
-    return [f"{t} {words[-1]}" for t in sorted(titles)] + [f"{t} {' '.join(words)}" for t in sorted(titles)]
+    return [f"{t} {words[-1]}" for t in sorted(titles)] + [
+        f"{t} {' '.join(words)}" for t in sorted(titles)
+    ]
 
 
 def convert(raw: list[RawEntry], kind_of, report: list[str], titles=None) -> list[str]:

@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses")
+    ap.add_argument(
+        "--coder", action="store_true", help="also code the sentences end to end and score the "
+        "top event's source/target codes against the gold codes",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     gold = args.shared / "eval" / "plover_gsr.jsonl"
     if not gold.is_file():
@@ -64,10 +68,45 @@ def main(argv: list[str] | None = None) -> int:
     print(f"resolver load: {load_s * 1000:.0f} ms")
     print(f"actor texts with gold codes: {counts['total']}")
     print(f"resolved to any code: {counts['resolved'] / n:.3f}")
-    print(f"right country/prefix (first 3 letters): {counts['right']}/{counts['total']} = {counts['right'] / n:.3f}")
+    print(
+        f"right country/prefix (first 3 letters): {counts['right']}/{counts['total']} = {counts['right'] / n:.3f}"
+    )
     for text, code, got in misses[: args.errors]:
         print(f"  miss: {text!r} gold {code} got {got}")
+    if args.coder:
+        end_to_end(gold)
     return 0
+
+
+def end_to_end(gold: Path) -> None:
+    """Top event (highest confidence) per sentence: does its source (target) code start
+    with one of the gold codes' three letters? Over sentences with a gold code."""
+    from thucydides.coder import Coder
+    from thucydides.model import Document
+
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
+    docs = [Document(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
+    wanted = {r["id"]: r for r in records}
+    counts: Counter[str] = Counter()
+    for doc, events in Coder().code_documents(docs):
+        top = max(events, key=lambda e: e.confidence, default=None)
+        for role in ("source", "target"):
+            golds = {
+                c.strip()[:3]
+                for ev in wanted[doc.id].get("events", [])
+                for c in (ev.get(f"{role}_code") or "").split(";")
+                if c.strip()
+            }
+            if not golds:
+                continue
+            actor = getattr(top, role) if top else None
+            counts[f"{role}_n"] += 1
+            counts[f"{role}_ok"] += bool(actor and actor.code and actor.code[:3] in golds)
+    for role in ("source", "target"):
+        n = counts[f"{role}_n"] or 1
+        print(
+            f"end to end, top event {role} code right: {counts[f'{role}_ok']}/{n} = {counts[f'{role}_ok'] / n:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -136,7 +136,7 @@ def parse_sequence(tokens: list[str], lem: Lemmatizer, particles: set[str]) -> d
                     frame["obj"] = terms
                 preps.append(frame)
             i += 1
-        elif low in PREPOSITIONS and i + 1 < len(tokens) and not tokens[i + 1].startswith("("):
+        elif low in PREPOSITIONS:  # a bare preposition starts a frame, even at the end
             j = i + 1
             while (
                 j < len(tokens)

@@ -105,3 +105,35 @@ def test_named_mentions_are_not_coreference(nlp, resolver):
     doc = nlp("Islamabad rejected the accusation.")
     m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Islamabad"))
     assert m.code == "PAKGOV" and m.via == "metonymy"
+
+
+def test_speaker_pronoun_skips_people_named_in_the_quote(nlp, resolver):
+    doc = nlp(
+        "A Taliban commander spoke by telephone. \u201cWe do not trust Hamid Karzai,\u201d he said."
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    we = actors.resolve(span_of(doc, "We"))
+    assert we.code == "AFGINS" and we.name == "Taliban"
+
+
+def test_unattributed_quote_paragraph_continues_the_speaker(nlp, resolver):
+    doc = nlp(
+        "\u201cWe reject the offer,\u201d a Haqqani commander said.\n\n"
+        "\u201cOur fighters will not lay down their arms.\u201d\n\n"
+        "Hillary Clinton said the door remained open."
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    ours = actors.resolve(span_of(doc, "Our fighters"))
+    assert ours.code == "AFGINS" and ours.via == "coreference"
+
+
+def test_role_takes_the_only_country_in_its_sentence(nlp, resolver):
+    doc = nlp("Rebels attacked an army convoy in northern Chad on Sunday.")
+    m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Rebels"))
+    assert m.code == "TCDREB" and m.country == "TCD"
+
+
+def test_role_with_two_candidate_countries_stays_without(nlp, resolver):
+    doc = nlp("Rebels attacked a convoy on the border between Chad and Sudan.")
+    m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Rebels"))
+    assert m.code == "REB" and m.country is None

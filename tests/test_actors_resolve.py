@@ -41,6 +41,11 @@ def resolver():
         ("al-Shabaab fighters", None, "SOMINS"),
         ("the Wagner Group", None, "RUSUAF"),
         ("Boko Haram", None, "NGAINS"),
+        # leaders' titles from the CountryInfo leader lists
+        ("President Mugabe", "2005-01-01", "ZWEGOV"),
+        # possessives need not match the dictionary's spelling of "'s"
+        ("the Democratic People's Republic of Korea", None, "PRK"),
+        ("the European Community", None, "IGOEUREEC"),
     ],
 )
 def test_resolve_text(resolver, text, date, code):

@@ -114,9 +114,18 @@ def test_every_number_leads_to_its_sentences_in_one_click(page):
 
 
 def test_paging_and_csv_export(page):
-    page.goto(page.base + "/?limit=ignored")
-    wait_rows(page, 9)
-    assert page.is_disabled("#next") and page.is_disabled("#prev")
+    page.goto(page.base + "/?limit=4")
+    wait_rows(page, 4)
+    assert page.is_disabled("#prev") and not page.is_disabled("#next")
+    page.click("#next")
+    wait_rows(page, 4)
+    assert query(page) == {"limit": "4", "offset": "4"} and page.text_content("#count") == "5–8 of 9"
+    page.click("#next")
+    wait_rows(page, 1)
+    assert page.is_disabled("#next")
+    page.click("#prev")
+    wait_rows(page, 4)
+    assert query(page)["offset"] == "4"
     page.goto(page.base + "/?country=AFG")
     wait_rows(page, 6)
     with page.expect_download() as info:

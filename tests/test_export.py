@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from test_store import TEXT, accord, new_entry
+
 from thucydides import dedup
 from thucydides.cli import main
-from thucydides.export import export, gdelt_columns
+from thucydides.export import export, gdelt_columns, gdelt_row
 from thucydides.model import FLAT_COLUMNS, Actor, Cameo, Document, Event, Location, Plover, Trigger
 from thucydides.store import Entry, Store
 
@@ -149,3 +149,13 @@ def test_export_bad_input_is_one_sentence_and_exit_2(
 def test_export_from_a_missing_database_says_to_ingest_first(tmp_path: Path, capsys) -> None:
     assert main(["export", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "create it with `thucydides ingest`" in capsys.readouterr().err
+
+
+def test_gdelt_row_keeps_61_fields_when_a_name_has_tabs_or_quotes(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        row = next(r for r in store.iter_events(with_story=True) if r["cameo_code"] == "057")
+    row["source_name"] = 'The "Harbour"\tCouncil'
+    fields = gdelt_row(row)
+    assert (
+        len(fields) == 61 and fields[gdelt_columns().index("Actor1Name")] == 'THE "HARBOUR" COUNCIL'
+    )

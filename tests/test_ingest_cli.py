@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_pipeline import SENTENCES
+
 from thucydides.cli import main
 from thucydides.commands.ingest import Progress
 from thucydides.store import Store

@@ -86,6 +86,12 @@ def test_dask_cluster_of_two_workers_gives_identical_results(single) -> None:
     assert sum(loads.values()) >= 1
 
 
+def test_unreachable_scheduler_is_one_clear_sentence(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "SCHEDULER_TIMEOUT", "1s")
+    with pytest.raises(UserError, match="Cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        list(code_documents(documents(1), scheduler="tcp://127.0.0.1:9"))
+
+
 def test_zero_workers_is_a_user_error() -> None:
     with pytest.raises(UserError, match="--workers"):
         list(code_documents(documents(1), workers=0))

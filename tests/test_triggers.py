@@ -126,9 +126,17 @@ def test_xcomp_gives_two_anchors(nlp, matcher):
 
 
 def test_nominal_trigger_subject_of_effect_verb(nlp, matcher):
-    text = "An air strike killed five fighters near the border."
-    nouns = [h for h in hits(nlp, matcher, text) if h.kind == "noun"]
-    assert [(text[h.start_char : h.end_char], h.code) for h in nouns] == [("air strike", "195")]
+    text = "An air strike destroyed a bridge near the border."
+    found = hits(nlp, matcher, text)
+    assert [(text[h.start_char : h.end_char], h.code, h.kind) for h in found] == [
+        ("air strike", "195", "noun")
+    ]
+
+
+def test_subject_named_by_verb_pattern_is_one_event(nlp, matcher):
+    # the pattern kill + subject "air strike" codes 195 on the verb; no second noun event
+    found = hits(nlp, matcher, "An air strike killed five fighters near the border.")
+    assert [(h.kind, h.code) for h in found] == [("verb", "195")]
 
 
 def test_nominal_trigger_in_prepositional_phrase(nlp, matcher):
@@ -149,6 +157,7 @@ def test_noun_consumed_by_verb_pattern_is_not_repeated(nlp, matcher):
 
 def test_blocking_pattern_suppresses_default(nlp, matcher):
     assert hits(nlp, matcher, "Two hikers were killed in an avalanche.") == []
+    assert hits(nlp, matcher, "The storm killed four fishermen.") == []
     found = codes(nlp, matcher, "Two hikers were killed by gunmen.")
     assert list(found) == ["killed"] and found["killed"].startswith("19")
 
@@ -241,3 +250,41 @@ def test_matching_is_cheap(nlp, matcher):
         matcher.find(doc[:])
     per_sentence = (time.perf_counter() - start) / len(docs)
     assert per_sentence < 0.005  # measured about 0.1 ms; generous for a busy CI machine
+
+
+def _script_module(name: str):
+    """Load a module from scripts/ (not a package) for testing the data build."""
+    import importlib.util
+    import sys
+
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        spec = importlib.util.spec_from_file_location(name, scripts / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(scripts))
+    return module
+
+
+def test_build_script_says_when_shared_is_missing(tmp_path, capsys):
+    build = _script_module("build_verb_patterns")
+    assert build.main(["--shared", str(tmp_path / "nowhere")]) == 2
+    assert "CAMEO.2.0.txt not found" in capsys.readouterr().err
+
+
+def test_petrarch_pattern_syntax_is_converted():
+    reader = _script_module("petrarch_dictionary")
+    lem = reader.Lemmatizer()
+    seq = reader.TOKEN_RE.findall("OUT {ARMS SHIPMENTS} (TO +) (BY/WITH PROTESTS)")
+    assert reader.parse_sequence(seq, lem, reader.PARTICLES) == {
+        "prt": "out",
+        "obj": ["arm shipment"],
+        "preps": [{"prep": "to"}, {"prep": "by|with", "obj": ["protest"]}],
+    }
+    assert reader.parse_code("042:043", {"042"}) == "042"
+    assert reader.parse_code("---", set()) is None
+    for bad in (":173", "010", "176"):
+        with pytest.raises(reader.Drop):
+            reader.parse_code(bad, {"173", "010"})

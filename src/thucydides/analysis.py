@@ -196,25 +196,39 @@ def events(
         raise UserError(f"order must be one of: {', '.join(ORDERS)} (with - for descending).")
     where, params = filters.where()
     (total,) = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    cols = ", ".join(f"e.{c}" for c in FLAT_COLUMNS)
-    key = f"e.{ORDERS[order.lstrip('-')]} {'DESC' if desc else 'ASC'} NULLS LAST"
-    # a window of the document around the trigger, to place the sentence in it
+    cols = ", ".join(FLAT_COLUMNS)
+    key = f"{ORDERS[order.lstrip('-')]} {'DESC' if desc else 'ASC'} NULLS LAST"
     rows = _rows(
         con,
-        f"""SELECT {cols}, greatest(e.trigger_start - length(e.sentence), 0) AS _win_at,
-                   substr(d.text, greatest(e.trigger_start - length(e.sentence), 0) + 1,
-                          2 * length(e.sentence) + 1) AS _win
-            FROM (SELECT * FROM events WHERE {where}) e
-            LEFT JOIN documents d USING (content_hash)
-            ORDER BY {key}, e.doc_id, e.sentence_index, e.trigger_start, e.event_id
-            LIMIT ? OFFSET ?""",
+        f"""SELECT {cols}, content_hash AS _hash FROM events WHERE {where}
+            ORDER BY {key}, doc_id, sentence_index, trigger_start, event_id LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
-    for row in rows:
-        at, window = row.pop("_win_at"), row.pop("_win")
-        row["sentence_start"] = sentence_start(row, window, at)
-        row["highlights"] = highlights(row, row["sentence_start"])
+    starts = [sentence_start(row) for row in rows]
+    unsure = [i for i, s in enumerate(starts) if s is None and rows[i]["trigger_start"] is not None]
+    for i, at, window in _windows(con, rows, unsure):
+        starts[i] = sentence_start(rows[i], window, at)
+    for row, start in zip(rows, starts, strict=True):
+        del row["_hash"]
+        row["sentence_start"] = start
+        row["highlights"] = highlights(row, start)
     return int(total), rows
+
+
+def _windows(con, rows: list[dict[str, Any]], which: list[int]) -> list[tuple[int, int, str]]:
+    """(row index, window offset, window text): the document text around each trigger,
+    wide enough to hold the sentence, read only for rows whose sentence is not placed yet."""
+    if not which:
+        return []
+    ats = [max(rows[i]["trigger_start"] - len(rows[i]["sentence"] or ""), 0) for i in which]
+    found = con.execute(
+        """SELECT w.i, w.at, substr(d.text, w.at + 1, w.n) FROM (SELECT unnest(?::INTEGER[]) AS i,
+               unnest(?::VARCHAR[]) AS h, unnest(?::INTEGER[]) AS at, unnest(?::INTEGER[]) AS n) w
+           JOIN documents d ON d.content_hash = w.h""",
+        [which, [rows[i]["_hash"] for i in which], ats,
+         [2 * len(rows[i]["sentence"] or "") + 1 for i in which]],
+    ).fetchall()  # fmt: skip
+    return [(i, at, text) for i, at, text in found if text]
 
 
 def sentence_start(row: dict[str, Any], window: str | None = None, at: int = 0) -> int | None:

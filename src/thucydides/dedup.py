@@ -5,6 +5,8 @@ Exact duplicates share a content hash (text with whitespace normalised). Near-du
 (another headline, a byline, a dropped last paragraph) are found with MinHash over word
 shingles; LSH band keys make the lookup a plain equality join in the store, so the
 index lives in the database (crash-safe, shared across runs) instead of in memory.
+Stored signatures are only comparable with ones made with the same NUM_PERM, SHINGLE,
+seed and datasketch scheme: change one and existing stores see no near-duplicates.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def signature(text: str) -> Signature | None:
     """MinHash signature, or None when the text is too short to compare fuzzily."""
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32")
     mh.update_batch(sorted(shingles(text)))
     values = np.asarray(mh.hashvalues, dtype=np.uint32)
     return Signature(values, band_keys(values))

@@ -48,16 +48,17 @@ def _write(store: Store, fmt: str, f: IO[str]) -> int:
     if fmt == "csv":
         writer = csv.DictWriter(f, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        for n, row in enumerate(store.iter_events(), 1):
+        for row in store.iter_events():
             writer.writerow(row)
+            n += 1
     elif fmt == "jsonl":
-        for n, row in enumerate(store.iter_events(), 1):
+        for row in store.iter_events():
             f.write(json.dumps(event_from_row(row).to_dict(), ensure_ascii=False) + "\n")
-    else:
-        writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                            escapechar="\\")  # fmt: skip
-        for n, row in enumerate(store.iter_events(with_story=True), 1):
-            writer.writerow(gdelt_row(row))
+            n += 1
+    else:  # GDELT files are plain tab-separated lines: no quoting, no escapes
+        for row in store.iter_events(with_story=True):
+            f.write("\t".join(gdelt_row(row)) + "\n")
+            n += 1
     return n
 
 

@@ -20,6 +20,7 @@ from thucydides.model import Document, Event
 from thucydides.store import Entry, Store
 
 BATCH_SIZE = 32
+SCHEDULER_TIMEOUT = "10s"  # how long to try reaching a --scheduler before giving up
 ErrorHandler = Callable[[Document, str], None]
 # one coded document: its events, or None and why coding failed
 Outcome = tuple[Document, list[Event] | None, str | None]
@@ -88,7 +89,7 @@ def dask_client(workers: int, scheduler: str | None):
         raise UserError("Running on Dask needs `pip install 'dask[distributed]'`.") from exc
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
             raise UserError(f"Cannot reach the Dask scheduler at {scheduler}: {exc}.") from exc
         with client:

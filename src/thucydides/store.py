@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,8 +23,16 @@ import duckdb
 from thucydides.dedup import Signature
 from thucydides.errors import UserError
 from thucydides.model import (
-    FLAT_COLUMNS, Actor, Cameo, Document, Event, Location, Plover, Trigger, flat_row,
-)  # fmt: skip
+    FLAT_COLUMNS,
+    Actor,
+    Cameo,
+    Document,
+    Event,
+    Location,
+    Plover,
+    Trigger,
+    flat_row,
+)
 
 SCHEMA_VERSION = "1"
 _INTEGER = {"sentence_index", "source_start", "source_end", "target_start", "target_end",
@@ -178,7 +186,7 @@ class Store:
     def write(self, entries: Sequence[Entry]) -> Written:
         """Write one batch in one transaction; documents already stored are left as they are."""
         written = Written()
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         self.con.begin()
         try:
             stored = self.known_hashes(e.content_hash for e in entries if e.kind != "exact")

@@ -15,10 +15,12 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
 
-from thucydides.actors.resolve import ActorMatch, ActorResolver
+if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
+    from spacy.tokens import Doc, Span, Token
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -65,7 +67,7 @@ class Mention:
 
 
 def is_pronoun(tok: Token) -> bool:
-    """"US" (the country) is not "us"."""
+    """ "US" (the country) is not "us"."""
     return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
 
 
@@ -108,7 +110,34 @@ class DocumentActors:
         known = self.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "coreference":
             return _as_coref(known.match, span.text)  # a surname, "our fighters"
-        return self._owner(span) or match
+        return self._owner(span) or self._in_context(span, match)
+
+    def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
+        """A role without a country ("rebels", "President X") takes the one country the
+        rest of its sentence names ("... in the Ivory Coast"), or failing that the one
+        country the whole document names; with two or more candidates it stays without."""
+        if match is None or match.kind != "agent" or match.country or not match.sectors:
+            return match
+        if match.code[:3] != match.sectors[0]:
+            return match  # an identity first ("ethnic Albanians"): not a state's role
+        sent = span.sent
+
+        def countries(lo: int, hi: int) -> set[str]:
+            return {
+                m.match.country
+                for m in self.mentions
+                if m.match and m.match.country and lo <= m.start and m.end <= hi
+                and not (span.start_char <= m.start < span.end_char)
+            }  # fmt: skip
+
+        found = countries(sent.start_char, sent.end_char) or countries(0, len(self.doc.text))
+        if len(found) != 1:
+            return match
+        country = found.pop()
+        return make_match(
+            country + match.code, country, "dictionary", match.matched, "agent",
+            f"{match.why}; country {country} from the only country its context names",
+        )  # fmt: skip
 
     # -- building ----------------------------------------------------------------------
 
@@ -153,7 +182,9 @@ class DocumentActors:
             (
                 m
                 for m in self.mentions
-                if m.end <= span.start_char and m.match and not (speaker and self._in_quote(m.start))
+                if m.end <= span.start_char
+                and m.match
+                and not (speaker and self._in_quote(m.start))
             ),
             key=lambda m: -m.start,
         )
@@ -184,9 +215,11 @@ class DocumentActors:
             if self._gender_of(m) == want:
                 return m.match
         for m in people[:GENDER_WINDOW]:
-            if self._gender_of(m) is None and m.match.kind == "person" and m.match.name:
+            if self._gender_of(m) is not None:
+                continue
+            if m.match.kind == "person" and m.match.name:
                 self.gender[m.match.name] = want  # "she" tells the gender from now on
-                return m.match
+            return m.match
         return None
 
     def _gender_of(self, m: Mention) -> str | None:
@@ -234,7 +267,7 @@ class DocumentActors:
         return found
 
     def _owner(self, span: Span) -> ActorMatch | None:
-        """"our fighters", "their leaders": a role without a country belongs to the
+        """ "our fighters", "their leaders": a role without a country belongs to the
         possessor named earlier (or to the quote's speaker)."""
         for t in span:
             if t.dep_ == "poss" and is_pronoun(t):
@@ -244,7 +277,7 @@ class DocumentActors:
         return None
 
     def _surname(self, span: Span) -> ActorMatch | None:
-        """"Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
+        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
         last = span.root.lower_
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > span.start_char or not m.match or m.match.kind != "person":
@@ -280,7 +313,7 @@ def _phrase(tok: Token) -> Span:
 
 
 def _is_description(span: Span) -> bool:
-    """"the group", "the minister", "the militants": no name, no country."""
+    """ "the group", "the minister", "the militants": no name, no country."""
     root = span.root
     if root.pos_ != "NOUN" or not any(t.lower_ in ("the", "this", "that") for t in span[:2]):
         return False

@@ -30,7 +30,7 @@ from datetime import date as _date
 from importlib import resources
 from pathlib import Path
 
-from thucydides.actors.codes import check_code
+from thucydides.actors.codes import check_code, code_blocks
 from thucydides.errors import UserError
 
 KINDS = ("country", "person", "org", "group", "metonym", "agent")
@@ -43,6 +43,7 @@ PACKAGE_FILES = (
     "additions.tsv",
 )
 CACHE_VERSION = 3
+KEEP_CACHES = 8
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PIECE = re.compile(r"'s\b|[^\W_]+(?:\.[^\W_]+)*")
 # one-word aliases that are also ordinary English words match only when written in capitals
@@ -97,7 +98,7 @@ def code_on(codes: Sequence[CodeSpan], day: str | None) -> tuple[str | None, str
     """The code in force on `day` and why: a covering range, else the undated default,
     else the nearest range in time."""
     default = next((c for c in codes if not c.dated), None)
-    if default is not None and check_code(default.code[:3], agent=True) is None:
+    if default is not None and code_blocks().get(default.code[:3], ("",))[0] == "role":
         if any(c.dated for c in codes):  # a bare role ("ELI") says less than a dated code
             default = None
     if day:
@@ -358,6 +359,9 @@ def load_index(extra_paths: Sequence[Path] = ()) -> dict:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(index))
         tmp.replace(cache)
+        old = sorted(cache.parent.glob("actors-*.marshal"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-KEEP_CACHES]:  # dictionaries edited since: keep a few, not all
+            stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home still works, only slower
     return index

@@ -106,7 +106,7 @@ class ActorResolver:
         self, text: str, offset: int = 0
     ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
         """Longest dictionary phrases in `text`, left to right, and the text's pieces."""
-        ps = pieces(text)
+        ps = [p for p in pieces(text) if p[0] != "'s"]
         hits: list[Hit] = []
         i = 0
         while i < len(ps):
@@ -190,6 +190,11 @@ class ActorResolver:
         hits = [h for h in hits if not inside(h, dropped)]
         primary = [h for h in hits if not inside(h, aside)]
         extra = [h for h in hits if inside(h, located)]
+        for a, b in sorted(aside) if not primary else ():  # else the first phrase set aside
+            nested = [r for r in aside if a <= r[0] and r[1] <= b and r != (a, b)]
+            primary = [h for h in hits if inside(h, [(a, b)]) and not inside(h, nested)]
+            if primary:
+                break
         return self.compose(primary or hits, doc.text, 0, date, extra)
 
     def compose(

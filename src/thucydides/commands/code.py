@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
     def documents() -> Iterator[Document]:
         for item in iter_documents(args.path, input_format=args.input_format):
             if isinstance(item, BadInput):
-                where = f"{item.path}:{item.line}" if item.line else item.path
+                reason = item.reason.rstrip(".")
                 if not args.skip_bad:
-                    raise UserError(f"{where}: {item.reason} (use --skip-bad to code the rest).")
+                    raise UserError(f"{reason} (use --skip-bad to code the rest).")
                 skipped.append(item)
-                print(f"thucydides: skipped {where}: {item.reason}", file=sys.stderr)
+                print(f"thucydides: skipped: {reason}.", file=sys.stderr)
                 continue
             if item.date is None and args.date:
                 item.date = args.date

@@ -8,6 +8,7 @@ editing a pattern file invalidates it. An unwritable cache only costs the compil
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -220,7 +221,11 @@ def load_compiled(root: Path | None = None) -> Compiled:
     cache = _cache_dir() / f"triggers-{_fingerprint(root)}.pickle"
     try:
         with cache.open("rb") as f:
-            compiled = pickle.load(f)
+            gc.disable()  # unpickling many small tuples triggers needless collections
+            try:
+                compiled = pickle.load(f)
+            finally:
+                gc.enable()
         if isinstance(compiled, Compiled):
             return compiled
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.events.trigger_data import (
     Compiled,
+    Frame,
     NounPattern,
     Term,
     VerbPattern,
@@ -111,7 +112,7 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
-def _match_frame(frame, ctx: _VerbContext, obj: Token | None) -> tuple[int, Token | None]:
+def _match_frame(frame: Frame, ctx: _VerbContext, obj: Token | None) -> tuple[int, Token | None]:
     """A prepositional frame matches a prep child of the verb or of its object (one level of
     chaining), or, for `to`, an xcomp ("agreed to resume talks")."""
     preps = list(ctx.preps)
@@ -223,25 +224,34 @@ class TriggerMatcher:
                 continue
             if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
                 continue  # "the disputed island"; "accused X of spying" is one event
-            hit = self._verb_hit(tok)
+            hit, used = self._verb_hit(tok)
+            consumed |= used
             if hit is not None:
                 if hit.object_token is not None:
                     consumed.add(hit.object_token)
                 if hit.code:
                     hits.append(hit)
                     anchors.add(tok.i)
+        effects: set[int] = set()
         for tok in sent:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
                 hit = self._noun_hit(tok)
                 if hit is not None:
                     hits.append(hit)
+                    if tok.dep_ == "nsubj":
+                        effects.add(tok.head.i)
+        # "An air strike destroyed a bridge": the verb is the effect of the event its
+        # subject names (195), not a second event (190); keep the noun.
+        hits = [h for h in hits if not (h.kind == "verb" and h.token in effects)]
         hits.sort(key=lambda h: h.token)
         return hits
 
-    def _verb_hit(self, tok: Token) -> TriggerHit | None:
+    def _verb_hit(self, tok: Token) -> tuple[TriggerHit | None, set[int]]:
+        """The verb's best hit (code "" for a blocking pattern) and the subject tokens its
+        pattern named: "an air strike killed" is one event, not a verb and a noun one."""
         entry = self._data.verbs.get(tok.lemma_.lower())
         if entry is None:
-            return None
+            return None, set()
         ctx = _VerbContext(tok)
         best: tuple[int, VerbPattern, Token | None, Token | None] | None = None
         for p in entry.patterns:
@@ -250,17 +260,20 @@ class TriggerMatcher:
                 best = (spec, p, obj_tok, prt_tok)
         if best is None:
             if entry.default is None:
-                return None
+                return None, set()
             code, rule = entry.default
-            return TriggerHit(tok.i, tok.idx, tok.idx + len(tok), code, rule, "verb", 1, None)
+            hit = TriggerHit(tok.i, tok.idx, tok.idx + len(tok), code, rule, "verb", 1, None)
+            return hit, set()
         spec, p, obj_tok, prt_tok = best
+        used = {s.i for s in ctx.subjects if p.subj and _np_level(p.subj, s)}
         start, end = tok.idx, tok.idx + len(tok)
         if prt_tok is not None and prt_tok.i == tok.i + 1:
             end = prt_tok.idx + len(prt_tok)
-        return TriggerHit(
+        hit = TriggerHit(
             tok.i, start, end, p.code or "", p.rule, "verb", spec,
             obj_tok.i if obj_tok is not None else None,
         )  # fmt: skip
+        return hit, used
 
     def _noun_hit(self, tok: Token) -> TriggerHit | None:
         patterns: tuple[NounPattern, ...] | None = self._data.nouns.get(tok.lemma_.lower())

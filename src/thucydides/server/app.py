@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +24,7 @@ from thucydides import analysis
 from thucydides.analysis import Filters
 from thucydides.errors import UserError
 from thucydides.model import FLAT_COLUMNS
+from thucydides.server.cache import ResponseCache
 from thucydides.server.security import MAX_BODY, Guard
 
 STATIC = Path(__file__).parent / "static"
@@ -74,9 +76,11 @@ def create_app(
     max_body: int = MAX_BODY,
     hosts: list[str] | None = None,
     fast: bool = False,
+    cache_entries: int = 512,
 ) -> Guard:
     """The ASGI app for `db_path` (opened read-only). `token` requires `Authorization:
-    Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs without the model."""
+    Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs without the model;
+    `cache_entries` answers to repeated reads are kept (0: none)."""
     from thucydides.store import Store
 
     store = Store(db_path, read_only=True)
@@ -117,7 +121,8 @@ def create_app(
                 headers={"content-disposition": 'attachment; filename="events.csv"',
                          "x-total-count": str(total)},
             )  # fmt: skip
-        return {"total": total, "limit": limit, "offset": offset, "filters": f.as_params(), "events": rows}
+        return _json({"total": total, "limit": limit, "offset": offset, "filters": f.as_params(),
+                      "events": rows})  # fmt: skip
 
     @api.get("/api/series", tags=["aggregates"])
     def series(
@@ -128,8 +133,8 @@ def create_app(
         normalize: bool = False,
     ) -> Any:
         """Counts, Goldstein sum and mean, conflict-cooperation index per period and group."""
-        return {"interval": interval, "by": by, "filters": f.as_params(),
-                "series": analysis.series(con, f, interval, by, normalize)}  # fmt: skip
+        return _json({"interval": interval, "by": by, "filters": f.as_params(),
+                      "series": analysis.series(con, f, interval, by, normalize)})  # fmt: skip
 
     @api.get("/api/top", tags=["aggregates"])
     def top(
@@ -139,12 +144,12 @@ def create_app(
         n: Annotated[int, Query(ge=1, le=1000)] = 10,
     ) -> Any:
         """The most frequent actors, dyads, countries, codes, PLOVER types or places."""
-        return {"kind": kind, "filters": f.as_params(), "top": analysis.top(con, f, kind, n)}
+        return _json({"kind": kind, "filters": f.as_params(), "top": analysis.top(con, f, kind, n)})
 
     @api.get("/api/places", tags=["aggregates"])
     def places(con: Con, f: FilterDep, n: Annotated[int, Query(ge=1, le=5000)] = 500) -> Any:
         """Event places with coordinates and counts."""
-        return {"filters": f.as_params(), "places": analysis.places(con, f, n)}
+        return _json({"filters": f.as_params(), "places": analysis.places(con, f, n)})
 
     @api.get("/api/network", tags=["aggregates"])
     def network(
@@ -158,12 +163,12 @@ def create_app(
         net = analysis.network(con, f, min_weight, max_edges)
         if format == "graphml":
             return Response(analysis.to_graphml(net), media_type="application/graphml+xml")
-        return {"filters": f.as_params(), **net}
+        return _json({"filters": f.as_params(), **net})
 
     @api.get("/api/summary", tags=["aggregates"])
     def summary(con: Con) -> Any:
         """How many events, documents and actors the store holds, and their dates."""
-        return analysis.summary(con)
+        return _json(analysis.summary(con))
 
     @api.post("/api/code", tags=["coding"])
     def code(body: CodeRequest) -> Any:
@@ -174,7 +179,7 @@ def create_app(
 
                 coder.append(Coder(fast=fast))
             found = coder[0].code(body.text, date=body.date, doc_id=body.doc_id)
-        return {"events": [ev.to_dict() for ev in found]}
+        return _json({"events": [ev.to_dict() for ev in found]})
 
     @api.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -189,7 +194,13 @@ def create_app(
         return FileResponse(STATIC / "docs.html")
 
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
-    return Guard(api, max_body=max_body, token=token, hosts=hosts)
+    app = ResponseCache(api, entries=cache_entries) if cache_entries > 0 else api
+    return Guard(app, max_body=max_body, token=token, hosts=hosts)
+
+
+def _json(body: Any) -> Response:
+    """Serialised directly: FastAPI's generic encoder costs more than the query."""
+    return Response(json.dumps(body, ensure_ascii=False, default=str), media_type="application/json")
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -8,7 +8,7 @@ import { QUAD, clear, el, fmt } from "./dom.js";
 
 const FILTERS = ["start", "end", "actor", "source", "target", "country", "code", "root", "quad",
   "plover", "place", "polarity", "modality", "q", "min_confidence", "doc_id"];
-const PAGE = 25;
+const PAGE = 25; // rows per page unless the URL says `limit` (1 to 500)
 const TOKEN_KEY = "thucydides-token";
 const $ = (id) => document.getElementById(id);
 
@@ -16,6 +16,11 @@ const $ = (id) => document.getElementById(id);
 
 function state() {
   return new URLSearchParams(location.search);
+}
+
+function pageSize(params = state()) {
+  const n = parseInt(params.get("limit") || "", 10);
+  return n >= 1 && n <= 500 ? n : PAGE;
 }
 
 function filterParams(params = state()) {
@@ -79,7 +84,7 @@ async function render() {
       api("/api/top", with_({ kind: "dyads", n: 12 })),
       api("/api/places", with_({ n: 300 })),
       api("/api/network", with_({ max_edges: 80 })),
-      api("/api/events", with_({ limit: PAGE, offset })),
+      api("/api/events", with_({ limit: pageSize(params), offset })),
     ]);
     if (mine !== generation) return;
     $("auth").hidden = true;
@@ -202,11 +207,11 @@ function init() {
     render();
   });
   $("prev").addEventListener("click", () => {
-    const offset = Math.max(0, (parseInt(state().get("offset") || "0", 10) || 0) - PAGE);
+    const offset = Math.max(0, (parseInt(state().get("offset") || "0", 10) || 0) - pageSize());
     navigate({ offset: offset ? String(offset) : "" }, false);
   });
   $("next").addEventListener("click", () => {
-    navigate({ offset: String((parseInt(state().get("offset") || "0", 10) || 0) + PAGE) }, false);
+    navigate({ offset: String((parseInt(state().get("offset") || "0", 10) || 0) + pageSize()) }, false);
   });
   $("export").addEventListener("click", exportCsv);
   window.addEventListener("popstate", render);
