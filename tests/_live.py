@@ -21,7 +21,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 @contextmanager
 def live_server(db: Path, **options) -> Iterator[str]:
     """Serve `db` in a thread; yields the base URL."""
-    config = uvicorn.Config(create_app(db, **options), host="127.0.0.1", port=0, log_level="warning")
+    config = uvicorn.Config(
+        create_app(db, **options), host="127.0.0.1", port=0, log_level="warning"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -26,24 +26,68 @@ NAMES = {"USAGOV": "United States government", "PAKGOV": "Pakistan government",
 
 # (doc id, date, place, [(marked sentence, CAMEO code)])
 DOCS = [
-    ("doc-jan", "2012-01-10", "Kabul", [
-        ("[S:USAGOV The American envoy] {met} [T:AFGGOV the Afghan president] in the capital.", "042"),
-        ("[S:AFGINS Insurgent fighters] {attacked} [T:AFGGOV a government checkpoint] overnight.", "190"),
-    ]),
-    ("doc-feb", "2012-02-14", "Islamabad", [
-        ("[S:PAKGOV Pakistani ministers] {promised} [T:USAGOV Washington] closer cooperation.", "057"),
-        ("[S:USAGOV The State Department] {praised} [T:PAKGOV Islamabad] for the arrests.", "051"),
-        ("[S:PAKMIL Pakistani troops] {shelled} [T:AFGINS militant hideouts] near the border.", "195"),
-    ]),
-    ("doc-mar", "2012-03-05", "Kabul", [
-        ("[S:AFGINS The militant commander] {rejected} [T:USA American] offers of talks.", "125"),
-        ("[S:AFGGOV Afghan officials] {accused} [T:PAKGOV Pakistan] of sheltering fighters.", "112"),
-        ("[S:USAGOV The envoy] {visited} [T:PAKGOV Islamabad] again in March.", "042"),
-    ]),
-    ("doc-xss", "2012-03-20", "Washington", [
-        ("[S:USAGOV <script>window.__xss=1</script> officials] {condemned} "
-         "[T:AFGINS <img src=x onerror=\"window.__xss=2\">] in a statement.", "111"),
-    ]),
+    (
+        "doc-jan",
+        "2012-01-10",
+        "Kabul",
+        [
+            (
+                "[S:USAGOV The American envoy] {met} [T:AFGGOV the Afghan president] in the capital.",
+                "042",
+            ),
+            (
+                "[S:AFGINS Insurgent fighters] {attacked} [T:AFGGOV a government checkpoint] overnight.",
+                "190",
+            ),
+        ],
+    ),
+    (
+        "doc-feb",
+        "2012-02-14",
+        "Islamabad",
+        [
+            (
+                "[S:PAKGOV Pakistani ministers] {promised} [T:USAGOV Washington] closer cooperation.",
+                "057",
+            ),
+            (
+                "[S:USAGOV The State Department] {praised} [T:PAKGOV Islamabad] for the arrests.",
+                "051",
+            ),
+            (
+                "[S:PAKMIL Pakistani troops] {shelled} [T:AFGINS militant hideouts] near the border.",
+                "195",
+            ),
+        ],
+    ),
+    (
+        "doc-mar",
+        "2012-03-05",
+        "Kabul",
+        [
+            (
+                "[S:AFGINS The militant commander] {rejected} [T:USA American] offers of talks.",
+                "125",
+            ),
+            (
+                "[S:AFGGOV Afghan officials] {accused} [T:PAKGOV Pakistan] of sheltering fighters.",
+                "112",
+            ),
+            ("[S:USAGOV The envoy] {visited} [T:PAKGOV Islamabad] again in March.", "042"),
+        ],
+    ),
+    (
+        "doc-xss",
+        "2012-03-20",
+        "Washington",
+        [
+            (
+                "[S:USAGOV <script>window.__xss=1</script> officials] {condemned} "
+                '[T:AFGINS <img src=x onerror="window.__xss=2">] in a statement.',
+                "111",
+            ),
+        ],
+    ),
 ]
 
 

@@ -69,9 +69,13 @@ def test_filters_are_parameters_not_sql():
 
 def test_events_filter_by_actor_dyad_and_date(con):
     total, rows = analysis.events(con, Filters.parse({"actor": "PAKGOV"}))
-    assert total == 4 and {r["source_code"] for r in rows} | {r["target_code"] for r in rows} >= {"PAKGOV"}
+    assert total == 4 and {r["source_code"] for r in rows} | {r["target_code"] for r in rows} >= {
+        "PAKGOV"
+    }
     total, rows = analysis.events(con, Filters.parse({"source": "USAGOV", "target": "PAKGOV"}))
-    assert total == 2 and all(r["source_code"] == "USAGOV" and r["target_code"] == "PAKGOV" for r in rows)
+    assert total == 2 and all(
+        r["source_code"] == "USAGOV" and r["target_code"] == "PAKGOV" for r in rows
+    )
     total, _ = analysis.events(con, Filters.parse({"start": "2012-02", "end": "2012-02"}))
     assert total == 3
 
@@ -90,7 +94,9 @@ def test_text_search_is_literal_and_case_insensitive(con):
     total, rows = analysis.events(con, Filters.parse({"q": "ISLAMABAD"}))
     assert total == 2 and all("Islamabad" in r["sentence"] for r in rows)
     assert analysis.events(con, Filters.parse({"q": "%"}))[0] == 0  # no wildcard
-    assert analysis.events(con, Filters.parse({"q": "e_s"}))[0] == 0  # "The State" if _ were a wildcard
+    assert (
+        analysis.events(con, Filters.parse({"q": "e_s"}))[0] == 0
+    )  # "The State" if _ were a wildcard
 
 
 def test_paging_returns_each_event_once_in_date_order(con):
@@ -106,11 +112,23 @@ def test_paging_returns_each_event_once_in_date_order(con):
         analysis.events(con, Filters(), order="sentence; DROP TABLE events")
 
 
+def test_deep_pages_are_the_same_rows_as_shallow_ones(con, monkeypatch):
+    _, shallow = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
+    monkeypatch.setattr(analysis, "DEEP_PAGE", 1)
+    _, deep = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
+    assert [r["event_id"] for r in deep] == [r["event_id"] for r in shallow]
+    assert deep == shallow
+
+
 def test_highlights_point_at_the_words_in_the_sentence(con):
     _, rows = analysis.events(con, Filters(), limit=100)
     for r in rows:
         marked = {h["role"]: r["sentence"][h["start"] : h["end"]] for h in r["highlights"]}
-        assert marked == {"source": r["source_text"], "target": r["target_text"], "trigger": r["trigger_text"]}
+        assert marked == {
+            "source": r["source_text"],
+            "target": r["target_text"],
+            "trigger": r["trigger_text"],
+        }
     later = next(r for r in rows if r["sentence_index"] == 2)
     assert later["sentence_start"] > 0
 
@@ -147,7 +165,11 @@ def test_weekly_series_fills_empty_weeks_with_zeros(con):
 def test_normalised_series_is_a_share_of_all_events_in_the_period(con):
     rows = analysis.series(con, Filters.parse({"actor": "USAGOV"}), "month", "none", normalize=True)
     shares = {r["period"]: r["share"] for r in rows}
-    assert shares == {"2012-01-01": 0.5, "2012-02-01": pytest.approx(2 / 3, abs=1e-5), "2012-03-01": 0.5}
+    assert shares == {
+        "2012-01-01": 0.5,
+        "2012-02-01": pytest.approx(2 / 3, abs=1e-5),
+        "2012-03-01": 0.5,
+    }
 
 
 def test_series_rejects_unknown_grouping(con):

@@ -95,7 +95,9 @@ def test_long_documents_are_chunked_with_true_offsets():
     assert all(text[off : off + len(p)] == p for off, p in pieces)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.characters(), max_size=300) | st.text(
     alphabet=string.ascii_letters + " .,'\"\n", max_size=300))  # fmt: skip
 def test_any_unicode_text_is_safe(fast_coder, text):

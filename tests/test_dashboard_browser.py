@@ -59,7 +59,11 @@ def test_page_loads_all_four_views_and_the_table(page):
     assert "9 events from 4 documents" in page.text_content("#summary")
     first = page.query_selector("#events tbody tr[data-event]")
     marks = {m.get_attribute("class"): m.text_content() for m in first.query_selector_all("mark")}
-    assert marks == {"hl-source": "The American envoy", "hl-trigger": "met", "hl-target": "the Afghan president"}
+    assert marks == {
+        "hl-source": "The American envoy",
+        "hl-trigger": "met",
+        "hl-target": "the Afghan president",
+    }
 
 
 def test_filters_update_the_table_and_the_url(page):
@@ -86,7 +90,9 @@ def test_a_shared_url_restores_the_view(page):
     wait_rows(page, 2)
     assert page.input_value("#filters input[name=source]") == "USAGOV"
     assert page.input_value("#filters select[name=interval]") == "week"
-    assert all(d.text_content() == "USAGOV → PAKGOV" for d in page.query_selector_all("#dyads .dyad-name"))
+    assert all(
+        d.text_content() == "USAGOV → PAKGOV" for d in page.query_selector_all("#dyads .dyad-name")
+    )
 
 
 def test_every_number_leads_to_its_sentences_in_one_click(page):
@@ -119,7 +125,9 @@ def test_paging_and_csv_export(page):
     assert page.is_disabled("#prev") and not page.is_disabled("#next")
     page.click("#next")
     wait_rows(page, 4)
-    assert query(page) == {"limit": "4", "offset": "4"} and page.text_content("#count") == "5–8 of 9"
+    assert (
+        query(page) == {"limit": "4", "offset": "4"} and page.text_content("#count") == "5–8 of 9"
+    )
     page.click("#next")
     wait_rows(page, 1)
     assert page.is_disabled("#next")

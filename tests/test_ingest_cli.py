@@ -113,7 +113,7 @@ def test_kill_9_mid_run_then_rerun_loses_nothing_and_doubles_nothing(tmp_path) -
         cmd, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"}
     )
     seen, done, deadline = b"", 0, time.monotonic() + 120
-    while done < 30 and time.monotonic() < deadline:
+    while done < 8 and time.monotonic() < deadline:
         chunk = os.read(proc.stderr.fileno(), 4096)
         assert chunk, f"ingest ended before it could be killed: {seen[-500:]!r}"
         seen += chunk
@@ -121,9 +121,9 @@ def test_kill_9_mid_run_then_rerun_loses_nothing_and_doubles_nothing(tmp_path) -
         done = int(counts[-1]) if counts else 0
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL and 30 <= done < 200
+    assert proc.returncode == -signal.SIGKILL and 8 <= done < 200
     kept = table(db, "SELECT count(*) FROM documents")[0][0]
-    assert 24 <= kept < 200  # whole batches of 4 committed before the kill
+    assert done <= kept < 200  # progress counts committed batches only
 
     assert main(["ingest", str(inbox), "--db", str(db), "--fast"]) == 0
     assert main(["ingest", str(inbox), "--db", str(clean), "--fast"]) == 0

@@ -28,12 +28,22 @@ def words(span):
         ("Iran condemned Israel on Tuesday.", "condemned", "Iran", "Israel"),
         ("The convoy was attacked by Syrian rebels.", "attacked", "Syrian rebels", "The convoy"),
         ("Britain urged Iran to release the sailors.", "urged", "Britain", "Iran"),
-        ("Britain urged Iran to release the sailors.", "release", "Iran", None),
+        ("Britain urged Iran to release the sailors.", "release", "Iran", "the sailors"),
         ("Russia agreed to resume talks with Ukraine.", "resume", "Russia", "Ukraine"),
-        ("The minister visited Cairo to urge Egypt to open the border.", "urge", "The minister", "Egypt"),
-        ("Officials said the rebels attacked a village.", "attacked", "the rebels", None),
+        (
+            "The minister visited Cairo to urge Egypt to open the border.",
+            "urge",
+            "The minister",
+            "Egypt",
+        ),
+        ("Officials said the rebels attacked a village.", "attacked", "the rebels", "a village"),
         ("Kenya will host Somalia next week.", "host", "Kenya", "Somalia"),
-        ("The army shelled and captured the town held by rebels.", "captured", "The army", None),
+        (
+            "The army shelled and captured the town held by rebels.",
+            "captured",
+            "The army",
+            "the town",
+        ),
         ("Ghana signed a trade agreement with Togo.", "signed", "Ghana", "Togo"),
     ],
 )
@@ -55,7 +65,9 @@ def test_noun_trigger_takes_light_verb_subject(nlp):
 
 
 def test_noun_trigger_modifier_is_source(nlp):
-    roles = roles_at(nlp, "Turkish air strikes on Kurdish militants continued.", "strikes", kind="noun")
+    roles = roles_at(
+        nlp, "Turkish air strikes on Kurdish militants continued.", "strikes", kind="noun"
+    )
     assert words(roles.source) == "Turkish"
     assert "Kurdish militants" in words(roles.target)
 
@@ -64,3 +76,10 @@ def test_relative_pronoun_takes_its_antecedent(nlp):
     roles = roles_at(nlp, "Rebel leaders, who were hunted by French troops, fled.", "hunted")
     assert words(roles.source) == "French troops"
     assert words(roles.target) == "Rebel leaders"
+
+
+def test_target_inside_the_objects_phrase(nlp):
+    roles = roles_at(nlp, "Police opened an investigation into the mayor.", "opened")
+    assert words(roles.target) == "the mayor"
+    roles = roles_at(nlp, "The union filed a suit in a Paris court against the ministry.", "filed")
+    assert words(roles.target) == "the ministry"

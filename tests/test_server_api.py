@@ -65,9 +65,15 @@ def test_series_top_places_network_summary(client):
     series = get(client, "/api/series", interval="month", by="quad", actor="USAGOV")["series"]
     assert sum(r["count"] for r in series) == 5
     top = get(client, "/api/top", kind="actors", n=1)["top"]
-    assert top == [{"key": "USAGOV", "count": 5, "goldstein_mean": 2.64, "name": "United States government"}]
+    assert top == [
+        {"key": "USAGOV", "count": 5, "goldstein_mean": 2.64, "name": "United States government"}
+    ]
     places = get(client, "/api/places")["places"]
-    assert [(p["name"], p["count"]) for p in places] == [("Kabul", 5), ("Islamabad", 3), ("Washington", 1)]
+    assert [(p["name"], p["count"]) for p in places] == [
+        ("Kabul", 5),
+        ("Islamabad", 3),
+        ("Washington", 1),
+    ]
     net = get(client, "/api/network", min_weight=2)
     assert net["edges"][0]["source"] == "USAGOV" and len(net["edges"]) == 1
     graphml = client.get("/api/network", params={"format": "graphml"})
@@ -100,7 +106,9 @@ def test_code_endpoint_codes_without_storing(client):
 
 def test_openapi_docs_and_dashboard_are_served(client):
     spec = get(client, "/openapi.json")
-    assert {"/api/events", "/api/series", "/api/top", "/api/network", "/api/code"} <= set(spec["paths"])
+    assert {"/api/events", "/api/series", "/api/top", "/api/network", "/api/code"} <= set(
+        spec["paths"]
+    )
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"start", "end", "actor", "country", "code", "root", "quad", "plover", "q",
             "min_confidence", "limit", "offset", "format"} <= params  # fmt: skip
@@ -108,3 +116,43 @@ def test_openapi_docs_and_dashboard_are_served(client):
     page = client.get("/")
     assert page.status_code == 200 and 'src="/static/app.js"' in page.text
     assert client.get("/static/vendor/world-atlas/countries-110m.json").json()["type"] == "Topology"
+
+
+def test_serve_command_refuses_bad_options(tmp_path, capsys):
+    from thucydides.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "There is no database" in capsys.readouterr().err
+    assert main(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "70000"]) == 2
+    assert "--port must be 1 to 65535" in capsys.readouterr().err
+
+
+def test_serve_command_serves_on_loopback(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = build_store(tmp_path / "events.duckdb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, res = time.monotonic() + 30, None
+        while res is None and time.monotonic() < deadline and proc.poll() is None:
+            try:
+                res = httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=2)
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert res is not None and res.json()["events"] == 9
+        foreign = httpx.get(
+            f"http://127.0.0.1:{port}/api/summary", headers={"host": "attacker.test"}
+        )
+        assert foreign.status_code == 400  # DNS rebinding cannot reach a loopback server
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -143,8 +143,6 @@ class Coder:
         for n, (src, tgt) in enumerate(pairs):
             source = self._actor(src, doc_actors, offset)
             target = self._actor(tgt, doc_actors, offset)
-            if source is not None and target is not None and source.code and source.code == target.code:
-                target = None  # "Pakistani officials met Pakistani tribal leaders" is internal
             trigger = Trigger(cand.text, cand.start + offset, cand.end + offset)
             event = Event(
                 doc_id=document.id,
@@ -197,7 +195,11 @@ class Coder:
             end=span.end_char + offset,
         )
         if match is not None:
-            actor.code, actor.country, actor.sectors = match.code, match.country, list(match.sectors)
+            actor.code, actor.country, actor.sectors = (
+                match.code,
+                match.country,
+                list(match.sectors),
+            )
             actor.name, actor.via = match.name, match.via
         return actor
 

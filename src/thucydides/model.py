@@ -94,7 +94,11 @@ class Event:
     def __post_init__(self) -> None:
         if not self.event_id:
             self.event_id = make_event_id(
-                self.doc_id, self.sentence_index, self.trigger.start, self.trigger.end, self.cameo.code
+                self.doc_id,
+                self.sentence_index,
+                self.trigger.start,
+                self.trigger.end,
+                self.cameo.code,
             )
 
     def to_dict(self) -> dict[str, Any]:

@@ -76,7 +76,8 @@ class Progress:
 
     def __init__(self, paths: list[str], stream: IO[str], interval: float = 0.5) -> None:
         self.stream, self.interval = stream, interval
-        self.start = self.last = time.monotonic()
+        self.start = time.monotonic()
+        self.last = self.start - interval  # the first batch shows at once
         self.total: int | None = None
         self.width = 0
         threading.Thread(target=self._count, args=(paths,), daemon=True).start()

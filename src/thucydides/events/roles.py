@@ -181,30 +181,69 @@ def _actor_in(tok: Token, resolvable) -> Token | None:
     return None
 
 
+# preposition order when looking for who is acted upon: "filed a suit in court against X"
+PREP_PRIORITY = (
+    "against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "over", "for",
+    "of", "about", "from", "in",
+)  # fmt: skip
+# prepositions on the object that name what the object is about ("sanctions on X")
+OBJECT_PREPS = ("against", "on", "upon", "into", "with", "over", "of", "toward", "towards", "to")
+
+
+def _preps(tok: Token, allowed: tuple[str, ...]) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed]
+    return sorted(found, key=lambda p: allowed.index(p.lower_))
+
+
+NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _pobj(prep: Token) -> Token | None:
+    """The object of a preposition, unless it is a date, time or amount ("on Sunday")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.ent_type_ in NOT_ACTOR_ENTS:
+        return None
+    return pobj
+
+
 def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:
-    """Who is acted upon: the passive subject, the object, or a prepositional object."""
+    """Who is acted upon: the passive subject, an actor in the object or a prepositional
+    phrase; failing that, what the object's own phrase is about ("sanctions on X"), or
+    the object itself when the pattern did not use it as part of the trigger."""
     if anchor.pos_ in {"VERB", "AUX"} and is_passive(anchor):
         subj, _ = _own_subject(anchor)
         if subj is not None:
             return subj, "passive-subject"
         if anchor.dep_ == "acl" and anchor.head.pos_ in {"NOUN", "PROPN"}:
             return anchor.head, "reduced-passive-head"
-    for obj in _children(anchor, OBJECT_DEPS):
+    objects = _children(anchor, OBJECT_DEPS - {"attr"})
+    for obj in objects:
         found = _actor_in(obj, resolvable)
         if found is not None:
             return found, "object" if found is obj else "object-phrase"
-    for prep in _children(anchor, {"prep"}):
-        if prep.lower_ not in TARGET_PREPS:
-            continue
-        for pobj in _children(prep, {"pobj"}):
+    for prep in _preps(anchor, PREP_PRIORITY):
+        pobj = _pobj(prep)
+        if pobj is not None:
             found = _actor_in(pobj, resolvable)
             if found is not None:
                 return found, f"prep-{prep.lower_}"
-    if consumed is not None and consumed.i != anchor.i:
-        found = _actor_in(consumed, resolvable)
-        if found is not None:
-            return found, "pattern-object"
-    # an xcomp's object when the trigger is a light verb + infinitive ("threatened to hit X")
+    for obj in objects:
+        for prep in _preps(obj, OBJECT_PREPS):
+            pobj = _pobj(prep)
+            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+                return pobj, f"object-{prep.lower_}"
+    for prep in _preps(anchor, ("against", "on", "upon", "with", "into")):
+        pobj = _pobj(prep)
+        if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+            return pobj, f"prep-any-{prep.lower_}"
+    for obj in objects:
+        if (consumed is None or consumed.i != obj.i) and obj.pos_ in {"NOUN", "PROPN"}:
+            return obj, "object-any"
+    # "X said Y must go" / "X urged that Y resign": the one spoken about is the target
+    for clause in _children(anchor, {"ccomp"}):
+        subj, _ = _own_subject(clause)
+        if subj is not None and subj.dep_ != "expl" and resolvable(subj):
+            return subj, "reported-subject"
     return None, "none"
 
 

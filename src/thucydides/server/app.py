@@ -200,7 +200,9 @@ def create_app(
 
 def _json(body: Any) -> Response:
     """Serialised directly: FastAPI's generic encoder costs more than the query."""
-    return Response(json.dumps(body, ensure_ascii=False, default=str), media_type="application/json")
+    return Response(
+        json.dumps(body, ensure_ascii=False, default=str), media_type="application/json"
+    )
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -29,7 +29,11 @@ class ResponseCache:
         self.hits = self.misses = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/api/"):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith("/api/")
+        ):
             await self.app(scope, receive, send)
             return
         query = scope.get("query_string", b"").decode("latin-1")

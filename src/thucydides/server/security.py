@@ -82,7 +82,9 @@ class Guard:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > self.max_body:
-                    await _reply(secured_send, 413, f"The request body is over {self.max_body} bytes.")
+                    await _reply(
+                        secured_send, 413, f"The request body is over {self.max_body} bytes."
+                    )
                     return
             replayed = False
 
@@ -112,5 +114,7 @@ def _hostname(host: bytes) -> str:
 async def _reply(send: Send, status: int, detail: str, extra: list | None = None) -> None:
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers + (extra or [])})
+    await send(
+        {"type": "http.response.start", "status": status, "headers": headers + (extra or [])}
+    )
     await send({"type": "http.response.body", "body": body})

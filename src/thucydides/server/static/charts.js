@@ -149,6 +149,16 @@ export async function drawMap(box, places, onPick) {
     dot.addEventListener("click", () => onPick({ place: p.name }));
     map.append(dot);
   }
+  // names of the busiest places, skipping any that would cover a name already placed
+  const size = 9 * unit, taken = [];
+  for (const p of places.slice(0, 12)) {
+    const x = p.lon + 180 + 7 * unit, y = 90 - p.lat + size / 3;
+    const box = [x, y - size, x + 0.6 * size * p.name.length, y];
+    if (taken.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    taken.push(box);
+    map.append(svg("text", { x: x.toFixed(2), y: y.toFixed(2), class: "place-label",
+      "font-size": size.toFixed(2) }, p.name));
+  }
   box.append(map);
   if (!places.length) box.append(el("p", { class: "muted" }, "No events with a place."));
 }
