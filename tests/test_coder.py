@@ -2,10 +2,9 @@
 
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from thucydides import ontology
 from thucydides.coder import Coder, split_chunks
