@@ -68,12 +68,17 @@ def synthetic_store(path: Path, documents: int, seed: int = 7) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux), or nan elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return float("nan")
+    """User + system CPU time so far of a process and its children (Linux), or nan."""
+    total = float("nan")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            total = seconds if total != total else total + seconds
+    return total
 
 
 def free_port() -> int:
@@ -138,7 +143,8 @@ def main() -> int:
     ap.add_argument("--db", help="an existing store (default: build a synthetic one)")
     ap.add_argument("--documents", type=int, default=2000, help="synthetic stories (5 events each)")
     ap.add_argument("--seconds", type=float, default=4.5, help="per phase (both phases: <= 10 s)")
-    ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--threads", type=int, default=8, help="client threads")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = Path(args.db) if args.db else Path(tmp.name) / "bench.duckdb"
@@ -148,7 +154,18 @@ def main() -> int:
         print(f"synthetic store: {args.documents * 5} events in {time.perf_counter() - t:.1f} s")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "thucydides.cli",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"

@@ -156,3 +156,18 @@ def test_serve_command_serves_on_loopback(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_repeated_reads_come_from_the_cache(tmp_path):
+    db = build_store(tmp_path / "events.duckdb")
+    app = create_app(db, token="t0ken")
+    cache = app.app
+    auth = {"Authorization": "Bearer t0ken"}
+    with TestClient(app) as c:
+        first = c.get("/api/events?actor=USAGOV&limit=3", headers=auth)
+        again = c.get("/api/events?limit=3&actor=USAGOV", headers=auth)
+        assert first.content == again.content and cache.stats()["hits"] == 1
+        assert c.get("/api/events?limit=3&actor=USAGOV").status_code == 401  # cached, still guarded
+        assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
+        assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
+        assert cache.stats()["entries"] == 1  # errors are not kept

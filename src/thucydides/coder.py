@@ -17,7 +17,14 @@ from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.modality import mood_of
-from thucydides.events.roles import ACTOR_ENTS, PRONOUN_TAGS, Roles, find_roles, noun_phrase
+from thucydides.events.roles import (
+    ACTOR_ENTS,
+    PRONOUN_TAGS,
+    Roles,
+    find_roles,
+    head_phrase,
+    noun_phrase,
+)
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import load_nlp
@@ -179,7 +186,7 @@ class Coder:
                 cache[tok.i] = (
                     tok.ent_type_ in ACTOR_ENTS
                     or tok.tag_ in PRONOUN_TAGS
-                    or doc_actors.resolve(noun_phrase(tok)) is not None
+                    or doc_actors.resolve(head_phrase(tok)) is not None
                 )
             return cache[tok.i]
 

@@ -63,6 +63,17 @@ def noun_phrase(head: Token) -> Span:
     return doc[left : right + 1]
 
 
+def head_phrase(head: Token) -> Span:
+    """The noun with its left modifiers only ("the Afghan army", not "... of Kabul"):
+    whether a noun names an actor is judged on this, so "meetings with the Haqqanis"
+    does not pass for an actor because of what follows it."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ not in CUT_DEPS:
+            left = min(left, child.left_edge.i)
+    return head.doc[left : head.i + 1]
+
+
 def _right_edge(tok: Token, depth: int = 0) -> int:
     right = tok.i
     for child in tok.rights:
