@@ -106,3 +106,17 @@ def test_any_unicode_text_is_safe(fast_coder, text):
             if actor is not None:
                 assert 0 <= actor.start <= actor.end <= len(text)
         assert ontology.is_cameo_code(ev.cameo.code)
+
+
+def test_intended_cooperation_is_coded_as_intent(fast_coder):
+    events = fast_coder.code("Honduras is willing to withdraw its troops from the border zone.")
+    withdraw = next(e for e in events if e.trigger.text == "withdraw")
+    assert withdraw.modality == "intended"
+    assert withdraw.cameo.root == "03" and withdraw.plover.event_type == "AGREE"
+    assert withdraw.evidence["intent_of"].startswith("08")
+
+
+def test_governing_event_outranks_the_governed_one(fast_coder):
+    events = fast_coder.code("Ghana refused to release the detained fishermen.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.root == "12", [(e.trigger.text, e.cameo.code, e.confidence) for e in events]

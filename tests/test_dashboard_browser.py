@@ -90,9 +90,13 @@ def test_a_shared_url_restores_the_view(page):
     wait_rows(page, 2)
     assert page.input_value("#filters input[name=source]") == "USAGOV"
     assert page.input_value("#filters select[name=interval]") == "week"
-    assert all(
-        d.text_content() == "USAGOV → PAKGOV" for d in page.query_selector_all("#dyads .dyad-name")
-    )
+    both_ways = [d.text_content() for d in page.query_selector_all("#dyads .dyad-dir")]
+    assert both_ways == ["USAGOV → PAKGOV: 2 events, mean Goldstein 2.6",
+                         "PAKGOV → USAGOV: 1 event, mean Goldstein 8"]  # fmt: skip
+    assert len(page.query_selector_all("#dyads rect.dyad-fwd")) == 2  # February and March
+    page.click("#dyads .dyad-dir.rev")
+    wait_rows(page, 1)
+    assert query(page) == {"source": "PAKGOV", "target": "USAGOV", "interval": "week"}
 
 
 def test_every_number_leads_to_its_sentences_in_one_click(page):

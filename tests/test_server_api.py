@@ -96,7 +96,7 @@ def test_code_endpoint_codes_without_storing(client):
     res = client.post("/api/code", json={"text": text, "date": "2012-02-14", "doc_id": "mine"})
     assert res.status_code == 200, res.text
     events = res.json()["events"]
-    assert events and events[0]["doc_id"] == "mine" and events[0]["cameo"]["root"] == "19"
+    assert events and events[0]["doc_id"] == "mine" and events[0]["cameo"]["quad_class"] == 4
     trig = events[0]["trigger"]
     assert text[trig["start"] : trig["end"]] == trig["text"]
     assert get(client, "/api/summary")["events"] == 9  # nothing stored
@@ -127,7 +127,8 @@ def test_serve_command_refuses_bad_options(tmp_path, capsys):
     assert "--port must be 1 to 65535" in capsys.readouterr().err
 
 
-def test_serve_command_serves_on_loopback(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_command_serves_on_loopback(tmp_path, workers):
     import socket
     import subprocess
     import sys
@@ -139,7 +140,8 @@ def test_serve_command_serves_on_loopback(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    cmd = [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)]
+    cmd = [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port),
+           "--workers", workers]  # fmt: skip
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     try:
         deadline, res = time.monotonic() + 30, None

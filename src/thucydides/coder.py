@@ -16,6 +16,7 @@ from thucydides import dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
+from thucydides.events.combine import intent_code
 from thucydides.events.modality import mood_of
 from thucydides.events.roles import (
     ACTOR_ENTS,
@@ -144,7 +145,8 @@ class Coder:
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, self._resolvable(doc_actors), cand.kind)
         mood = mood_of(anchor)
-        cameo, plover = ontology.cameo_record(cand.code)
+        recoded = intent_code(cand.code) if mood.modality == "intended" else None
+        cameo, plover = ontology.cameo_record(recoded or cand.code)
         pairs = _role_pairs(roles, cand.code[:2])
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
@@ -168,12 +170,13 @@ class Coder:
                     "model": cand.model,
                     "roles": roles.how,
                     "mood": mood.cue,
+                    **({"intent_of": cand.code} if recoded else {}),
                 },
             )
             if n:  # a second conjunct at the same trigger needs its own stable id
                 event.event_id = make_event_id(
                     document.id, sentence_index, trigger.start, source.start if source else n,
-                    cand.code,
+                    cameo.code,
                 )  # fmt: skip
             out.append(event)
         return out

@@ -23,6 +23,8 @@ MODEL_ALONE_MIN = 0.55
 # without a PLOVER type (CAMEO 01 statements, 02 appeals) the model can neither
 # support nor contradict the rule; it counts as this probability
 NEUTRAL_P = 0.35
+# confidence kept by an event governed by another event of the same sentence
+SUBORDINATE_FACTOR = 0.8
 # labels of older PLOVER drafts a model may carry, mapped to the 16 current types
 # (PLOVER 1.0's YIELD held concessions with material effect: today's RETREAT)
 PLOVER_ALIASES = {"YIELD": "RETREAT"}
@@ -50,6 +52,28 @@ class Candidate:
     model: str | None
     specificity: int
     p_model: float | None  # the model's probability of this candidate's PLOVER type
+    subordinate: bool = False  # governed by another event of the sentence ("agreed to release")
+
+
+# CAMEO codes an intended act of cooperation is coded as: "will withdraw its troops" is
+# an expressed intent to de-escalate (0356), as PLOVER codes promises and offers as AGREE
+INTENT_OF = {
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "0811": "0351", "0812": "0351", "0813": "0351", "0814": "0351",
+    "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+    "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355",
+    "0861": "0355", "0862": "0355", "0863": "0355", "087": "0356", "0871": "0356",
+    "0872": "0356", "0873": "0356", "0874": "0356",
+}  # fmt: skip
+
+
+def intent_code(code: str) -> str | None:
+    """The 03x code for an intended act of cooperation (04-08), None for other codes."""
+    for key in (code, code[:3], code[:2]):
+        if key in INTENT_OF:
+            return INTENT_OF[key]
+    return None
 
 
 def candidates(
@@ -98,7 +122,16 @@ def candidates(
                         p_model=top_p,
                     )
                 )
+    mark_subordinates(doc, out)
     return out
+
+
+def mark_subordinates(doc, cands: list[Candidate]) -> None:
+    """An event whose trigger sits below another event's trigger in the parse is the
+    lesser one: in "agreed to lift the blockade" the news is the agreement."""
+    anchors = {c.token for c in cands}
+    for cand in cands:
+        cand.subordinate = any(a.i in anchors for a in doc[cand.token].ancestors)
 
 
 def main_verb(sent: Span) -> Token | None:
@@ -123,4 +156,6 @@ def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> f
         if source is None:
             rule_score -= 0.1
         score = rule_score if cand.p_model is None else 0.45 * rule_score + 0.55 * cand.p_model
+    if cand.subordinate:
+        score *= SUBORDINATE_FACTOR
     return round(min(max(score, 0.01), 0.99), 3)

@@ -30,6 +30,7 @@ PREDICTION_VERBS = {
 }  # fmt: skip
 PREDICTORS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "pundit"}
 HEDGE_ADJ = {"likely", "unlikely", "liable", "possible", "probable", "able", "certain"}
+INTENT_ADJ = {"willing", "ready", "prepared", "eager", "determined", "keen", "poised", "set"}
 REPORTED_CUES = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 REPORTED_VERBS = {"believe", "suspect", "allege", "rumor", "rumour", "claim"}
 
@@ -89,7 +90,7 @@ def mood_of(anchor: Token) -> Mood:
                 polarity, cue = "negated", lemma
             elif head.lower_ in INTENT_NOUNS and modality == "actual":
                 modality, cue = "intended", head.lower_
-            elif lemma in INTENT_VERBS and modality == "actual":
+            elif (lemma in INTENT_VERBS or head.lower_ in INTENT_ADJ) and modality == "actual":
                 modality, cue = "intended", lemma
             elif lemma in HYPOTHETICAL_AUX | HEDGE_ADJ and modality == "actual":
                 modality, cue = "hypothetical", lemma
@@ -110,6 +111,8 @@ def mood_of(anchor: Token) -> Mood:
     # an adjective like "liable"/"likely" governing the trigger: "X is liable to attack"
     if modality == "actual" and anchor.dep_ == "xcomp" and anchor.head.lower_ in HEDGE_ADJ:
         modality, cue = "hypothetical", anchor.head.lower_
+    elif modality == "actual" and anchor.dep_ == "xcomp" and anchor.head.lower_ in INTENT_ADJ:
+        modality, cue = "intended", anchor.head.lower_
     return Mood(polarity, modality, cue)
 
 

@@ -3,7 +3,7 @@
 // source, target and trigger marked, built from text nodes only.
 "use strict";
 
-import { drawDyads, drawMap, drawNetwork, drawTimeline } from "./charts.js";
+import { drawDyadDetail, drawDyads, drawMap, drawNetwork, drawTimeline } from "./charts.js";
 import { QUAD, clear, el, fmt } from "./dom.js";
 
 const FILTERS = ["start", "end", "actor", "source", "target", "country", "code", "root", "quad",
@@ -78,20 +78,26 @@ async function render() {
   document.body.classList.add("loading");
   try {
     const with_ = (extra) => { const p = new URLSearchParams(filters); for (const [k, v] of Object.entries(extra)) p.set(k, v); return p; };
-    const [summary, series, dyads, places, net, page] = await Promise.all([
+    const source = filters.get("source"), target = filters.get("target");
+    const dyad = source && target; // both set: the dyad view shows it both ways
+    const [summary, series, dyads, places, net, page, forward, reverse] = await Promise.all([
       api("/api/summary", ""),
       api("/api/series", with_({ interval, by: "quad" })),
       api("/api/top", with_({ kind: "dyads", n: 12 })),
       api("/api/places", with_({ n: 300 })),
       api("/api/network", with_({ max_edges: 80 })),
       api("/api/events", with_({ limit: pageSize(params), offset })),
+      dyad ? api("/api/series", with_({ interval, by: "none" })) : null,
+      dyad ? api("/api/series", with_({ interval, by: "none", source: target, target: source })) : null,
     ]);
     if (mine !== generation) return;
     $("auth").hidden = true;
     $("summary").textContent = `${summary.events} events from ${summary.documents} documents, ` +
       `${summary.actors} actors, ${summary.first_date || "?"} to ${summary.last_date || "?"}`;
     drawTimeline($("timeline"), series.series, interval, navigate);
-    drawDyads($("dyads"), dyads.top, navigate);
+    clear($("dyads"));
+    if (dyad) drawDyadDetail($("dyads"), source, target, forward.series, reverse.series, interval, navigate);
+    else drawDyads($("dyads"), dyads.top, navigate);
     drawNetwork($("network"), net, navigate);
     drawTable(page);
     await drawMap($("map"), places.places, navigate);

@@ -65,7 +65,6 @@ function legend() {
 // -- dyads ------------------------------------------------------------------------------
 
 export function drawDyads(box, rows, onPick) {
-  clear(box);
   if (!rows.length) return box.append(el("p", { class: "muted" }, "No events with both a source and a target."));
   const max = Math.max(...rows.map((r) => r.count));
   const list = el("ol", { class: "dyads" });
@@ -82,6 +81,45 @@ export function drawDyads(box, rows, onPick) {
     list.append(el("li", {}, link));
   }
   box.append(list);
+}
+
+// One dyad both ways: events per period A → B beside B → A, coloured by mean Goldstein.
+export function drawDyadDetail(box, source, target, forward, reverse, interval, onPick) {
+  const periods = [...new Set([...forward, ...reverse].map((r) => r.period))].sort();
+  const sum = (rows) => rows.reduce((a, r) => a + r.count, 0);
+  const mean = (rows) => {
+    const n = rows.filter((r) => r.goldstein_mean !== null).reduce((a, r) => a + r.count, 0);
+    return n ? rows.reduce((a, r) => a + (r.goldstein_sum || 0), 0) / n : null;
+  };
+  const head = el("div", { class: "dyad-head" });
+  for (const [a, b, rows, cls] of [[source, target, forward, "fwd"], [target, source, reverse, "rev"]]) {
+    const link = el("a", { href: "#", class: `dyad-dir ${cls}` },
+      `${a} → ${b}: ${sum(rows)} event${sum(rows) === 1 ? "" : "s"}, mean Goldstein ${fmt(mean(rows), 1)}`);
+    link.addEventListener("click", (e) => { e.preventDefault(); onPick({ source: a, target: b }); });
+    head.append(link);
+  }
+  box.append(head);
+  if (!periods.length) return;
+  const byKey = (rows) => new Map(rows.map((r) => [r.period, r]));
+  const f = byKey(forward), r = byKey(reverse);
+  const max = Math.max(1, ...periods.map((p) => Math.max((f.get(p) || {}).count || 0, (r.get(p) || {}).count || 0)));
+  const W = 600, H = 120, bottom = 18, bw = (W - 8) / periods.length;
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "dyad-chart", role: "img" });
+  periods.forEach((p, i) => {
+    [[f.get(p), source, target, 0], [r.get(p), target, source, 1]].forEach(([row, a, b, k]) => {
+      if (!row || !row.count) return;
+      const h = ((H - bottom - 4) * row.count) / max;
+      const bar = svg("rect", { x: (4 + i * bw + k * bw / 2).toFixed(1), y: (H - bottom - h).toFixed(1),
+        width: Math.max(1, bw / 2 - 1).toFixed(1), height: h.toFixed(1), class: `bar dyad-${k ? "rev" : "fwd"}`,
+        fill: goldsteinColor(row.goldstein_mean) });
+      titled(bar, `${p}: ${a} → ${b}, ${row.count} event${row.count === 1 ? "" : "s"}, mean Goldstein ${fmt(row.goldstein_mean, 1)}`);
+      bar.addEventListener("click", () => onPick({ source: a, target: b, start: p, end: periodEnd(p, interval) }));
+      chart.append(bar);
+    });
+  });
+  chart.append(svg("text", { x: 4, y: H - 4, class: "tick" }, periods[0]));
+  chart.append(svg("text", { x: W - 4, y: H - 4, class: "tick", "text-anchor": "end" }, periods[periods.length - 1]));
+  box.append(chart);
 }
 
 // -- map --------------------------------------------------------------------------------
