@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from thucydides import evaluate as ev
+from thucydides import evaluate_calibration as cal
 from thucydides.cli import main
-from thucydides.evaluate_run import code_gold, read_gold
+from thucydides.evaluate_report import headline, render_markdown
+from thucydides.evaluate_run import code_gold, evaluate, read_gold, read_gold_files
 from thucydides.model import Actor, Cameo, Event, Plover, Trigger
 
 
@@ -130,7 +132,8 @@ def test_score_set_plover_actors_yield_ties_none_and_null_labels():
     assert f["source"].value == pytest.approx(1 / 3) and f["source"].n == 3
     assert (f["target"].value, f["target"].n) == (0.0, 2)
     assert (f["yield"].value, f["yield"].n) == (0.6, 5)
-    for name in ("root_acc", "code_acc", "penta_f1", "triple_p", "triple_r"):
+    unlabelled = ("root_acc", "code_acc", "penta_f1", "triple_p", "triple_r")
+    for name in (*unlabelled, "source_code", "target_code"):
         assert f[name].value is None and f[name].n == 0
     assert r.plover_confusion["ASSAULT"] == {"ACCUSE": 1, "none": 1}
     assert r.judgements[1].failed == ["plover", "source", "target"]
@@ -198,32 +201,96 @@ def test_several_gold_events_credit_a_match_with_any():
     assert j.pairs["plover"] == ("REJECT", "REJECT")
 
 
+def test_actor_codes_of_the_top_event_on_three_letters_and_alternatives():
+    golds = [
+        gold(1, source_code="HUN; ROU", target_code="USA"),
+        gold(2, source_code="RUS"),  # null target code: target not scored
+        gold(3, source_code="ISR", target_code="PSE"),
+        gold(4, source_code="IGO", target_code="SDN"),
+        gold(5, plover="AGREE"),  # no codes at all: skipped
+        gold(6, events=[]),
+        gold(
+            7,
+            events=[
+                {"source_code": "USA", "target_code": "IRN"},
+                {"source_code": "IRN", "target_code": None},
+            ],
+        ),
+    ]
+    preds = [
+        [
+            event(src_code="UKRGOV", tgt_code="RUSMIL", conf=0.2),  # not the top event
+            event(src_code="ROUGOV", tgt_code="USAMIL", conf=0.9),
+        ],
+        [event(source="the ministry", src_code=None)],  # an actor without a code
+        [event(target="militants", tgt_code="PSEINS")],  # the top event has no source
+        [],  # no event: both wrong
+        [event("AGREE", src_code="FRA", tgt_code="DEU")],
+        [event(src_code="USA", tgt_code="IRN")],
+        [event(src_code="IRNGOV", tgt_code="IRQ")],  # source matches the second gold event
+    ]
+    r = ev.score_set("codes", golds, preds)
+    f = r.figures
+    assert (f["source_code"].value, f["source_code"].n) == (pytest.approx(2 / 5), 5)
+    assert (f["target_code"].value, f["target_code"].n) == (0.5, 4)
+    j = r.judgements
+    assert j[0].correct == {"source_code": True, "target_code": True}
+    assert j[1].correct == {"source_code": False} and j[1].pairs["source_code"] == ("RUS", None)
+    assert j[2].failed == ["source_code"] and j[2].correct["target_code"] is True
+    assert j[3].failed == ["source_code", "target_code"]
+    assert j[4].correct == {"plover": True} and j[5].correct == {}
+    assert j[6].correct == {"source_code": True, "target_code": False}
+    # codes alone are no triples: those still need a gold CAMEO root as well
+    assert f["triple_r"].value is None and f["triple_p"].value is None
+
+
+def test_headline_and_report_show_actor_code_columns(tmp_path):
+    rows = [
+        gold(1, plover="ASSAULT", source_code="REB", target_code="AFG")
+        | {"text": "Rebels attacked."},
+        gold(2, plover="ASSAULT", source_code="SOM") | {"text": "Pirates attacked a ship."},
+        gold(3, plover="CONSULT") | {"text": "Envoys met."},
+    ]
+    path = write_gold(tmp_path / "coded.jsonl", [json.dumps(r) for r in rows])
+    evaluation = evaluate(read_gold_files([path]), StandInCoder())
+    table = headline(evaluation).splitlines()
+    # right-aligned columns: each value ends where its header ends
+    for name, value in (("src code", "0.500"), ("tgt code", "0.000")):
+        end = table[0].index(name) + len(name)
+        assert table[1][end - len(value) : end] == value  # REB right; "Pirates" -> PIR, not SOM
+    assert table[1].split()[6:8] == ["–", "–"]  # source/target text match: not labelled
+    text = render_markdown(evaluation)
+    assert "| source code match | target code match |" in text
+    assert "- source code match: **0.500** (n = 2)" in text
+    assert "- target code match: **0.000** (n = 1)" in text
+
+
 # --- reliability --------------------------------------------------------------------------
 
 
 def test_reliability_bins_edges_filter_check_and_calibration_error():
     scored = [(0.1, False), (0.15, True), (0.3, False), (0.5, True), (0.6, True), (0.9, True)]
     scored.append((1.0, True))
-    bins = ev.reliability(scored)
+    bins = cal.reliability(scored)
     assert [(b.n, b.correct) for b in bins] == [(2, 1), (1, 0), (1, 1), (1, 1), (2, 2)]
     assert bins[0].mean_confidence == pytest.approx(0.125) and bins[3].accuracy == 1.0
     # |0.125-0.5|*2 + |0.3-0|*1 + |0.5-1| + |0.6-1| + |0.95-1|*2 = 2.05, over 7 events
-    assert ev.expected_calibration_error(bins) == pytest.approx(2.05 / 7)
-    check = ev.filter_check(scored, 0.5)
+    assert cal.expected_calibration_error(bins) == pytest.approx(2.05 / 7)
+    check = cal.filter_check(scored, 0.5)
     assert (check.wrong_removed, check.right_removed, check.passes) == (2, 1, True)
-    assert not ev.filter_check([(0.2, True), (0.3, True), (0.4, False)]).passes
+    assert not cal.filter_check([(0.2, True), (0.3, True), (0.4, False)]).passes
 
 
 def test_event_correct_by_type_root_or_penta():
-    assert ev.event_correct(event("AGREE"), gold(1, plover="AGREE")) is True
-    assert ev.event_correct(event("AGREE", code="036"), gold(1, cameo_root="03")) is True
-    assert ev.event_correct(event(code="190"), gold(1, penta=4)) is True
-    assert ev.event_correct(event(code="190"), gold(1, events=[])) is False
-    assert ev.event_correct(event("AGREE"), gold(1, source="someone")) is None
+    assert cal.event_correct(event("AGREE"), gold(1, plover="AGREE")) is True
+    assert cal.event_correct(event("AGREE", code="036"), gold(1, cameo_root="03")) is True
+    assert cal.event_correct(event(code="190"), gold(1, penta=4)) is True
+    assert cal.event_correct(event(code="190"), gold(1, events=[])) is False
+    assert cal.event_correct(event("AGREE"), gold(1, source="someone")) is None
     golds = [gold(1, plover="AGREE"), gold(2, plover="AGREE"), gold(3, events=[])]
     preds = [[event("AGREE", conf=0.9), event("REJECT", conf=0.2)], [], [event(conf=0.3)]]
-    assert ev.scored_events(golds, preds) == [(0.9, True), (0.3, False)]
-    assert len(ev.scored_events(golds, preds, top_only=False)) == 3
+    assert cal.scored_events(golds, preds) == [(0.9, True), (0.3, False)]
+    assert len(cal.scored_events(golds, preds, top_only=False)) == 3
 
 
 # --- reading, coding and the command ---------------------------------------------------------
@@ -237,7 +304,9 @@ class StandInCoder:
             raise ValueError("cannot parse")
         events = []
         if "attacked" in text:
-            events.append(event("ASSAULT", code="190", source=text.split()[0], conf=0.8))
+            actor = text.split()[0]
+            src_code = actor[:3].upper()  # "Rebels" -> REB: a code the actor-code tests check
+            events.append(event("ASSAULT", "190", actor, src_code=src_code, conf=0.8))
         if "met" in text:
             events.append(event("CONSULT", code="040", conf=0.3))
         return [Event(**{**e, "trigger": Trigger(**e["trigger"])}) for e in events]

@@ -83,3 +83,10 @@ def test_target_inside_the_objects_phrase(nlp):
     assert words(roles.target) == "the mayor"
     roles = roles_at(nlp, "The union filed a suit in a Paris court against the ministry.", "filed")
     assert words(roles.target) == "the ministry"
+
+
+def test_threatened_party_inside_the_warning(nlp):
+    roles = roles_at(
+        nlp, "Kenya warned tough measures would be taken against the militants.", "warned"
+    )
+    assert words(roles.target) == "the militants"

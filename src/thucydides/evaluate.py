@@ -4,7 +4,7 @@ Everything here is a pure function over plain data: a gold sentence is the dict 
 a gold JSONL line, and a prediction is the list of `Event.to_dict()` records coded for it.
 That keeps every metric testable with hand-made predictions and no model; the runner that
 reads files and codes them lives in `evaluate_run`, the Markdown report in
-`evaluate_report`.
+`evaluate_report`, the reliability of `confidence` in `evaluate_calibration`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from typing import Any
 NONE = "none"  # the label of a sentence for which nothing was coded: always wrong
 UNTYPED = "null"  # the label of a top event that carries no value for the metric
 # Metrics scored per sentence, in report order; triples and yield are counted per set.
-SENTENCE_METRICS = ("plover", "penta", "root", "code", "source", "target")
-RELIABILITY_BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
+SENTENCE_METRICS = (
+    *("plover", "penta", "root", "code", "source", "target"),
+    *("source_code", "target_code"),  # actor codes, first three letters
+)
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, any script
 
@@ -126,7 +128,7 @@ def gold_labels(gold: dict[str, Any], metric: str) -> list[Any]:
             value = ev.get("cameo_root") or (ev.get("cameo") or "")[:2] or None
         elif metric == "code":
             value = ev.get("cameo")
-        elif metric in ("penta", "source", "target"):
+        elif metric in ("penta", "source", "target", "source_code", "target_code"):
             value = ev.get(metric)
         else:
             raise ValueError(f"not a gold label: {metric}")
@@ -175,26 +177,16 @@ def judge(
         ok = any(text_match(g, pred_text) for g in golds)
         j.pairs[role] = (golds[0], pred_text)
         j.correct[role] = ok
+    for role in ("source", "target"):  # actor codes: no event or no actor counts as wrong
+        golds = gold_labels(gold, f"{role}_code")
+        if not golds:
+            continue
+        pred_code = _nested(top, role, "code")
+        ok = any(code_match(g, pred_code) for g in golds)
+        j.pairs[f"{role}_code"] = (golds[0], pred_code)
+        j.correct[f"{role}_code"] = ok
     j.triples = triple_counts(gold, events)
     return j
-
-
-def event_correct(
-    event: dict[str, Any], gold: dict[str, Any], aliases: dict[str, str] | None = None
-) -> bool | None:
-    """Reliability's notion of right: the event's PLOVER type or CAMEO root matches a gold
-    label (penta class where the gold has only that). None when the gold labels no type;
-    any event in a sentence with `events: []` is wrong."""
-    if gold.get("events") == []:
-        return False
-    verdicts = [
-        predicted_label(event, metric, aliases) in golds
-        for metric in ("plover", "root")
-        if (golds := gold_labels(gold, metric))
-    ]
-    if not verdicts and (golds := gold_labels(gold, "penta")):
-        verdicts = [predicted_label(event, "penta") in golds]
-    return any(verdicts) if verdicts else None
 
 
 # --- triples -----------------------------------------------------------------------------
@@ -297,6 +289,8 @@ FIGURE_NAMES = {
     "code_acc": "CAMEO code accuracy",
     "source": "source match",
     "target": "target match",
+    "source_code": "source code match",
+    "target_code": "target code match",
     "triple_p": "triple precision",
     "triple_r": "triple recall",
     "yield": "yield",
@@ -328,6 +322,8 @@ def score_set(
         "code_acc": share(j.correct["code"] for j in js if "code" in j.correct),
         "source": share(j.correct["source"] for j in js if "source" in j.correct),
         "target": share(j.correct["target"] for j in js if "target" in j.correct),
+        "source_code": share(j.correct["source_code"] for j in js if "source_code" in j.correct),
+        "target_code": share(j.correct["target_code"] for j in js if "target_code" in j.correct),
         "triple_p": Figure(matched / n_pred if scored and n_pred else None, n_pred * scored),
         "triple_r": Figure(matched / n_gold if scored else None, n_gold),
         "yield": share(j.n_events > 0 for j in js),
@@ -335,71 +331,3 @@ def score_set(
     return SetResult(
         name, js, figures, plover_rows, penta_rows, confusion(pairs("plover")), aliases
     )
-
-
-@dataclass(slots=True)
-class ReliabilityBin:
-    low: float
-    high: float
-    n: int
-    correct: int
-    mean_confidence: float | None
-
-    @property
-    def accuracy(self) -> float | None:
-        return self.correct / self.n if self.n else None
-
-
-def reliability(scored: Iterable[tuple[float, bool]]) -> list[ReliabilityBin]:
-    """(confidence, correct) pairs binned 0-0.2, ..., 0.8-1.0 (the last bin includes 1.0)."""
-    bins = [[lo, hi, 0, 0, 0.0] for lo, hi in RELIABILITY_BINS]
-    for conf, ok in scored:
-        i = sum(conf >= lo for lo, _ in RELIABILITY_BINS[1:])  # edges, not conf/0.2: 0.6/0.2 < 3
-        bins[i][2] += 1
-        bins[i][3] += int(ok)
-        bins[i][4] += conf
-    return [ReliabilityBin(lo, hi, n, c, s / n if n else None) for lo, hi, n, c, s in bins]
-
-
-def expected_calibration_error(bins: Sequence[ReliabilityBin]) -> float | None:
-    total = sum(b.n for b in bins)
-    if not total:
-        return None
-    return sum(b.n * abs(b.mean_confidence - b.accuracy) for b in bins if b.n) / total
-
-
-@dataclass(slots=True)
-class FilterCheck:
-    """What dropping events under a confidence threshold would remove."""
-
-    threshold: float
-    wrong_removed: int
-    right_removed: int
-
-    @property
-    def passes(self) -> bool:
-        return (
-            self.wrong_removed > self.right_removed or self.wrong_removed == self.right_removed == 0
-        )
-
-
-def filter_check(scored: Iterable[tuple[float, bool]], threshold: float = 0.5) -> FilterCheck:
-    removed = [ok for conf, ok in scored if conf < threshold]
-    return FilterCheck(threshold, sum(not ok for ok in removed), sum(removed))
-
-
-def scored_events(
-    golds: Sequence[dict[str, Any]],
-    predictions: Sequence[Sequence[dict[str, Any]]],
-    top_only: bool = True,
-) -> list[tuple[float, bool]]:
-    """(confidence, correct) for each top event (or every event) whose gold labels a type."""
-    aliases = plover_aliases(t for g in golds for t in gold_labels(g, "plover"))
-    out = []
-    for gold, events in zip(golds, predictions, strict=True):
-        chosen = ([top] if (top := top_event(events)) else []) if top_only else list(events)
-        for event in chosen:
-            ok = event_correct(event, gold, aliases)
-            if ok is not None:
-                out.append((float(event.get("confidence") or 0.0), ok))
-    return out

@@ -14,10 +14,8 @@ from thucydides.evaluate import (
     ClassRow,
     Figure,
     SetResult,
-    expected_calibration_error,
-    filter_check,
-    reliability,
 )
+from thucydides.evaluate_calibration import expected_calibration_error, filter_check, reliability
 from thucydides.evaluate_run import Evaluation
 
 PENTA_NAMES = {
@@ -55,7 +53,7 @@ def headline(evaluation: Evaluation) -> str:
     """Fixed-width table for the terminal: one row per set, '–' where a set has no labels."""
     header, rows = headline_rows([s.result for s in evaluation.sets])
     short = ["set", "n", "PLOVER F1", "5-class F1", "root", "code", "source", "target"]
-    short += ["triple P", "triple R", "yield"]
+    short += ["src code", "tgt code", "triple P", "triple R", "yield"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(short)]
     fmt = [f"{{:<{widths[0]}}}", *(f"{{:>{w}}}" for w in widths[1:])]
     lines = ["  ".join(f.format(c) for f, c in zip(fmt, short, strict=True))]

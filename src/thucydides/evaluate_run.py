@@ -10,12 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from thucydides.evaluate import (
-    SetResult,
-    event_correct,
-    score_set,
-    scored_events,
-)
+from thucydides.evaluate import SetResult, score_set
+from thucydides.evaluate_calibration import event_correct, scored_events
 from thucydides.model import Document
 
 

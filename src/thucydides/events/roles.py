@@ -217,6 +217,18 @@ def _pobj(prep: Token) -> Token | None:
     return pobj
 
 
+def _clauses(verb: Token, depth: int = 0) -> list[Token]:
+    """Clausal complements below a verb, two levels deep ("warned [it would have [to be
+    taken]]")."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            found.append(child)
+            if depth < 2:
+                found.extend(_clauses(child, depth + 1))
+    return found
+
+
 def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:
     """Who is acted upon: the passive subject, an actor in the object or a prepositional
     phrase; failing that, what the object's own phrase is about ("sanctions on X"), or
@@ -247,6 +259,12 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
         pobj = _pobj(prep)
         if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
             return pobj, f"prep-any-{prep.lower_}"
+    # "warned action would be taken against X": the one threatened sits in the clause
+    for clause in _clauses(anchor):
+        for prep in _preps(clause, ("against", "on", "upon")):
+            pobj = _pobj(prep)
+            if pobj is not None and resolvable(pobj):
+                return pobj, f"clause-{prep.lower_}"
     for obj in objects:
         if (consumed is None or consumed.i != obj.i) and obj.pos_ in {"NOUN", "PROPN"}:
             return obj, "object-any"
