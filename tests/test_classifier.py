@@ -59,10 +59,13 @@ def test_clear_sentences_get_their_type(model, sentence, label):
 
 def test_batch_order_is_kept(model):
     # Batches are sorted by length inside; the rows must come back in input order.
-    sentences = [s for s, _ in CLEAR][::-1] + ["Short one."]
-    together = model.predict_proba(sentences)
+    sentences = [s for s, _ in CLEAR] + ["Short one.", "A somewhat longer sentence than that."]
+    forward = model.predict_proba(sentences)
+    backward = model.predict_proba(sentences[::-1])[::-1]
+    np.testing.assert_allclose(forward, backward, atol=1e-5)
     alone = np.vstack([model.predict_proba([s]) for s in sentences])
-    np.testing.assert_allclose(together, alone, atol=2e-3)
+    # int8 activations are scaled per batch, so values move a little, but not the verdict
+    assert (forward.argmax(axis=1) == alone.argmax(axis=1)).all()
 
 
 def test_empty_batch(model):

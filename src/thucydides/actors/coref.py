@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
+from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -76,7 +76,7 @@ class DocumentActors:
 
     def __init__(self, doc: Doc, date: str | None, resolver: ActorResolver):
         self.doc, self.date, self.resolver = doc, date, resolver
-        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc.text)]
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(doc_text(doc))]
         self.gender: dict[str, str] = {}  # a person's canonical name -> "f" / "m"
         self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
         self.mentions: list[Mention] = []
@@ -130,7 +130,7 @@ class DocumentActors:
                 and not (span.start_char <= m.start < span.end_char)
             }  # fmt: skip
 
-        found = countries(sent.start_char, sent.end_char) or countries(0, len(self.doc.text))
+        found = countries(sent.start_char, sent.end_char) or countries(0, len(doc_text(self.doc)))
         if len(found) != 1:
             return match
         country = found.pop()
@@ -229,7 +229,7 @@ class DocumentActors:
         return "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
 
     def _text(self, m: Mention) -> str:
-        return self.doc.text[m.start : m.end]
+        return doc_text(self.doc)[m.start : m.end]
 
     def _in_quote(self, char: int) -> bool:
         return any(a < char < b for a, b in self.quotes)
@@ -251,7 +251,11 @@ class DocumentActors:
             if sent.end_char <= start - 1 or sent.start_char > end + 200:
                 continue
             for t in sent:
-                gap = self.doc.text[end : t.idx] if t.idx >= end else self.doc.text[t.idx : start]
+                gap = (
+                    doc_text(self.doc)[end : t.idx]
+                    if t.idx >= end
+                    else doc_text(self.doc)[t.idx : start]
+                )
                 if t.lemma_ not in REPORT_VERBS or self._in_quote(t.idx) or "\n" in gap:
                     continue
                 subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -261,7 +265,11 @@ class DocumentActors:
                 break
             if found is not None:
                 break
-        if found is None and index > 0 and "\n" in self.doc.text[self.quotes[index - 1][1] : start]:
+        if (
+            found is None
+            and index > 0
+            and "\n" in doc_text(self.doc)[self.quotes[index - 1][1] : start]
+        ):
             found = self._speaker_of(index - 1)
         self.speakers[index] = found
         return found

@@ -86,6 +86,15 @@ def make_match(
     return ActorMatch(code, country, sectors, name, via, matched, kind, why)
 
 
+def doc_text(doc) -> str:
+    """The document's text, computed once: spaCy rebuilds `Doc.text` from every token
+    on each access, which made resolving a mention cost as much as the whole document."""
+    text = doc.user_data.get("thucydides_text")
+    if text is None:
+        text = doc.user_data["thucydides_text"] = doc.text
+    return text
+
+
 class ActorResolver:
     """The compiled dictionaries and the rules that turn a mention into a code."""
 
@@ -195,7 +204,7 @@ class ActorResolver:
             primary = [h for h in hits if inside(h, [(a, b)]) and not inside(h, nested)]
             if primary:
                 break
-        return self.compose(primary or hits, doc.text, 0, date, extra)
+        return self.compose(primary or hits, doc_text(doc), 0, date, extra)
 
     def compose(
         self, hits: list[Hit], text: str, offset: int, date: str | None, located: list[Hit] = ()

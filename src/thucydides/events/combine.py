@@ -80,6 +80,7 @@ def candidates(
     sent: Span, hits: list[TriggerHit], probs: dict[str, float] | None, model_name: str = MODEL_NAME
 ) -> list[Candidate]:
     doc = sent.doc
+    sent_text, base = sent.text, sent.start_char
     out: list[Candidate] = []
     if probs is not None:
         probs = current_types(probs)
@@ -92,7 +93,7 @@ def candidates(
                 object_token=hit.object_token,
                 code=hit.code,
                 kind=hit.kind,
-                text=doc.text[hit.start_char : hit.end_char],
+                text=sent_text[hit.start_char - base : hit.end_char - base],
                 start=hit.start_char,
                 end=hit.end_char,
                 rule=hit.rule,
