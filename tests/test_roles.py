@@ -90,3 +90,10 @@ def test_threatened_party_inside_the_warning(nlp):
         nlp, "Kenya warned tough measures would be taken against the militants.", "warned"
     )
     assert words(roles.target) == "the militants"
+
+
+def test_pronoun_in_reported_clause_is_the_named_speaker(nlp):
+    roles = roles_at(nlp, "Ethiopia said it would allow the aid agencies to enter.", "allow")
+    assert words(roles.source) == "Ethiopia"
+    roles = roles_at(nlp, "Ethiopia said they would allow the aid agencies to enter.", "allow")
+    assert words(roles.source) == "they"  # a plural pronoun is not a singular speaker

@@ -135,14 +135,30 @@ def mark_subordinates(doc, cands: list[Candidate]) -> None:
         cand.subordinate = any(a.i in anchors for a in doc[cand.token].ancestors)
 
 
+# verbs that wrap the act a sentence reports: "X said it would allow Y", "X is willing to go"
+WRAPPER_VERBS = {
+    "say", "tell", "announce", "state", "add", "claim", "report", "insist", "confirm", "note",
+    "stress", "be", "seem", "appear", "believe", "think", "declare", "indicate", "reiterate",
+}  # fmt: skip
+
+
 def main_verb(sent: Span) -> Token | None:
-    """The sentence's root if it is a verb, else its first verb: where a model event sits."""
-    if sent.root.pos_ in {"VERB", "AUX"}:
-        return sent.root
-    for tok in sent:
-        if tok.pos_ == "VERB":
-            return tok
-    return None
+    """Where a model event sits: the sentence's root verb, or the act it reports when the
+    root only wraps it ("Ethiopia said it would allow ..." -> allow)."""
+    tok = sent.root if sent.root.pos_ in {"VERB", "AUX"} else None
+    if tok is None:
+        tok = next((t for t in sent if t.pos_ == "VERB"), None)
+    for _ in range(3):
+        if tok is None or tok.lemma_.lower() not in WRAPPER_VERBS:
+            break
+        inner = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if inner is None:  # "is willing to withdraw": the act hangs off the adjective
+            adj = next((c for c in tok.children if c.dep_ == "acomp"), None)
+            inner = next((c for c in adj.children if c.dep_ == "xcomp"), None) if adj else None
+        if inner is None or inner.pos_ not in {"VERB", "AUX"}:
+            break
+        tok = inner
+    return tok
 
 
 def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> float:

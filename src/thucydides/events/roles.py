@@ -287,6 +287,9 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     subj, how_s = acting_subject(anchor)
     obj, how_t = _target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
+    speaker = _speaker_for(subj, anchor)
+    if speaker is not None:
+        subj, how_s = speaker, f"speaker<{how_s}"
     source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
     target = noun_phrase(obj) if obj is not None else None
     if source is not None and target is not None and _overlap(source, target):
@@ -333,6 +336,34 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, how)
+
+
+SPEECH_VERBS = {
+    "say", "tell", "announce", "state", "add", "claim", "insist", "confirm", "declare",
+    "warn", "reiterate", "indicate", "stress", "note", "report", "vow", "pledge", "promise",
+}  # fmt: skip
+SINGULAR_PRONOUNS = {"he", "she", "it"}
+
+
+def _speaker_for(subj: Token | None, anchor: Token) -> Token | None:
+    """ "Ethiopia said it would allow ...": a pronoun subject of a reported clause that
+    agrees in number with the speaker is the speaker, named in the same sentence."""
+    if subj is None or subj.tag_ != "PRP" or subj.lower_ not in SINGULAR_PRONOUNS | {"they"}:
+        return None
+    tok = anchor
+    for _ in range(4):
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+            speaker, _ = _own_subject(tok.head)
+            if speaker is None or speaker.tag_ in PRONOUN_TAGS:
+                return None
+            plural = speaker.tag_ in {"NNS", "NNPS"} or any(
+                c.dep_ == "conj" for c in speaker.children
+            )
+            return speaker if plural == (subj.lower_ == "they") else None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _antecedent(tok: Token | None) -> Token | None:
