@@ -97,3 +97,27 @@ def test_pronoun_in_reported_clause_is_the_named_speaker(nlp):
     assert words(roles.source) == "Ethiopia"
     roles = roles_at(nlp, "Ethiopia said they would allow the aid agencies to enter.", "allow")
     assert words(roles.source) == "they"  # a plural pronoun is not a singular speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("A court in Oslo found Hansen guilty of fraud.", "found", "Hansen"),
+        ("Prosecutors opened inquiries against hundreds of firms.", "opened", "hundreds of firms"),
+        (
+            "The villagers filed a complaint accusing the mining company.",
+            "filed",
+            "the mining company",
+        ),
+        ("Chad condemned the raids on its border posts.", "condemned", "the raids"),
+    ],
+)
+def test_targets_beyond_the_plain_object(nlp, text, trigger, target):
+    assert words(roles_at(nlp, text, trigger).target) == target
+
+
+def test_light_verb_object_is_not_the_target_when_the_pattern_used_it(nlp):
+    doc = nlp("Mali held talks yesterday.")
+    verb, obj = doc[1], doc[2]
+    roles = find_roles(doc[:], verb, obj, actorish, "verb")
+    assert roles.target is None

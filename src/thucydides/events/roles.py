@@ -187,8 +187,8 @@ def _actor_in(tok: Token, resolvable) -> Token | None:
                 found = _actor_in(pobj, resolvable)
                 if found is not None:
                     return found
-        elif child.dep_ == "poss" and resolvable(child):
-            return child
+        elif child.dep_ == "poss" and child.tag_ != "PRP$" and resolvable(child):
+            return child  # "the Kremlin's critics", but not "its posts"
     return None
 
 
@@ -206,14 +206,24 @@ def _preps(tok: Token, allowed: tuple[str, ...]) -> list[Token]:
     return sorted(found, key=lambda p: allowed.index(p.lower_))
 
 
+# verbs whose object is part of the predicate, not the one acted upon ("held talks",
+# "expressed concern", "imposed sanctions", "launched an attack")
+LIGHT_VERBS = {
+    "hold", "express", "launch", "open", "file", "impose", "make", "take", "give", "issue",
+    "sign", "stage", "carry", "conduct", "begin", "start", "have", "lodge", "voice", "pose",
+    "raise", "offer", "extend", "announce", "reach", "lead", "mount", "step", "seek", "call",
+    "provide", "send", "deliver", "deploy", "pledge", "promise", "grant", "declare", "set",
+}  # fmt: skip
 NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 def _pobj(prep: Token) -> Token | None:
     """The object of a preposition, unless it is a date, time or amount ("on Sunday")."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.ent_type_ in NOT_ACTOR_ENTS:
+    if pobj is None or pobj.ent_type_ in NOT_ACTOR_ENTS - {"CARDINAL"}:
         return None
+    if pobj.ent_type_ == "CARDINAL" and not any(c.lower_ == "of" for c in pobj.children):
+        return None  # "against hundreds of banks" names someone; "in 1997" does not
     return pobj
 
 
@@ -265,13 +275,24 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             pobj = _pobj(prep)
             if pobj is not None and resolvable(pobj):
                 return pobj, f"clause-{prep.lower_}"
-    for obj in objects:
-        if (consumed is None or consumed.i != obj.i) and obj.pos_ in {"NOUN", "PROPN"}:
+    for obj in objects:  # "a lawsuit accusing X": the act's own clause names the target
+        for clause in _children(obj, {"acl", "relcl"}):
+            for inner in _children(clause, {"dobj"}):
+                if inner.pos_ in {"NOUN", "PROPN"}:
+                    return inner, "object-clause"
+    light = anchor.lemma_.lower() in LIGHT_VERBS
+    for obj in objects:  # "condemned the attacks"; but not "held talks", "expressed concern"
+        if (consumed is None or consumed.i != obj.i or not light) and obj.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
             return obj, "object-any"
-    # "X said Y must go" / "X urged that Y resign": the one spoken about is the target
+    # "X said Y must go" / "found Y guilty": the one spoken about is the target
     for clause in _children(anchor, {"ccomp"}):
         subj, _ = _own_subject(clause)
-        if subj is not None and subj.dep_ != "expl" and resolvable(subj):
+        if subj is None or subj.dep_ == "expl":
+            continue
+        if resolvable(subj) or subj.pos_ == "PROPN" or clause.pos_ == "ADJ":
             return subj, "reported-subject"
     return None, "none"
 
