@@ -260,7 +260,8 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             found = _actor_in(pobj, resolvable)
             if found is not None:
                 return found, f"prep-{prep.lower_}"
-    for obj in objects:
+    light = anchor.lemma_.lower() in LIGHT_VERBS
+    for obj in objects if light else ():  # "imposed sanctions on X", "opened a probe into X"
         for prep in _preps(obj, OBJECT_PREPS):
             pobj = _pobj(prep)
             if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
@@ -280,7 +281,6 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             for inner in _children(clause, {"dobj"}):
                 if inner.pos_ in {"NOUN", "PROPN"}:
                     return inner, "object-clause"
-    light = anchor.lemma_.lower() in LIGHT_VERBS
     for obj in objects:  # "condemned the attacks"; but not "held talks", "expressed concern"
         if (consumed is None or consumed.i != obj.i or not light) and obj.pos_ in {
             "NOUN",
