@@ -190,7 +190,10 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
     torch.set_num_threads(args.threads)
     aux = ["gsr", "codebook"]
     plv_norm = {tem._norm(t) for t, _ in data["plv"]}
-    penta = [p for p in data["cameo5"] + data["codebook_penta"] if tem._norm(p[0]) not in plv_norm]
+    cameo5 = [p for p in data["cameo5"] if tem._norm(p[0]) not in plv_norm]
+    penta = cameo5 + data["codebook_penta"]
+    # cameo5_train is cross-validated alongside: fold k of it is held out with fold k of plv
+    c5_folds = tem.folds([str(lab) for _, lab in cameo5], args.folds, args.seed)
     plv_labels = [lab for _, lab in data["plv"]]
     all_folds = tem.folds(plv_labels, args.folds, args.seed)
     c = meta.get("tfidf_cv", {}).get("C", 100.0)
@@ -198,8 +201,11 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
     for k in args.encoder_folds:
         train_pairs, test = tem.split(data, all_folds[k], aux)
         texts, gold = [t for t, _ in test], [g for _, g in test]
+        held = set(int(i) for i in c5_folds[k])
+        penta_train = [p for i, p in enumerate(cameo5) if i not in held] + data["codebook_penta"]
+        penta_test = [cameo5[i] for i in sorted(held)]
         t0 = time.time()
-        net = train(make_rows(train_pairs, penta, labels), labels, args.epochs, args.seed)
+        net = train(make_rows(train_pairs, penta_train, labels), labels, args.epochs, args.seed)
         res: dict = {"train_seconds": round(time.time() - t0)}
         pt = torch_proba(net, texts)
         tf = tem.tfidf_proba(tem.fit_tfidf(train_pairs, labels, c), texts, len(labels))
@@ -211,6 +217,13 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
                     probs, speed = onnx_proba(path.parent, texts, bs)
                     res[f"{name}_bs{bs}"] = tem.macro_f1(gold, [labels[j] for j in probs.argmax(1)])
                     res[f"{name}_bs{bs}_sent_per_s"] = round(speed, 1)
+                penta_probs = EventTypeModel(path.parent, "encoder").penta_proba(
+                    [t for t, _ in penta_test]
+                )
+                assert penta_probs is not None
+                res[f"{name}_penta"] = tem.macro_f1(
+                    [str(g) for _, g in penta_test], [str(j) for j in penta_probs.argmax(1)]
+                )
                 if q:
                     pi = probs
                 else:  # kept outside the repository for quantization experiments

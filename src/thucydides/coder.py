@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from thucydides import dates, geo, ontology
+from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
@@ -65,7 +65,7 @@ class Coder:
         self.fast = fast
         self.nlp = load_nlp()
         self.triggers = TriggerMatcher.load()
-        self.resolver = ActorResolver.load(tuple(actors))
+        self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
         self.model = None if fast else EventTypeModel.load()
         self.model_name = self.model.name if self.model is not None else None
 

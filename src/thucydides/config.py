@@ -1,0 +1,62 @@
+"""User settings that hold for every command and every worker, without editing the package.
+
+Read from `thucydides.toml` in the working directory (or the file named by
+`THUCYDIDES_CONFIG`), and from `THUCYDIDES_ACTORS` (paths joined by the OS path
+separator, as in PATH). Today it names the user's own actor dictionaries:
+
+    [actors]
+    files = ["my_actors.tsv"]
+
+Relative paths are taken from the config file's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from thucydides.errors import UserError
+
+CONFIG_NAME = "thucydides.toml"
+
+
+def config_path() -> Path | None:
+    named = os.environ.get("THUCYDIDES_CONFIG")
+    if named:
+        path = Path(named)
+        if not path.is_file():
+            raise UserError(f"THUCYDIDES_CONFIG names {named}, which is not a file.")
+        return path
+    local = Path.cwd() / CONFIG_NAME
+    return local if local.is_file() else None
+
+
+def load_config() -> dict:
+    path = config_path()
+    if path is None:
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path} is not valid TOML ({exc}).") from None
+
+
+def actor_files() -> list[str]:
+    """The user's actor dictionaries from the config file and THUCYDIDES_ACTORS."""
+    files: list[str] = []
+    path = config_path()
+    section = load_config().get("actors", {})
+    listed = section.get("files", []) if isinstance(section, dict) else None
+    if not isinstance(listed, list) or not all(isinstance(f, str) for f in listed):
+        raise UserError(f"{path}: [actors] files must be a list of paths.")
+    for name in listed:
+        files.append(str((path.parent / name) if path and not Path(name).is_absolute() else name))
+    env = os.environ.get("THUCYDIDES_ACTORS", "")
+    files.extend(p for p in env.split(os.pathsep) if p)
+    for name in files:
+        if not Path(name).is_file():
+            raise UserError(
+                f"The actor dictionary {name} named in the configuration does not exist."
+            )
+    return files
