@@ -137,3 +137,10 @@ def test_role_with_two_candidate_countries_stays_without(nlp, resolver):
     doc = nlp("Rebels attacked a convoy on the border between Chad and Sudan.")
     m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Rebels"))
     assert m.code == "REB" and m.country is None
+
+
+def test_role_does_not_take_another_actors_country(nlp, resolver):
+    # regression: "militants" became USAREB because "American" was the sentence's only country
+    doc = nlp("Militants rejected an American offer of talks.\n\nKenya and Somalia met later.")
+    m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Militants"))
+    assert m.country is None and m.code == "REB"

@@ -66,6 +66,11 @@ class Mention:
     lemma: str
 
 
+def _is_place_mention(tok: Token) -> bool:
+    """A country or city named as where something is: the object of in/at/near/across."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
+
+
 def is_pronoun(tok: Token) -> bool:
     """ "US" (the country) is not "us"."""
     return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
@@ -122,15 +127,20 @@ class DocumentActors:
             return match  # an identity first ("ethnic Albanians"): not a state's role
         sent = span.sent
 
-        def countries(lo: int, hi: int) -> set[str]:
+        def countries(lo: int, hi: int, places_only: bool) -> set[str]:
             return {
                 m.match.country
                 for m in self.mentions
                 if m.match and m.match.country and lo <= m.start and m.end <= hi
                 and not (span.start_char <= m.start < span.end_char)
+                and (not places_only or _is_place_mention(self.doc[m.head]))
             }  # fmt: skip
 
-        found = countries(sent.start_char, sent.end_char) or countries(0, len(doc_text(self.doc)))
+        # in the sentence only a place counts ("rebels in the Ivory Coast"): another
+        # actor's country ("militants rejected an American offer") is not theirs
+        found = countries(sent.start_char, sent.end_char, True) or countries(
+            0, len(doc_text(self.doc)), False
+        )
         if len(found) != 1:
             return match
         country = found.pop()
