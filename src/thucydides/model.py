@@ -102,14 +102,51 @@ class Event:
             )
 
     def to_dict(self) -> dict[str, Any]:
-        """The record in the contract's field order."""
-        d = asdict(self)
-        order = [
-            "event_id", "doc_id", "sentence_index", "sentence", "date", "date_precision",
-            "source", "target", "trigger", "cameo", "plover", "location", "polarity",
-            "modality", "confidence", "evidence",
-        ]  # fmt: skip
-        return {k: d[k] for k in order}
+        """The record in the contract's field order (built by hand: `dataclasses.asdict`
+        deep-copies recursively and cost more than coding the event)."""
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "source": _actor_dict(self.source),
+            "target": _actor_dict(self.target),
+            "trigger": {
+                "text": self.trigger.text,
+                "start": self.trigger.start,
+                "end": self.trigger.end,
+            },
+            "cameo": {
+                "code": self.cameo.code,
+                "root": self.cameo.root,
+                "name": self.cameo.name,
+                "goldstein": self.cameo.goldstein,
+                "quad_class": self.cameo.quad_class,
+            },
+            "plover": {"event_type": self.plover.event_type, "mode": self.plover.mode},
+            "location": asdict(self.location) if self.location is not None else None,
+            "polarity": self.polarity,
+            "modality": self.modality,
+            "confidence": self.confidence,
+            "evidence": dict(self.evidence),
+        }
+
+
+def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+        "code": actor.code,
+        "country": actor.country,
+        "sectors": list(actor.sectors),
+        "name": actor.name,
+        "via": actor.via,
+    }
 
 
 RECORD_FIELDS = (
