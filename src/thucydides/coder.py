@@ -8,7 +8,7 @@ parse (nlp) → triggers (patterns) → roles (parse) → actors (dictionaries, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,17 @@ from thucydides.nlp import load_nlp
 # stays flat on huge inputs; offsets are shifted back into the whole text.
 CHUNK_CHARS = 100_000
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}  # "X and Y met" / "agreed": each is the other's target
+
+
+@dataclass(slots=True)
+class _Piece:
+    """One parsed piece of a document with what the stages found in it."""
+
+    parsed: Doc
+    chunk: _Chunk
+    sentences: list[Span]
+    hits: list[list[TriggerHit]] = field(default_factory=list)
+    probs: list[dict[str, float] | None] | None = None
 
 
 @dataclass(slots=True)
@@ -84,16 +95,23 @@ class Coder:
         events: list[Event] = []
         sentence_base = 0
         for parsed, chunk in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            piece = _Piece(parsed, chunk, list(parsed.sents))
+            piece.hits = [self.triggers.find(s) for s in piece.sentences]
+            # one model call per piece, never across documents: the int8 encoder scales
+            # its activations per batch, so batching documents together would make a
+            # document's events depend on its neighbours in the input
+            self._type_probabilities(piece)
             if chunk.first:
                 events, sentence_base = [], 0
-            events.extend(self._code_parsed(parsed, chunk.doc, chunk.offset, sentence_base))
-            sentence_base += sum(1 for _ in parsed.sents)
+            events.extend(self._code_piece(piece, sentence_base))
+            sentence_base += len(piece.sentences)
             if chunk.last:
                 yield chunk.doc, events
 
     # -- one parsed piece -------------------------------------------------------------
 
-    def _code_parsed(self, parsed: Doc, document: Document, offset: int, base: int) -> list[Event]:
+    def _code_piece(self, piece: _Piece, base: int) -> list[Event]:
+        parsed, document, offset = piece.parsed, piece.chunk.doc, piece.chunk.offset
         try:
             pub_date = dates.parse_pub_date(document.date) if document.date else None
         except ValueError:  # a garbage date loses the date, never the document
@@ -101,14 +119,10 @@ class Coder:
         doc_actors = DocumentActors(parsed, document.date, self.resolver)
         doc_countries = geo.document_countries(parsed)
         doc_place = geo.document_place(parsed, doc_countries)
-        sentences = list(parsed.sents)
-        hits = [self.triggers.find(s) for s in sentences]
-        probs = self._type_probabilities(sentences, hits)
         events: list[Event] = []
-        for index, sent in enumerate(sentences):
-            candidates = combine.candidates(
-                sent, hits[index], probs[index] if probs else None, self.model_name
-            )
+        for index, sent in enumerate(piece.sentences):
+            probs = piece.probs[index] if piece.probs else None
+            candidates = combine.candidates(sent, piece.hits[index], probs, self.model_name)
             if not candidates:
                 continue
             event_date, precision = dates.resolve_event_date(sent.text, pub_date)
@@ -119,17 +133,18 @@ class Coder:
                     events.append(ev)
         return events
 
-    def _type_probabilities(self, sentences: list[Span], hits: list[list[TriggerHit]]):
-        """Learned type probabilities for sentences worth classifying (a trigger or an actor)."""
+    def _type_probabilities(self, piece: _Piece) -> None:
+        """Learned type probabilities for the sentences worth classifying (a trigger or an
+        actor), in one batched model call."""
         if self.model is None:
-            return None
-        wanted = [i for i, s in enumerate(sentences) if hits[i] or _has_actor_entity(s)]
-        result: list[dict[str, float] | None] = [None] * len(sentences)
-        if wanted:
-            matrix = self.model.predict_proba([sentences[i].text for i in wanted])
-            for row, i in zip(matrix, wanted, strict=True):
-                result[i] = dict(zip(self.model.labels, (float(p) for p in row), strict=True))
-        return result
+            return
+        piece.probs = [None] * len(piece.sentences)
+        wanted = [i for i, s in enumerate(piece.sentences) if piece.hits[i] or _has_actor_entity(s)]
+        if not wanted:
+            return
+        matrix = self.model.predict_proba([piece.sentences[i].text for i in wanted])
+        for row, i in zip(matrix, wanted, strict=True):
+            piece.probs[i] = dict(zip(self.model.labels, (float(x) for x in row), strict=True))
 
     def _events_for(
         self,
