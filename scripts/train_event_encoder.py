@@ -261,6 +261,7 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
         "backend": "encoder",
         "names": {**meta.get("names", {}), "encoder": "event-type-v1"},
         "max_length": MAX_LENGTH,
+        "batch_size": 1,  # int8 results independent of batch-mates (see classifier.py)
         "tfidf_weight": weight,
         "encoder_cv": cv,
         "encoder_int8": keep_int8,

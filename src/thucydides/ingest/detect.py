@@ -11,14 +11,15 @@ import io
 import os
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from thucydides.errors import UserError
-from thucydides.ingest.common import BadInput
+from thucydides.ingest.common import BadInput, looks_binary
+from thucydides.model import Document
 
 FORMATS = ("text", "jsonl", "csv", "html", "feed")
 SUFFIXES = {
@@ -185,3 +186,28 @@ def iter_files(paths: list[str]) -> Iterator[str]:
                 found.append(((*parts, f), full))
         found.sort()
         yield from (full for _, full in found)
+
+
+def read_markup(
+    source: str | Path | BinaryIO,
+    name: str | None,
+    strict: bool,
+    what: str,
+    parse: Callable[[bytes, str], Iterator[Document | BadInput]],
+) -> Iterator[Document | BadInput]:
+    """Open, refuse binary, read whole and parse: the shared path of the HTML and feed
+    readers (markup has to be parsed as a whole). An empty file yields nothing."""
+    with open_input(source, name, strict=strict) as opened:
+        if isinstance(opened, BadInput):
+            yield opened
+            return
+        if looks_binary(opened.head):
+            yield BadInput(opened.name, None, f"{opened.name} looks binary, not {what}.")
+            return
+        try:
+            data = opened.stream.read()
+        except READ_ERRORS as exc:
+            yield read_error(opened, exc)
+            return
+        if data.strip():
+            yield from parse(data, opened.name)

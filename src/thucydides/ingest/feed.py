@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from thucydides.ingest.common import BadInput, html_to_text, looks_binary, normalize_date
-from thucydides.ingest.detect import READ_ERRORS, open_input, read_error
+from thucydides.ingest.common import BadInput, html_to_text, normalize_date
+from thucydides.ingest.detect import read_markup
 from thucydides.model import Document
 
 
@@ -85,17 +85,4 @@ def read_feed(
     source: str | Path | BinaryIO, name: str | None = None, *, strict: bool = True
 ) -> Iterator[Document | BadInput]:
     """Each entry's Document; a file that is no feed at all is one BadInput."""
-    with open_input(source, name, strict=strict) as opened:
-        if isinstance(opened, BadInput):
-            yield opened
-            return
-        if looks_binary(opened.head):
-            yield BadInput(opened.name, None, f"{opened.name} looks binary, not a feed.")
-            return
-        try:
-            data = opened.stream.read()
-        except READ_ERRORS as exc:
-            yield read_error(opened, exc)
-            return
-        if data.strip():  # an empty file holds no entries and is no error
-            yield from parse_feed(data, opened.name)
+    yield from read_markup(source, name, strict, "a feed", parse_feed)

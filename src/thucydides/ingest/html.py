@@ -17,11 +17,10 @@ from typing import Any, BinaryIO
 from thucydides.ingest.common import (
     BadInput,
     html_to_text,
-    looks_binary,
     normalize_date,
     paragraphs,
 )
-from thucydides.ingest.detect import READ_ERRORS, open_input, read_error
+from thucydides.ingest.detect import read_markup
 from thucydides.model import Document
 
 # trafilatura logs its own misgivings about odd pages; our BadInput already says it.
@@ -74,17 +73,6 @@ def read_html(
     source: str | Path | BinaryIO, name: str | None = None, *, strict: bool = True
 ) -> Iterator[Document | BadInput]:
     """The page's article as one Document; its encoding is detected from the bytes."""
-    with open_input(source, name, strict=strict) as opened:
-        if isinstance(opened, BadInput):
-            yield opened
-            return
-        if looks_binary(opened.head):
-            yield BadInput(opened.name, None, f"{opened.name} looks binary, not HTML.")
-            return
-        try:
-            data = opened.stream.read()
-        except READ_ERRORS as exc:
-            yield read_error(opened, exc)
-            return
-        if data.strip():  # an empty file holds no article and is no error
-            yield extract_html(data, opened.name)
+    yield from read_markup(
+        source, name, strict, "HTML", lambda data, where: iter([extract_html(data, where)])
+    )
