@@ -121,3 +121,16 @@ def test_light_verb_object_is_not_the_target_when_the_pattern_used_it(nlp):
     verb, obj = doc[1], doc[2]
     roles = find_roles(doc[:], verb, obj, actorish, "verb")
     assert roles.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Norway sent medical supplies to Malawi.", "sent", "Malawi"),
+        ("Japan gave Laos two patrol boats.", "gave", "Laos"),
+        ("Egypt withdrew its troops from Libya.", "withdrew", "Libya"),
+        ("Canada is the largest donor to Haiti.", "is", "Haiti"),
+    ],
+)
+def test_transfer_verbs_target_the_recipient(nlp, text, trigger, target):
+    assert words(roles_at(nlp, text, trigger).target) == target

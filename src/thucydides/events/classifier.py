@@ -229,9 +229,11 @@ class EventTypeModel:
     def _logits(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Encoder outputs; the last batch is kept so penta_proba after predict_proba is free."""
         assert self.encoder is not None
-        if self._last is None or self._last[0] != texts:
-            self._last = (texts, self.encoder.logits(texts))
-        return self._last[1]
+        last = self._last  # a local reference: safe when threads share the model
+        if last is None or last[0] != texts:
+            last = (texts, self.encoder.logits(texts))
+            self._last = last
+        return last[1]
 
     def _empty(self) -> np.ndarray:
         return np.zeros((0, len(self.labels)), dtype=np.float32)

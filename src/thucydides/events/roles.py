@@ -227,6 +227,32 @@ def _pobj(prep: Token) -> Token | None:
     return pobj
 
 
+# verbs whose object is the thing moved and whose target is who receives or loses it
+TRANSFER_VERBS = {
+    "give", "provide", "send", "donate", "offer", "deliver", "return", "lend", "grant",
+    "award", "contribute", "ship", "supply", "pledge", "allocate", "extend", "transfer",
+    "sell", "hand", "withdraw", "pull", "evacuate", "deploy", "dispatch", "airlift", "aid",
+}  # fmt: skip
+COPULAS = {"be", "remain", "become"}  # "X is the largest donor to Y"
+RECIPIENT_PREPS = ("to", "from", "for", "into", "in")
+
+
+def _recipient(anchor: Token, objects: list[Token]) -> Token | None:
+    """Who receives (or, for a withdrawal, loses) what a transfer verb moves: the
+    indirect object, else "to/from/for/in X" on the verb or on the thing moved."""
+    dative = _children(anchor, {"dative"})
+    if dative and dative[0].pos_ in {"NOUN", "PROPN"}:
+        return dative[0]
+    for holder in [anchor, *objects]:
+        for prep in _preps(holder, RECIPIENT_PREPS):
+            if prep.lower_ == "for" and holder is anchor:
+                continue  # "sent troops for a year"
+            pobj = _pobj(prep)
+            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+                return pobj
+    return None
+
+
 def _clauses(verb: Token, depth: int = 0) -> list[Token]:
     """Clausal complements below a verb, two levels deep ("warned [it would have [to be
     taken]]")."""
@@ -250,6 +276,10 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
         if anchor.dep_ == "acl" and anchor.head.pos_ in {"NOUN", "PROPN"}:
             return anchor.head, "reduced-passive-head"
     objects = _children(anchor, OBJECT_DEPS - {"attr"})
+    if anchor.lemma_.lower() in TRANSFER_VERBS or anchor.lemma_.lower() in COPULAS:
+        found = _recipient(anchor, _children(anchor, OBJECT_DEPS))
+        if found is not None:
+            return found, "recipient"
     for obj in objects:
         found = _actor_in(obj, resolvable)
         if found is not None:
