@@ -134,3 +134,9 @@ def test_light_verb_object_is_not_the_target_when_the_pattern_used_it(nlp):
 )
 def test_transfer_verbs_target_the_recipient(nlp, text, trigger, target):
     assert words(roles_at(nlp, text, trigger).target) == target
+
+
+def test_target_of_the_act_agreed_to(nlp):
+    roles = roles_at(nlp, "France agreed to open its borders to Belgian goods.", "agreed")
+    assert words(roles.source) == "France"
+    assert words(roles.target) == "Belgian goods"

@@ -324,6 +324,11 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             continue
         if resolvable(subj) or subj.pos_ == "PROPN" or clause.pos_ == "ADJ":
             return subj, "reported-subject"
+    # "agreed to open its borders to X": the target of the act agreed to
+    for clause in _children(anchor, {"xcomp"}):
+        found, how = _target_of(clause, None, resolvable)
+        if found is not None:
+            return found, f"xcomp-{how}"
     return None, "none"
 
 
