@@ -240,9 +240,13 @@ RECIPIENT_PREPS = ("to", "from", "for", "into", "in")
 def _recipient(anchor: Token, objects: list[Token]) -> Token | None:
     """Who receives (or, for a withdrawal, loses) what a transfer verb moves: the
     indirect object, else "to/from/for/in X" on the verb or on the thing moved."""
-    dative = _children(anchor, {"dative"})
-    if dative and dative[0].pos_ in {"NOUN", "PROPN"}:
-        return dative[0]
+    for dative in _children(anchor, {"dative"}):
+        if dative.pos_ in {"NOUN", "PROPN"}:
+            return dative
+        if dative.pos_ == "ADP":  # "send aid to X" is sometimes parsed as a dative "to"
+            pobj = next((c for c in dative.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     for holder in [anchor, *objects]:
         for prep in _preps(holder, RECIPIENT_PREPS):
             if prep.lower_ == "for" and holder is anchor:
