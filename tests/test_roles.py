@@ -140,3 +140,10 @@ def test_target_of_the_act_agreed_to(nlp):
     roles = roles_at(nlp, "Peru agreed to send food aid to Bolivia.", "agreed")
     assert words(roles.source) == "Peru"
     assert words(roles.target) == "Bolivia"
+
+
+def test_head_phrase_leaves_out_possessive_pronouns(nlp):
+    from thucydides.events.roles import head_phrase
+
+    doc = nlp("The council expressed its total rejection of the plan.")
+    assert head_phrase(doc[5]).text == "total rejection"

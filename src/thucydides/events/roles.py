@@ -68,8 +68,8 @@ def head_phrase(head: Token) -> Span:
     whether a noun names an actor is judged on this, so "meetings with the Haqqanis"
     does not pass for an actor because of what follows it."""
     left = head.i
-    for child in head.lefts:
-        if child.dep_ not in CUT_DEPS:
+    for child in head.lefts:  # "its total rejection" is no actor because of "its"
+        if child.dep_ not in CUT_DEPS and child.tag_ != "PRP$":
             left = min(left, child.left_edge.i)
     return head.doc[left : head.i + 1]
 
