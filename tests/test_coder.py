@@ -120,3 +120,10 @@ def test_governing_event_outranks_the_governed_one(fast_coder):
     events = fast_coder.code("Ghana refused to release the detained fishermen.")
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.root == "12", [(e.trigger.text, e.cameo.code, e.confidence) for e in events]
+
+
+def test_lone_surrogate_from_json_does_not_crash(fast_coder):
+    # regression: "\ud800" (legal in JSON) crashed spaCy's string store
+    text = "Iran condemned \ud800 Israel."
+    for ev in fast_coder.code(text):
+        assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text

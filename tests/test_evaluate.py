@@ -13,7 +13,7 @@ from thucydides import evaluate_calibration as cal
 from thucydides.cli import main
 from thucydides.evaluate_report import headline, render_markdown
 from thucydides.evaluate_run import code_gold, evaluate, read_gold, read_gold_files
-from thucydides.model import Actor, Cameo, Event, Plover, Trigger
+from thucydides.model import Actor, Cameo, Event, Plover, Trigger, event_from_dict
 
 
 def event(
@@ -309,7 +309,7 @@ class StandInCoder:
             events.append(event("ASSAULT", "190", actor, src_code=src_code, conf=0.8))
         if "met" in text:
             events.append(event("CONSULT", code="040", conf=0.3))
-        return [Event(**{**e, "trigger": Trigger(**e["trigger"])}) for e in events]
+        return [event_from_dict(e) for e in events]
 
     def code_documents(self, docs, batch_size=32):
         for doc in docs:

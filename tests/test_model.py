@@ -10,6 +10,7 @@ from thucydides.model import (
     Location,
     Plover,
     Trigger,
+    event_from_dict,
     flat_row,
     make_event_id,
 )
@@ -65,3 +66,9 @@ def test_flat_row_uses_underscores_and_keeps_unknowns_null():
     assert list(row) == list(FLAT_COLUMNS)
     assert row["source_code"] == "CHL" and row["cameo_code"] == "1612"
     assert row["target_code"] is None and row["location_feature"] == "city"
+
+
+def test_record_round_trips_through_json():
+    event = sample_event()
+    back = event_from_dict(json.loads(json.dumps(event.to_dict())))
+    assert back.to_dict() == event.to_dict()

@@ -7,6 +7,7 @@ parse (nlp) → triggers (patterns) → roles (parse) → actors (dictionaries, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -53,6 +54,15 @@ class _Chunk:
     offset: int
     first: bool
     last: bool
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parseable(text: str) -> str:
+    """Lone UTF-16 surrogates (JSON allows "\\ud800") crash spaCy; each becomes U+FFFD,
+    one character for one, so every offset still points into the text as given."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -250,5 +260,5 @@ def _has_actor_entity(sent: Span) -> bool:
 
 def _chunked(docs: Iterable[Document]) -> Iterator[tuple[Document, list[tuple[int, str]], int]]:
     for d in docs:
-        pieces = split_chunks(d.text)
+        pieces = split_chunks(parseable(d.text))
         yield d, pieces, len(pieces)

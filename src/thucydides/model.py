@@ -197,3 +197,30 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
     """A record as one flat row with every column of FLAT_COLUMNS (missing -> None)."""
     flat = flatten(record)
     return {c: flat.get(c) for c in FLAT_COLUMNS}
+
+
+def event_from_dict(record: dict[str, Any]) -> Event:
+    """The inverse of `Event.to_dict()`: a record read back from JSON Lines."""
+
+    def actor(d: dict[str, Any] | None) -> Actor | None:
+        return Actor(**d) if d is not None else None
+
+    loc = record.get("location")
+    return Event(
+        doc_id=record["doc_id"],
+        sentence_index=record["sentence_index"],
+        sentence=record["sentence"],
+        trigger=Trigger(**record["trigger"]),
+        cameo=Cameo(**record["cameo"]),
+        plover=Plover(**record["plover"]),
+        source=actor(record.get("source")),
+        target=actor(record.get("target")),
+        date=record.get("date"),
+        date_precision=record.get("date_precision"),
+        location=Location(**loc) if loc is not None else None,
+        polarity=record.get("polarity", "asserted"),
+        modality=record.get("modality", "actual"),
+        confidence=record.get("confidence", 0.5),
+        evidence=dict(record.get("evidence") or {}),
+        event_id=record.get("event_id", ""),
+    )
