@@ -147,3 +147,8 @@ def test_head_phrase_leaves_out_possessive_pronouns(nlp):
 
     doc = nlp("The council expressed its total rejection of the plan.")
     assert head_phrase(doc[5]).text == "total rejection"
+
+
+def test_who_before_where_inside_an_object(nlp):
+    roles = roles_at(nlp, "Lavrov held talks in Jerusalem with Netanyahu.", "held")
+    assert words(roles.target) == "Netanyahu"

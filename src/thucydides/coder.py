@@ -210,6 +210,9 @@ class Coder:
         cache: dict[int, bool] = {}
 
         def resolvable(tok: Token) -> bool:
+            """Can this noun name an actor: an entity, a pronoun, or a phrase the
+            dictionaries know? (Requiring the head noun itself to match, so that "a
+            military operation" is no actor, lost more targets than it saved.)"""
             if tok.i not in cache:
                 cache[tok.i] = (
                     tok.ent_type_ in ACTOR_ENTS

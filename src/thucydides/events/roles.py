@@ -181,7 +181,9 @@ def _actor_in(tok: Token, resolvable) -> Token | None:
     prepositional phrases ("overtures for talks from the United States")."""
     if resolvable(tok):
         return tok
-    for child in tok.children:
+    # who comes before where: "talks in Jerusalem with Netanyahu" -> Netanyahu
+    children = sorted(tok.children, key=lambda c: c.dep_ == "prep" and _is_setting(c))
+    for child in children:
         if child.dep_ == "prep":
             for pobj in _children(child, {"pobj"}):
                 found = _actor_in(pobj, resolvable)
