@@ -15,3 +15,10 @@ def test_headline_is_its_own_sentence(nlp):
 def test_run_on_sentence_is_cut(nlp):
     doc = nlp(" ".join(["troops fired on the crowd and"] * 200))
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+def test_ordinary_sentences_are_not_cut_mid_way(nlp):
+    # regression: the cut every 150 tokens ignored full stops, splitting normal sentences
+    sentence = "The minister said that the talks with the rebels would resume soon. "
+    doc = nlp(sentence * 30)  # ~400 tokens on one line
+    assert all(s.text.strip().endswith(".") for s in doc.sents)

@@ -38,24 +38,25 @@ def load_nlp(disable_ner: bool = False) -> Language:
     )
 
 
+SENTENCE_END = {".", "!", "?"}
+
+
 @Language.component("split_long_sentences")
 def split_long_sentences(doc: Doc) -> Doc:
     """Pre-set sentence starts the parser respects: after a paragraph break (a headline
-    has no full stop), and every MAX_SENTENCE_TOKENS tokens so the parser never sees an
-    absurdly long sentence."""
+    has no full stop), and inside a run of MAX_SENTENCE_TOKENS tokens with no full stop,
+    so the parser never sees an absurdly long sentence. One pass, no lookbehind indexing."""
     run = 0
+    after_break = False
     for token in doc:
-        if token.i == 0:
+        if token.is_space:
+            after_break = after_break or token.text.count("\n") >= 2
             continue
-        prev = doc[token.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2 and not token.is_space:
+        if token.i and (after_break or run >= MAX_SENTENCE_TOKENS):
             token.is_sent_start = True
             run = 0
-            continue
-        run += 1
-        if run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
-            run = 0
+        after_break = False
+        run = 0 if token.text in SENTENCE_END else run + 1
     return doc
 
 
