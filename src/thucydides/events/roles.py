@@ -104,13 +104,6 @@ def _is_setting(prep: Token) -> bool:
     return not any(t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in pobj.subtree)
 
 
-def is_actor_like(tok: Token) -> bool:
-    """A noun that can be an actor: a named entity, a pronoun, or a common noun phrase."""
-    if tok.ent_type_ in ACTOR_ENTS or tok.tag_ in PRONOUN_TAGS:
-        return True
-    return tok.pos_ in {"PROPN", "NOUN", "PRON"}
-
-
 def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
