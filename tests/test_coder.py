@@ -127,3 +127,24 @@ def test_lone_surrogate_from_json_does_not_crash(fast_coder):
     text = "Iran condemned \ud800 Israel."
     for ev in fast_coder.code(text):
         assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+
+
+def test_chunks_prefer_paragraph_breaks():
+    text = "a" * 70 + "\n\n" + "word " * 10
+    (_, first), _ = split_chunks(text, limit=100)
+    assert first.endswith("\n")  # cut at the paragraph, not at the last space
+
+
+def test_one_failing_document_does_not_stop_the_batch(fast_coder, monkeypatch, caplog):
+    real = fast_coder._code_piece
+
+    def flaky(piece, base):
+        if piece.chunk.doc.id == "bad":
+            raise RuntimeError("boom")
+        return real(piece, base)
+
+    monkeypatch.setattr(fast_coder, "_code_piece", flaky)
+    docs = [Document(i, "Chile recalled its ambassador from Peru.") for i in ("a", "bad", "b")]
+    out = {d.id: evs for d, evs in fast_coder.code_documents(docs)}
+    assert out["bad"] == [] and out["a"] and out["b"]
+    assert "could not code document bad" in caplog.text

@@ -7,6 +7,7 @@ parse (nlp) → triggers (patterns) → roles (parse) → actors (dictionaries, 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from thucydides.events.roles import (
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import load_nlp
+
+log = logging.getLogger("thucydides")
 
 # A document longer than this is parsed in pieces cut at paragraph breaks, so memory
 # stays flat on huge inputs; offsets are shifted back into the whole text.
@@ -71,8 +74,9 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        cut = cut + 1 if cut > limit // 2 else limit
+        # the strongest break in the window's second half: paragraph, line, sentence, word
+        found = (window.rfind(sep) for sep in ("\n\n", "\n", ". ", " "))
+        cut = next((at + 1 for at in found if at > limit // 2), limit)
         pieces.append((start, text[start : start + cut]))
         start += cut
     pieces.append((start, text[start:]))
@@ -104,16 +108,22 @@ class Coder:
                   for i, (off, piece) in enumerate(pieces))  # fmt: skip
         events: list[Event] = []
         sentence_base = 0
+        failed: set[str] = set()
         for parsed, chunk in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            piece = _Piece(parsed, chunk, list(parsed.sents))
-            piece.hits = [self.triggers.find(s) for s in piece.sentences]
-            # one model call per piece, never across documents: the int8 encoder scales
-            # its activations per batch, so batching documents together would make a
-            # document's events depend on its neighbours in the input
-            self._type_probabilities(piece)
             if chunk.first:
                 events, sentence_base = [], 0
-            events.extend(self._code_piece(piece, sentence_base))
+            piece = _Piece(parsed, chunk, list(parsed.sents))
+            try:
+                piece.hits = [self.triggers.find(s) for s in piece.sentences]
+                # one model call per piece, never across documents: the int8 encoder
+                # scales activations per batch, so batching documents together would
+                # make a document's events depend on its neighbours in the input
+                self._type_probabilities(piece)
+                events.extend(self._code_piece(piece, sentence_base))
+            except Exception as exc:  # one bad document never stops a batch: say so, go on
+                if chunk.doc.id not in failed:
+                    log.warning("could not code document %s: %r", chunk.doc.id, exc)
+                failed.add(chunk.doc.id)
             sentence_base += len(piece.sentences)
             if chunk.last:
                 yield chunk.doc, events
@@ -127,6 +137,7 @@ class Coder:
         except ValueError:  # a garbage date loses the date, never the document
             pub_date = None
         doc_actors = DocumentActors(parsed, document.date, self.resolver)
+        resolvable = self._resolvable(doc_actors)
         doc_countries = geo.document_countries(parsed)
         doc_place = geo.document_place(parsed, doc_countries)
         events: list[Event] = []
@@ -138,7 +149,10 @@ class Coder:
             event_date, precision = dates.resolve_event_date(sent.text, pub_date)
             place = geo.locate(sent, doc_countries) or doc_place
             for cand in candidates:
-                for ev in self._events_for(cand, sent, index + base, document, offset, doc_actors):
+                found = self._events_for(
+                    cand, sent, index + base, document, offset, doc_actors, resolvable
+                )
+                for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
                     events.append(ev)
         return events
@@ -164,11 +178,12 @@ class Coder:
         document: Document,
         offset: int,
         doc_actors: DocumentActors,
+        resolvable,
     ) -> list[Event]:
         doc = sent.doc
         anchor = doc[cand.token]
         consumed = doc[cand.object_token] if cand.object_token is not None else None
-        roles = find_roles(sent, anchor, consumed, self._resolvable(doc_actors), cand.kind)
+        roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
         mood = mood_of(anchor)
         recoded = intent_code(cand.code) if mood.modality == "intended" else None
         cameo, plover = ontology.cameo_record(recoded or cand.code)
