@@ -152,3 +152,10 @@ def test_head_phrase_leaves_out_possessive_pronouns(nlp):
 def test_who_before_where_inside_an_object(nlp):
     roles = roles_at(nlp, "Lavrov held talks in Jerusalem with Netanyahu.", "held")
     assert words(roles.target) == "Netanyahu"
+
+
+def test_target_inside_the_clause_of_the_object(nlp):
+    roles = roles_at(nlp, "Chile signed a decree granting asylum to twelve refugees.", "signed")
+    assert words(roles.target) == "twelve refugees"
+    roles = roles_at(nlp, "Japan suspended military aid to Myanmar.", "suspended")
+    assert words(roles.target) == "Myanmar"

@@ -227,6 +227,7 @@ TRANSFER_VERBS = {
     "give", "provide", "send", "donate", "offer", "deliver", "return", "lend", "grant",
     "award", "contribute", "ship", "supply", "pledge", "allocate", "extend", "transfer",
     "sell", "hand", "withdraw", "pull", "evacuate", "deploy", "dispatch", "airlift", "aid",
+    "suspend", "cut", "halt", "reduce", "stop", "resume", "increase", "freeze",
 }  # fmt: skip
 COPULAS = {"be", "remain", "become"}  # "X is the largest donor to Y"
 RECIPIENT_PREPS = ("to", "from", "for", "into", "in")
@@ -305,11 +306,13 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             pobj = _pobj(prep)
             if pobj is not None and resolvable(pobj):
                 return pobj, f"clause-{prep.lower_}"
-    for obj in objects:  # "a lawsuit accusing X": the act's own clause names the target
+    for obj in objects:  # "a lawsuit accusing X", "a decree granting Y to X"
         for clause in _children(obj, {"acl", "relcl"}):
-            for inner in _children(clause, {"dobj"}):
-                if inner.pos_ in {"NOUN", "PROPN"}:
-                    return inner, "object-clause"
+            if clause.pos_ != "VERB":
+                continue
+            found, how = _target_of(clause, None, resolvable)
+            if found is not None:
+                return found, f"object-clause-{how}"
     for obj in objects:  # "condemned the attacks"; but not "held talks", "expressed concern"
         if (consumed is None or consumed.i != obj.i or not light) and obj.pos_ in {
             "NOUN",
