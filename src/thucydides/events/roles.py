@@ -313,6 +313,11 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             found, how = _target_of(clause, None, resolvable)
             if found is not None:
                 return found, f"object-clause-{how}"
+    # "agreed to open its borders to X": the target of the act agreed to
+    for clause in _children(anchor, {"xcomp"}):
+        found, how = _target_of(clause, None, resolvable)
+        if found is not None:
+            return found, f"xcomp-{how}"
     for obj in objects:  # "condemned the attacks"; but not "held talks", "expressed concern"
         if (consumed is None or consumed.i != obj.i or not light) and obj.pos_ in {
             "NOUN",
@@ -326,11 +331,6 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             continue
         if resolvable(subj) or subj.pos_ == "PROPN" or clause.pos_ == "ADJ":
             return subj, "reported-subject"
-    # "agreed to open its borders to X": the target of the act agreed to
-    for clause in _children(anchor, {"xcomp"}):
-        found, how = _target_of(clause, None, resolvable)
-        if found is not None:
-            return found, f"xcomp-{how}"
     return None, "none"
 
 
