@@ -143,7 +143,7 @@ def test_target_of_the_act_agreed_to(nlp):
 
 
 def test_head_phrase_leaves_out_possessive_pronouns(nlp):
-    from thucydides.events.roles import head_phrase
+    from thucydides.events.phrases import head_phrase
 
     doc = nlp("The council expressed its total rejection of the plan.")
     assert head_phrase(doc[5]).text == "total rejection"
