@@ -33,11 +33,15 @@ bench: install
 	$(BIN)/python benchmarks/bench.py
 
 eval: install
+	@test -d $(SHARED)/eval || { echo "make eval: the gold sets are not there: $(SHARED)/eval is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
 	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl
 
 data: install
 	$(BIN)/python scripts/build_ontology.py --shared $(SHARED)
 	$(BIN)/python scripts/build_verb_patterns.py --shared $(SHARED)
+	$(BIN)/python scripts/build_actor_dictionaries.py --shared $(SHARED)
+	$(BIN)/python scripts/build_gazetteer.py --shared $(SHARED)
+	$(BIN)/python scripts/build_export_data.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
