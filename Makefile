@@ -37,6 +37,7 @@ eval: install
 	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl
 
 data: install
+	$(BIN)/pip install -q -e ".[dev,data]"
 	$(BIN)/python scripts/build_ontology.py --shared $(SHARED)
 	$(BIN)/python scripts/build_verb_patterns.py --shared $(SHARED)
 	$(BIN)/python scripts/build_actor_dictionaries.py --shared $(SHARED)

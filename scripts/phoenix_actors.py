@@ -131,8 +131,8 @@ def fix_spans(spans: list[Span], where: str, report: list[str]) -> list[Span]:
     defaults = [s for s in spans if s[1] is None and s[2] is None]
     if len(defaults) > 1:
         report.append(f"{where}: several undated codes {[d[0] for d in defaults]}, kept the first")
-    dated = sorted(
-        {s for s in spans if s[1] or s[2]}, key=lambda s: (s[1] or "0000", s[2] or "9999")
+    dated = sorted(  # the code breaks ties: a set's order would make builds differ
+        {s for s in spans if s[1] or s[2]}, key=lambda s: (s[1] or "0000", s[2] or "9999", s[0])
     )
     out: list[list] = []
     for code, start, end in dated:
