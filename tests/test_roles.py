@@ -109,7 +109,11 @@ def test_pronoun_in_reported_clause_is_the_named_speaker(nlp):
             "filed",
             "the mining company",
         ),
-        ("Chad condemned the raids on its border posts.", "condemned", "the raids"),
+        (
+            "Chad condemned the raids on its border posts.",
+            "condemned",
+            "the raids on its border posts",
+        ),
     ],
 )
 def test_targets_beyond_the_plain_object(nlp, text, trigger, target):
@@ -159,3 +163,12 @@ def test_target_inside_the_clause_of_the_object(nlp):
     assert words(roles.target) == "twelve refugees"
     roles = roles_at(nlp, "Japan suspended military aid to Myanmar.", "suspended")
     assert words(roles.target) == "Myanmar"
+
+
+def test_a_common_noun_keeps_its_place_a_name_does_not(nlp):
+    from thucydides.events.phrases import noun_phrase
+
+    doc = nlp("Police raided a migrant camp in Calais on Sunday.")
+    assert noun_phrase(doc[4]).text == "a migrant camp in Calais"
+    roles = roles_at(nlp, "Sudan held talks with Chad in Khartoum.", "talks", kind="noun")
+    assert words(roles.target) == "Chad"

@@ -45,8 +45,10 @@ def head_phrase(head: Token) -> Span:
 def _right_edge(tok: Token, depth: int = 0) -> int:
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in CUT_DEPS or is_setting(child) or depth > 8:
+        if child.dep_ in CUT_DEPS or depth > 8:
             break
+        if is_setting(child) and (depth or tok.pos_ in {"PROPN", "PRON"}):
+            break  # "Chad in Khartoum" is Chad; "civilians in Kabul" keeps its place
         right = max(right, _right_edge(child, depth + 1))
     return right
 
