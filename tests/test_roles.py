@@ -172,3 +172,12 @@ def test_a_common_noun_keeps_its_place_a_name_does_not(nlp):
     assert noun_phrase(doc[4]).text == "a migrant camp in Calais"
     roles = roles_at(nlp, "Sudan held talks with Chad in Khartoum.", "talks", kind="noun")
     assert words(roles.target) == "Chad"
+
+
+def test_name_right_after_its_title_stays_in_the_phrase(nlp):
+    from thucydides.events.phrases import noun_phrase
+
+    doc = nlp("May met the Irish premier Leo Varadkar, a doctor, in London.")
+    assert noun_phrase(doc[4]).text == "the Irish premier Leo Varadkar"
+    doc = nlp("Police arrested the journalist Anna Berg in Oslo.")
+    assert noun_phrase(doc[3]).text == "the journalist Anna Berg"

@@ -45,6 +45,9 @@ def head_phrase(head: Token) -> Span:
 def _right_edge(tok: Token, depth: int = 0) -> int:
     right = tok.i
     for child in tok.rights:
+        if child.dep_ == "appos" and not tok.doc[child.left_edge.i - 1].is_punct:
+            right = max(right, _right_edge(child, depth + 1))  # "the premier Leo Varadkar"
+            continue
         if child.dep_ in CUT_DEPS or depth > 8:
             break
         if is_setting(child) and (depth or tok.pos_ in {"PROPN", "PRON"}):
