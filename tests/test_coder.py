@@ -148,3 +148,9 @@ def test_one_failing_document_does_not_stop_the_batch(fast_coder, monkeypatch, c
     out = {d.id: evs for d, evs in fast_coder.code_documents(docs)}
     assert out["bad"] == [] and out["a"] and out["b"]
     assert "could not code document bad" in caplog.text
+
+
+def test_two_sides_that_fought_are_each_others_target(fast_coder):
+    events = fast_coder.code("Armenia and Azerbaijan clashed along the border.")
+    pairs = {(e.source.text, e.target.text if e.target else None) for e in events}
+    assert ("Armenia", "Azerbaijan") in pairs and ("Azerbaijan", "Armenia") in pairs

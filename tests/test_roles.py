@@ -181,3 +181,11 @@ def test_name_right_after_its_title_stays_in_the_phrase(nlp):
     assert noun_phrase(doc[4]).text == "the Irish premier Leo Varadkar"
     doc = nlp("Police arrested the journalist Anna Berg in Oslo.")
     assert noun_phrase(doc[3]).text == "the journalist Anna Berg"
+
+
+def test_event_noun_as_subject_targets_what_it_hit(nlp):
+    roles = roles_at(
+        nlp, "A car bombing by the rebels killed nine soldiers.", "bombing", kind="noun"
+    )
+    assert words(roles.source) == "the rebels"
+    assert words(roles.target) == "nine soldiers"

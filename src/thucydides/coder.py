@@ -31,7 +31,8 @@ log = logging.getLogger("thucydides")
 # A document longer than this is parsed in pieces cut at paragraph breaks, so memory
 # stays flat on huge inputs; offsets are shifted back into the whole text.
 CHUNK_CHARS = 100_000
-SYMMETRIC_ROOTS = {"03", "04", "05", "06"}  # "X and Y met" / "agreed": each is the other's target
+# "X and Y met" / "agreed" / "fought": each is the other's target
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 
 
 @dataclass(slots=True)

@@ -324,6 +324,11 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
         if target_tok is None:
             found, _ = _target_of(head, None, lambda t: t.i != noun.i and resolvable(t))
             target_tok = found
+    if target_tok is None and noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
+        # "a car bombing by X killed 75 people": what the event did names its target
+        objects = _children(head, {"dobj"}) if noun.dep_ == "nsubj" else []
+        if objects and objects[0].pos_ in {"NOUN", "PROPN", "NUM"}:
+            target_tok, how = objects[0], f"{how}/effect-object"
     source = noun_phrase(source_tok) if source_tok is not None else None
     target = noun_phrase(target_tok) if target_tok is not None else None
     if source is not None and noun.i in range(source.start, source.end):
