@@ -154,3 +154,9 @@ def test_two_sides_that_fought_are_each_others_target(fast_coder):
     events = fast_coder.code("Armenia and Azerbaijan clashed along the border.")
     pairs = {(e.source.text, e.target.text if e.target else None) for e in events}
     assert ("Armenia", "Azerbaijan") in pairs and ("Azerbaijan", "Armenia") in pairs
+
+
+def test_two_sides_that_agreed_a_deal_are_each_others_target(fast_coder):
+    events = fast_coder.code("Chile and Peru signed a trade agreement.")
+    pairs = {(e.source.text, e.target.text if e.target else None) for e in events}
+    assert ("Chile", "Peru") in pairs and ("Peru", "Chile") in pairs

@@ -182,7 +182,8 @@ class Coder:
         mood = mood_of(anchor)
         recoded = intent_code(cand.code) if mood.modality == "intended" else None
         cameo, plover = ontology.cameo_record(recoded or cand.code)
-        pairs = _role_pairs(roles, cand.code[:2])
+        target_is_actor = roles.target is not None and resolvable(roles.target.root)
+        pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
             source = self._actor(src, doc_actors, offset)
@@ -252,9 +253,12 @@ class Coder:
         return actor
 
 
-def _role_pairs(roles: Roles, root: str) -> list[tuple[Span | None, Span | None]]:
+def _role_pairs(
+    roles: Roles, root: str, target_is_actor: bool
+) -> list[tuple[Span | None, Span | None]]:
     """One (source, target) pair per coordinated source; symmetric events with two
-    coordinated actors and no target ("X and Y met") pair them with each other."""
+    coordinated actors and no actor as target ("X and Y met", "X and Y agreed a deal")
+    pair them with each other."""
     if roles.source is None:
         return [(None, roles.target)]
     head = roles.source.root
@@ -262,7 +266,7 @@ def _role_pairs(roles: Roles, root: str) -> list[tuple[Span | None, Span | None]
     if len(conjuncts) == 1:
         return [(roles.source, roles.target)]
     spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
-    if roles.target is None and root in SYMMETRIC_ROOTS and len(spans) == 2:
+    if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
         return [(spans[0], spans[1]), (spans[1], spans[0])]
     return [(s, roles.target) for s in spans]
 
