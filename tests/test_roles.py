@@ -189,3 +189,8 @@ def test_event_noun_as_subject_targets_what_it_hit(nlp):
     )
     assert words(roles.source) == "the rebels"
     assert words(roles.target) == "nine soldiers"
+
+
+def test_speakers_own_pronoun_is_not_the_target(nlp):
+    roles = roles_at(nlp, "Opposition leaders said they would boycott talks with Fiji.", "said")
+    assert words(roles.target) == "Fiji"

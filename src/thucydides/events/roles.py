@@ -266,6 +266,11 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
         subj, _ = _own_subject(clause)
         if subj is None or subj.dep_ == "expl":
             continue
+        if subj.tag_ == "PRP":  # "they said they would boycott X": they are the speakers
+            found, how = _target_of(clause, None, resolvable)
+            if found is not None:
+                return found, f"reported-{how}"
+            continue
         if resolvable(subj) or subj.pos_ == "PROPN" or clause.pos_ == "ADJ":
             return subj, "reported-subject"
     return None, "none"
