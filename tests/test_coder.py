@@ -160,3 +160,9 @@ def test_two_sides_that_agreed_a_deal_are_each_others_target(fast_coder):
     events = fast_coder.code("Chile and Peru signed a trade agreement.")
     pairs = {(e.source.text, e.target.text if e.target else None) for e in events}
     assert ("Chile", "Peru") in pairs and ("Peru", "Chile") in pairs
+
+
+def test_parties_of_an_agreement_outrank_a_place_found_further_away(fast_coder):
+    events = fast_coder.code("Ghana and Togo agreed to resume trade in Lome.")
+    agree = [e for e in events if e.cameo.root == "03"]
+    assert {(e.source.text, e.target.text) for e in agree} == {("Ghana", "Togo"), ("Togo", "Ghana")}

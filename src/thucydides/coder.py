@@ -182,7 +182,11 @@ class Coder:
         mood = mood_of(anchor)
         recoded = intent_code(cand.code) if mood.modality == "intended" else None
         cameo, plover = ontology.cameo_record(recoded or cand.code)
-        target_is_actor = roles.target is not None and resolvable(roles.target.root)
+        # a target named right at the verb ("met Y", "talks with Y") stands; one found
+        # further away does not outweigh the other party of "X and Y agreed"
+        how_target = roles.how.rsplit("/", 1)[-1]
+        direct = how_target in {"object", "passive-subject"} or how_target.startswith("prep-")
+        target_is_actor = direct and roles.target is not None and resolvable(roles.target.root)
         pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
