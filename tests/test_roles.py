@@ -194,3 +194,13 @@ def test_event_noun_as_subject_targets_what_it_hit(nlp):
 def test_speakers_own_pronoun_is_not_the_target(nlp):
     roles = roles_at(nlp, "Opposition leaders said they would boycott talks with Fiji.", "said")
     assert words(roles.target) == "Fiji"
+
+
+def test_coordinated_targets_stay_together(nlp):
+    roles = roles_at(nlp, "Rebels freed a Cuban doctor and a nurse on Friday.", "freed")
+    assert words(roles.target) == "a Cuban doctor and a nurse"
+
+
+def test_discussing_a_country_with_someone_targets_the_someone(nlp):
+    roles = roles_at(nlp, "Erdogan discussed Libya with Donald Trump.", "discussed")
+    assert words(roles.target) == "Donald Trump"

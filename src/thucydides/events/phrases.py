@@ -75,3 +75,14 @@ def is_setting(prep: Token) -> bool:
     if pobj.lemma_.lower() in GROUP_NOUNS:
         return False
     return not any(t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in pobj.subtree)
+
+
+def coordinated_phrase(head: Token) -> Span:
+    """The phrase with the phrases coordinated to it ("a physician and a nurse"): the
+    target of one event, where coordinated sources become separate events."""
+    span = noun_phrase(head)
+    end = span.end
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.pos_ in {"NOUN", "PROPN"}:
+            end = max(end, noun_phrase(conj).end)
+    return head.doc[span.start : end]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from thucydides.events.phrases import is_setting, noun_phrase
+from thucydides.events.phrases import coordinated_phrase, is_setting, noun_phrase
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -166,6 +166,7 @@ TRANSFER_VERBS = {
     "sell", "hand", "withdraw", "pull", "evacuate", "deploy", "dispatch", "airlift", "aid",
     "suspend", "cut", "halt", "reduce", "stop", "resume", "increase", "freeze",
 }  # fmt: skip
+TOPIC_VERBS = {"discuss", "debate", "negotiate", "talk", "review"}  # the object is the topic
 COPULAS = {"be", "remain", "become"}  # "X is the largest donor to Y"
 RECIPIENT_PREPS = ("to", "from", "for", "into", "in")
 
@@ -213,6 +214,11 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
         if anchor.dep_ == "acl" and anchor.head.pos_ in {"NOUN", "PROPN"}:
             return anchor.head, "reduced-passive-head"
     objects = _children(anchor, OBJECT_DEPS - {"attr"})
+    if anchor.lemma_.lower() in TOPIC_VERBS:  # "discussed Libya with Trump": Trump
+        for prep in _preps(anchor, ("with",)):
+            pobj = _pobj(prep)
+            if pobj is not None and resolvable(pobj):
+                return pobj, "prep-with"
     if anchor.lemma_.lower() in TRANSFER_VERBS or anchor.lemma_.lower() in COPULAS:
         found = _recipient(anchor, _children(anchor, OBJECT_DEPS))
         if found is not None:
@@ -291,7 +297,7 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     if speaker is not None:
         subj, how_s = speaker, f"speaker<{how_s}"
     source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
-    target = noun_phrase(obj) if obj is not None else None
+    target = coordinated_phrase(obj) if obj is not None else None
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, f"{how_s}/{how_t}")
