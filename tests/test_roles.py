@@ -204,3 +204,19 @@ def test_coordinated_targets_stay_together(nlp):
 def test_discussing_a_country_with_someone_targets_the_someone(nlp):
     roles = roles_at(nlp, "Erdogan discussed Libya with Donald Trump.", "discussed")
     assert words(roles.target) == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        (
+            "The mayor demanded support from the national government.",
+            "demanded",
+            "the national government",
+        ),
+        ("Jets carried out a raid, targeting rebel commanders.", "carried", "rebel commanders"),
+        ("Germany paid compensation to the victims.", "paid", "the victims"),
+    ],
+)
+def test_requests_raids_and_payments(nlp, text, trigger, target):
+    assert words(roles_at(nlp, text, trigger).target) == target

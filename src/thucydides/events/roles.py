@@ -130,7 +130,9 @@ PREP_PRIORITY = (
     "of", "about", "from", "in",
 )  # fmt: skip
 # prepositions on the object that name what the object is about ("sanctions on X")
-OBJECT_PREPS = ("against", "on", "upon", "into", "with", "over", "of", "toward", "towards", "to")
+OBJECT_PREPS = (
+    "against", "on", "upon", "into", "with", "over", "of", "toward", "towards", "to", "from",
+)  # fmt: skip
 
 
 def _preps(tok: Token, allowed: tuple[str, ...]) -> list[Token]:
@@ -145,6 +147,7 @@ LIGHT_VERBS = {
     "sign", "stage", "carry", "conduct", "begin", "start", "have", "lodge", "voice", "pose",
     "raise", "offer", "extend", "announce", "reach", "lead", "mount", "step", "seek", "call",
     "provide", "send", "deliver", "deploy", "pledge", "promise", "grant", "declare", "set",
+    "demand", "request", "seek", "ask", "receive", "accept",
 }  # fmt: skip
 NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -164,7 +167,8 @@ TRANSFER_VERBS = {
     "give", "provide", "send", "donate", "offer", "deliver", "return", "lend", "grant",
     "award", "contribute", "ship", "supply", "pledge", "allocate", "extend", "transfer",
     "sell", "hand", "withdraw", "pull", "evacuate", "deploy", "dispatch", "airlift", "aid",
-    "suspend", "cut", "halt", "reduce", "stop", "resume", "increase", "freeze",
+    "suspend", "cut", "halt", "reduce", "stop", "resume", "increase", "freeze", "pay",
+    "compensate",
 }  # fmt: skip
 TOPIC_VERBS = {"discuss", "debate", "negotiate", "talk", "review"}  # the object is the topic
 COPULAS = {"be", "remain", "become"}  # "X is the largest donor to Y"
@@ -279,6 +283,12 @@ def _target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token
             continue
         if resolvable(subj) or subj.pos_ == "PROPN" or clause.pos_ == "ADJ":
             return subj, "reported-subject"
+    # "carried out a raid, targeting X": the participle says whom the act was aimed at
+    for clause in _children(anchor, {"advcl"}):
+        if clause.tag_ == "VBG":
+            found, how = _target_of(clause, None, resolvable)
+            if found is not None:
+                return found, f"participle-{how}"
     return None, "none"
 
 
