@@ -147,7 +147,7 @@ LIGHT_VERBS = {
     "sign", "stage", "carry", "conduct", "begin", "start", "have", "lodge", "voice", "pose",
     "raise", "offer", "extend", "announce", "reach", "lead", "mount", "step", "seek", "call",
     "provide", "send", "deliver", "deploy", "pledge", "promise", "grant", "declare", "set",
-    "demand", "request", "seek", "ask", "receive", "accept",
+    "demand", "request", "ask", "receive", "accept",
 }  # fmt: skip
 NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
