@@ -144,3 +144,13 @@ def test_role_does_not_take_another_actors_country(nlp, resolver):
     doc = nlp("Militants rejected an American offer of talks.\n\nKenya and Somalia met later.")
     m = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Militants"))
     assert m.country is None and m.code == "REB"
+
+
+def test_role_noun_takes_the_group_it_belongs_to_and_is_found_again(nlp, resolver):
+    doc = nlp(
+        "A senior figure in the Haqqani network spoke on Monday.\n\n"
+        '"We will not talk," the commander told reporters.'
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    assert actors.resolve(span_of(doc, "A senior figure in the Haqqani network")).code == "AFGINS"
+    assert actors.resolve(span_of(doc, "We")).code == "AFGINS"

@@ -66,6 +66,14 @@ class Mention:
     lemma: str
 
 
+# role nouns that name the same kind of person: a later "the commander" can be the
+# "senior figure" or "leader" introduced before
+PERSON_ROLES = {
+    "commander", "leader", "figure", "chief", "member", "militant", "fighter", "insurgent",
+    "rebel",
+}  # fmt: skip
+
+
 def _is_place_mention(tok: Token) -> bool:
     """A country or city named as where something is: the object of in/at/near/across."""
     return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
@@ -166,6 +174,8 @@ class DocumentActors:
             elif match is not None and match.kind == "agent" and not match.country:
                 match = self._owner(span) or match
         lemma = tok.lemma_.lower()
+        if match is None and lemma in PERSON_ROLES:
+            match = self._member_of(tok)
         person = (
             tok.ent_type_ == "PERSON"
             or (lemma in PERSON_NOUNS and tok.tag_ in ("NN", "NNP"))
@@ -181,6 +191,20 @@ class DocumentActors:
         self.mentions.append(m)
         self.by_head[tok.i] = m
         return m
+
+    def _member_of(self, tok: Token) -> ActorMatch | None:
+        """ "a senior figure in the Haqqani network": a role noun takes the group it is
+        said to belong to."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from", "within"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                group = self.resolver.resolve_span(_phrase(pobj), self.date)
+                if group is not None and group.kind in ("group", "org"):
+                    return group
+        return None
 
     def _antecedent(self, tok: Token, span: Span, speaker: bool = False) -> ActorMatch | None:
         """`speaker`: `tok` is the subject of "said" after a quote, and people named inside
@@ -215,6 +239,8 @@ class DocumentActors:
                     return m.match
             elif lemma in GROUP_NOUNS and not plural_np and group_like:
                 return m.match
+            elif lemma in PERSON_ROLES and m.lemma in PERSON_ROLES and m.plural == plural_np:
+                return m.match  # "a senior figure in the network ... the commander said"
         return None
 
     def _gendered(self, want: str, before: list[Mention]) -> ActorMatch | None:
