@@ -212,11 +212,21 @@ def _pick(resolved: list[tuple[Mention, Place]]) -> Place | None:
     return None
 
 
+def doc_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """The document's place mentions, found once and kept on the Doc: the document's
+    countries and every sentence's place read the same list."""
+    found = doc.user_data.get("thucydides_place_mentions")
+    if found is None:
+        found = doc.user_data["thucydides_place_mentions"] = find_mentions(doc[:], gaz)
+    return found
+
+
 def locate(sentence_span: Span, doc_countries: Mapping[str, int]) -> Location | None:
     """The place where the sentence's events happened, or None if it names none."""
     gaz = Gazetteer.load()
     resolved = []
-    for m in find_mentions(sentence_span, gaz):
+    lo, hi = sentence_span.start, sentence_span.end
+    for m in (m for m in doc_mentions(sentence_span.doc, gaz) if lo <= m.start and m.end <= hi):
         place = resolve(m.text, doc_countries, m.qualifier, gaz)
         if place is not None:
             resolved.append((m, place))
@@ -249,7 +259,7 @@ def document_countries(doc: Doc) -> Counter[str]:
     gaz = Gazetteer.load()
     counts = _demonym_counts(doc, gaz)
     pending: list[Mention] = []
-    for m in find_mentions(doc[:], gaz):
+    for m in doc_mentions(doc, gaz):
         found = gaz.lookup(m.text)
         scores = priors(found)
         rivals = [
