@@ -188,15 +188,15 @@ def iter_files(paths: list[str]) -> Iterator[str]:
         yield from (full for _, full in found)
 
 
-def read_markup(
+def read_whole(
     source: str | Path | BinaryIO,
     name: str | None,
     strict: bool,
     what: str,
     parse: Callable[[bytes, str], Iterator[Document | BadInput]],
 ) -> Iterator[Document | BadInput]:
-    """Open, refuse binary, read whole and parse: the shared path of the HTML and feed
-    readers (markup has to be parsed as a whole). An empty file yields nothing."""
+    """Open, refuse binary, read whole and parse: the shared path of the readers that need
+    the whole file (plain text, HTML, feeds). An empty file yields nothing."""
     with open_input(source, name, strict=strict) as opened:
         if isinstance(opened, BadInput):
             yield opened

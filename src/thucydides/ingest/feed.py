@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from thucydides.ingest.common import BadInput, html_to_text, normalize_date
-from thucydides.ingest.detect import read_markup
+from thucydides.ingest.detect import read_whole
 from thucydides.model import Document
 
 
@@ -85,4 +85,4 @@ def read_feed(
     source: str | Path | BinaryIO, name: str | None = None, *, strict: bool = True
 ) -> Iterator[Document | BadInput]:
     """Each entry's Document; a file that is no feed at all is one BadInput."""
-    yield from read_markup(source, name, strict, "a feed", parse_feed)
+    yield from read_whole(source, name, strict, "a feed", parse_feed)

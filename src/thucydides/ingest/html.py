@@ -20,7 +20,7 @@ from thucydides.ingest.common import (
     normalize_date,
     paragraphs,
 )
-from thucydides.ingest.detect import read_markup
+from thucydides.ingest.detect import read_whole
 from thucydides.model import Document
 
 # trafilatura logs its own misgivings about odd pages; our BadInput already says it.
@@ -73,6 +73,6 @@ def read_html(
     source: str | Path | BinaryIO, name: str | None = None, *, strict: bool = True
 ) -> Iterator[Document | BadInput]:
     """The page's article as one Document; its encoding is detected from the bytes."""
-    yield from read_markup(
+    yield from read_whole(
         source, name, strict, "HTML", lambda data, where: iter([extract_html(data, where)])
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from thucydides.ingest.common import BadInput, looks_binary
-from thucydides.ingest.detect import READ_ERRORS, open_input, read_error
+from thucydides.ingest.detect import read_whole
 from thucydides.model import Document
 
 
@@ -27,15 +27,10 @@ def read_text(
 ) -> Iterator[Document | BadInput]:
     """The whole file as one Document; an empty or blank file yields nothing (no news, no
     error: "empty input gives no events")."""
-    with open_input(source, name, strict=strict) as opened:
-        if isinstance(opened, BadInput):
-            yield opened
-            return
-        try:
-            data = opened.stream.read()
-        except READ_ERRORS as exc:
-            yield read_error(opened, exc)
-            return
-        text = decode_text(data, opened.name)
-        if isinstance(text, BadInput) or text.strip():
-            yield text if isinstance(text, BadInput) else Document(id=opened.name, text=text)
+    yield from read_whole(source, name, strict, "text", _parse_text)
+
+
+def _parse_text(data: bytes, name: str) -> Iterator[Document | BadInput]:
+    text = decode_text(data, name)
+    if isinstance(text, BadInput) or text.strip():
+        yield text if isinstance(text, BadInput) else Document(id=name, text=text)
