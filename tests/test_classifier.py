@@ -120,3 +120,12 @@ def test_features_cover_words_bigrams_and_characters():
     feats = analyze("Troops shelled Aleppo")
     assert "w:troops" in feats and "b:troops shelled" in feats and "c: al" in feats
     assert analyze("") == []
+
+
+def test_type_probabilities_speak_current_plover_only(model):
+    sentences = ["The army withdrew its troops from the border town on Sunday."]
+    (probs,) = model.type_probabilities(sentences)
+    assert "YIELD" not in probs and "RETREAT" in probs
+    assert abs(sum(probs.values()) - 1.0) < 1e-4
+    raw = dict(zip(model.labels, model.predict_proba(sentences)[0], strict=True))
+    assert probs["RETREAT"] == pytest.approx(raw.get("RETREAT", 0) + raw.get("YIELD", 0), abs=1e-6)

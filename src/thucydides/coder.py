@@ -161,9 +161,9 @@ class Coder:
         wanted = [i for i, s in enumerate(piece.sentences) if piece.hits[i] or _has_actor_entity(s)]
         if not wanted:
             return
-        matrix = self.model.predict_proba([piece.sentences[i].text for i in wanted])
-        for row, i in zip(matrix, wanted, strict=True):
-            piece.probs[i] = dict(zip(self.model.labels, (float(x) for x in row), strict=True))
+        found = self.model.type_probabilities([piece.sentences[i].text for i in wanted])
+        for probs, i in zip(found, wanted, strict=True):
+            piece.probs[i] = probs
 
     def _events_for(
         self,

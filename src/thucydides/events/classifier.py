@@ -39,6 +39,10 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _CHAR_NGRAMS = (3, 4, 5)
 
 
+# PLOVER 1.0's YIELD (concessions with material effect) is today's RETREAT
+PLOVER_ALIASES = {"YIELD": "RETREAT"}
+
+
 def analyze(text: str) -> list[str]:
     """Features of one sentence: word unigrams, bigrams and character n-grams of words.
 
@@ -219,6 +223,19 @@ class EventTypeModel:
         if not texts:
             return np.zeros((0, len(PENTA_LABELS)), dtype=np.float32)
         return softmax(self._logits(texts)["penta"]).astype(np.float32)
+
+    def type_probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
+        """Per sentence, the probability of each current PLOVER type: labels of older
+        drafts the model was trained with (plv_train's YIELD) are summed into theirs."""
+        probs = self.predict_proba(sentences)
+        keys = [PLOVER_ALIASES.get(label, label) for label in self.labels]
+        out: list[dict[str, float]] = []
+        for row in probs:
+            merged: dict[str, float] = {}
+            for key, p in zip(keys, row, strict=True):
+                merged[key] = merged.get(key, 0.0) + float(p)
+            out.append(merged)
+        return out
 
     def top(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
         """The most probable label of each sentence with its probability."""

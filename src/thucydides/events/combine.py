@@ -25,18 +25,6 @@ MODEL_ALONE_MIN = 0.55
 NEUTRAL_P = 0.35
 # confidence kept by an event governed by another event of the same sentence
 SUBORDINATE_FACTOR = 0.8
-# labels of older PLOVER drafts a model may carry, mapped to the 16 current types
-# (PLOVER 1.0's YIELD held concessions with material effect: today's RETREAT)
-PLOVER_ALIASES = {"YIELD": "RETREAT"}
-
-
-def current_types(probs: dict[str, float]) -> dict[str, float]:
-    """Model probabilities keyed by current PLOVER types (aliases summed into theirs)."""
-    out: dict[str, float] = {}
-    for label, p in probs.items():
-        key = PLOVER_ALIASES.get(label, label)
-        out[key] = out.get(key, 0.0) + p
-    return out
 
 
 @dataclass(slots=True)
@@ -82,8 +70,6 @@ def candidates(
     doc = sent.doc
     sent_text, base = sent.text, sent.start_char
     out: list[Candidate] = []
-    if probs is not None:
-        probs = current_types(probs)
     for hit in hits:
         ptype = ontology.cameo(hit.code).plover_type
         p = None if probs is None else (probs.get(ptype, 0.0) if ptype else NEUTRAL_P)
