@@ -149,13 +149,6 @@ def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
     }
 
 
-RECORD_FIELDS = (
-    "event_id", "doc_id", "sentence_index", "sentence", "date", "date_precision", "source",
-    "target", "trigger", "cameo", "plover", "location", "polarity", "modality", "confidence",
-    "evidence",
-)  # fmt: skip
-
-
 def make_event_id(doc_id: str, sentence_index: int, start: int, end: int, code: str) -> str:
     """Stable id: the same input coded twice gives the same id."""
     key = f"{doc_id}\x1f{sentence_index}\x1f{start}\x1f{end}\x1f{code}"

