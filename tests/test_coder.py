@@ -146,8 +146,16 @@ def test_one_failing_document_does_not_stop_the_batch(fast_coder, monkeypatch, c
     monkeypatch.setattr(fast_coder, "_code_piece", flaky)
     docs = [Document(i, "Chile recalled its ambassador from Peru.") for i in ("a", "bad", "b")]
     out = {d.id: evs for d, evs in fast_coder.code_documents(docs)}
-    assert out["bad"] == [] and out["a"] and out["b"]
+    assert "bad" not in out and out["a"] and out["b"]  # a failed document is not "no events"
     assert "could not code document bad" in caplog.text
+    reported = []
+    out = {
+        d.id: e
+        for d, e in fast_coder.code_documents(docs, on_error=lambda d, e: reported.append(d.id))
+    }
+    assert reported == ["bad"] and len(out) == 2
+    with pytest.raises(RuntimeError, match="boom"):
+        fast_coder.code("Chile recalled its ambassador.", doc_id="bad")
 
 
 def test_two_sides_that_fought_are_each_others_target(fast_coder):

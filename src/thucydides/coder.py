@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -90,37 +90,46 @@ class Coder:
         self.model_name = self.model.name if self.model is not None else None
 
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
-        """Code one text; `date` is the publication date (ISO)."""
+        """Code one text; `date` is the publication date (ISO). A failure is raised."""
+
+        def reraise(_doc: Document, exc: Exception) -> None:
+            raise exc
+
         document = Document(id=doc_id, text=text, date=date)
-        return next(self.code_documents([document]))[1]
+        return next(self.code_documents([document], on_error=reraise))[1]
 
     def code_documents(
-        self, docs: Iterable[Document], batch_size: int = 32
+        self,
+        docs: Iterable[Document],
+        batch_size: int = 32,
+        on_error: Callable[[Document, Exception], None] | None = None,
     ) -> Iterator[tuple[Document, list[Event]]]:
         """Code many documents with nlp.pipe; yields (document, events) in input order,
-        holding only one batch of parses at a time."""
+        holding only one batch of parses at a time. A document the stages fail on is not
+        yielded: it goes to `on_error` (default: a warning in the log) and the rest go on."""
+        report = on_error or _log_failure
         stream = ((piece, _Chunk(d, off, i == 0, i == n - 1)) for d, pieces, n in _chunked(docs)
                   for i, (off, piece) in enumerate(pieces))  # fmt: skip
         events: list[Event] = []
         sentence_base = 0
-        failed: set[str] = set()
+        failed = False
         for parsed, chunk in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             if chunk.first:
-                events, sentence_base = [], 0
+                events, sentence_base, failed = [], 0, False
             piece = _Piece(parsed, chunk, list(parsed.sents))
-            try:
-                piece.hits = [self.triggers.find(s) for s in piece.sentences]
-                # one model call per piece, never across documents: the int8 encoder
-                # scales activations per batch, so batching documents together would
-                # make a document's events depend on its neighbours in the input
-                self._type_probabilities(piece)
-                events.extend(self._code_piece(piece, sentence_base))
-            except Exception as exc:  # one bad document never stops a batch: say so, go on
-                if chunk.doc.id not in failed:
-                    log.warning("could not code document %s: %r", chunk.doc.id, exc)
-                failed.add(chunk.doc.id)
+            if not failed:
+                try:
+                    piece.hits = [self.triggers.find(s) for s in piece.sentences]
+                    # one model call per piece, never across documents: the int8 encoder
+                    # scales activations per batch, so batching documents together would
+                    # make a document's events depend on its neighbours in the input
+                    self._type_probabilities(piece)
+                    events.extend(self._code_piece(piece, sentence_base))
+                except Exception as exc:  # one bad document never stops a batch
+                    failed = True
+                    report(chunk.doc, exc)
             sentence_base += len(piece.sentences)
-            if chunk.last:
+            if chunk.last and not failed:
                 yield chunk.doc, events
 
     # -- one parsed piece -------------------------------------------------------------
@@ -273,6 +282,10 @@ def _role_pairs(
     if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
         return [(spans[0], spans[1]), (spans[1], spans[0])]
     return [(s, roles.target) for s in spans]
+
+
+def _log_failure(doc: Document, exc: Exception) -> None:
+    log.warning("could not code document %s: %r", doc.id, exc)
 
 
 def _has_actor_entity(sent: Span) -> bool:

@@ -38,15 +38,22 @@ def code_batch(docs: Sequence[Document], fast: bool = False) -> list[Outcome]:
     """Code a batch; a document that makes the coder fail is reported, the rest go on."""
     coder = _coder(fast)
     out: list[Outcome] = []
+
+    def failed(doc: Document, exc: Exception) -> None:
+        out.append((doc, None, f"coding failed: {type(exc).__name__}: {exc}"))
+
     try:
-        for doc, events in coder.code_documents(docs, batch_size=len(docs) or 1):
+        for doc, events in coder.code_documents(docs, batch_size=len(docs) or 1, on_error=failed):
             out.append((doc, events, None))
-    except Exception:  # one bad document spoiled the stream: redo the rest one by one
-        for doc in docs[len(out) :]:
+    except Exception:  # the parse itself failed mid-stream: redo the rest one by one
+        seen = {id(o[0]) for o in out}
+        for doc in docs:
+            if id(doc) in seen:
+                continue
             try:
-                out.append((doc, next(iter(coder.code_documents([doc])))[1], None))
+                out.append((doc, coder.code(doc.text, doc.date, doc.id), None))
             except Exception as exc:  # noqa: BLE001 - reported per document, never silent
-                out.append((doc, None, f"coding failed: {type(exc).__name__}: {exc}"))
+                failed(doc, exc)
     return out
 
 
