@@ -7,7 +7,7 @@ from thucydides.events.roles import ACTOR_ENTS, find_roles
 
 def actorish(tok):
     return tok.ent_type_ in ACTOR_ENTS or tok.pos_ in {"PROPN", "PRON"} or tok.lower_ in {
-        "rebels", "militants", "police", "army", "officials", "minister", "troops",
+        "rebels", "militants", "police", "army", "officials", "minister", "troops", "government",
     }  # fmt: skip
 
 
@@ -38,11 +38,12 @@ def words(span):
         ),
         ("Officials said the rebels attacked a village.", "attacked", "the rebels", "a village"),
         ("Kenya will host Somalia next week.", "host", "Kenya", "Somalia"),
+        # the town is only what was taken; the rebels who held it are the ones acted upon
         (
             "The army shelled and captured the town held by rebels.",
             "captured",
             "The army",
-            "the town",
+            "rebels",
         ),
         ("Ghana signed a trade agreement with Togo.", "signed", "Ghana", "Togo"),
     ],
@@ -51,6 +52,31 @@ def test_verb_roles(nlp, text, trigger, source, target):
     roles = roles_at(nlp, text, trigger)
     assert words(roles.source) == source
     assert words(roles.target) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # no role names an actor, so the first one named in the act's scope is the target
+        ("Germany gave 40 million euros to rebuild schools in Kenya.", "gave", "Kenya"),
+        (
+            "The union will not end the strike until the government raises pay.",
+            "end",
+            "the government",
+        ),
+        # a passive subject or a recipient stands even when it is no known actor
+        ("The reporter was detained in Lagos on Monday.", "detained", "The reporter"),
+        (
+            "The museum returned the painting to its owner in Vienna.",
+            "returned",
+            "its owner in Vienna",
+        ),
+        # the subject's own words are never its target
+        ("Rebels in Mali ended the blockade.", "ended", "the blockade"),
+    ],
+)
+def test_target_in_scope(nlp, text, trigger, target):
+    assert words(roles_at(nlp, text, trigger).target) == target
 
 
 def test_reported_speaker_is_not_the_actor(nlp):

@@ -303,6 +303,12 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     subj, how_s = acting_subject(anchor)
     obj, how_t = _target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
+    if _weak_target(how_t, obj, resolvable):
+        # "gave 350 million euros to promote investment in Ethiopia": no actor stands
+        # in a role the rules know, but one named further on in the act's scope does
+        scoped = _actor_in_scope(anchor, subj, resolvable)
+        if scoped is not None:
+            obj, how_t = scoped, "scope"
     speaker = _speaker_for(subj, anchor)
     if speaker is not None:
         subj, how_s = speaker, f"speaker<{how_s}"
@@ -311,6 +317,36 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, f"{how_s}/{how_t}")
+
+
+def _weak_target(how: str, obj: Token | None, resolvable) -> bool:
+    """No target, or only the thing the act is about ("lift the embargo"), found by the
+    last-resort rules. A passive subject or a recipient stands even when the
+    dictionaries do not know it ("the journalist was arrested", "returned it to its
+    owner")."""
+    if obj is None:
+        return True
+    weak_rule = how.endswith("object-any") or "prep-any" in how
+    return weak_rule and not resolvable(obj)
+
+
+def _actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | None:
+    """The first actor named after the trigger in the words it governs, outside the
+    subject's phrase: the fallback when neither object nor prepositions name one."""
+    skip = set()
+    if subj is not None:
+        skip.update(t.i for t in subj.subtree)
+    for child in anchor.children:
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            skip.update(t.i for t in child.subtree)
+    for tok in anchor.subtree:
+        if tok.i <= anchor.i or tok.i in skip or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if tok.dep_ == "compound" or tok.tag_ in PRONOUN_TAGS or tok.ent_type_ in NOT_ACTOR_ENTS:
+            continue
+        if resolvable(tok):
+            return tok
+    return None
 
 
 def _noun_roles(noun: Token, resolvable) -> Roles:
