@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval bench data clean browser
+.PHONY: install demo test lint eval eval-oof bench data clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -35,6 +35,14 @@ bench: install
 eval: install
 	@test -d $(SHARED)/eval || { echo "make eval: the gold sets are not there: $(SHARED)/eval is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
 	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl
+
+# the full coder with out-of-fold model probabilities: no gold sentence scored by a model
+# that saw it (building the table trains 5 models, about 20 minutes, in .venv-train)
+OOF := .cache/oof/probabilities.jsonl
+eval-oof: install
+	@test -d $(SHARED)/eval || { echo "make eval-oof: the gold sets are not there: $(SHARED)/eval is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
+	@test -f $(OOF) || { echo "make eval-oof: $(OOF) is missing: build it with .venv-train/bin/python scripts/oof_probabilities.py (see src/thucydides/events/data/model/README.md)" >&2; exit 2; }
+	$(BIN)/thucydides eval --type-probabilities $(OOF) --report eval-oof-report.md $(SHARED)/eval/*.jsonl
 
 data: install
 	$(BIN)/pip install -q -e ".[dev,data]"

@@ -353,7 +353,9 @@ def test_code_gold_survives_a_sentence_the_coder_fails_on():
 
 @pytest.fixture
 def stand_in(monkeypatch):
-    monkeypatch.setattr("thucydides.commands.eval.make_coder", lambda fast: StandInCoder())
+    monkeypatch.setattr(
+        "thucydides.commands.eval.make_coder", lambda fast, probabilities=None: StandInCoder()
+    )
 
 
 def test_eval_command_writes_report_and_errors_and_reports_bad_lines(tmp_path, stand_in, capsys):

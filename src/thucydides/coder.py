@@ -81,12 +81,14 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Coder:
     """Codes text into events. Models load once, at construction."""
 
-    def __init__(self, fast: bool = False, actors: Iterable[str] = ()) -> None:
-        self.fast = fast
+    def __init__(self, fast: bool = False, actors: Iterable[str] = (), model=None) -> None:
+        """`model` stands in for the shipped event-type model: anything with a `name` and
+        `type_probabilities(sentences)` (evaluation uses out-of-fold probabilities)."""
+        self.fast = fast and model is None
         self.nlp = load_nlp()
         self.triggers = TriggerMatcher.load()
         self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
-        self.model = None if fast else EventTypeModel.load()
+        self.model = model if model is not None else None if fast else EventTypeModel.load()
         self.model_name = self.model.name if self.model is not None else None
 
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:

@@ -22,14 +22,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "beside the report)",
     )  # fmt: skip
     p.add_argument("--limit", type=int, help="score N sentences per set, spread through the file")
-    p.add_argument("--fast", action="store_true", help="patterns only, without the learned model")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--fast", action="store_true", help="patterns only, without the learned model")
+    how.add_argument(
+        "--type-probabilities", type=Path, metavar="FILE",
+        help="event-type probabilities per sentence from FILE (out-of-fold, made by "
+        "scripts/oof_probabilities.py) instead of the shipped model",
+    )  # fmt: skip
 
 
-def make_coder(fast: bool):
+def make_coder(fast: bool, type_probabilities: Path | None = None):
     """The coder to evaluate (a seam so that tests can score a coder of their own)."""
     from thucydides.coder import Coder
 
-    return Coder(fast=fast)
+    if type_probabilities is None:
+        return Coder(fast=fast)
+    from thucydides.evaluate_stored import StoredTypeProbabilities
+
+    return Coder(model=StoredTypeProbabilities(type_probabilities))
 
 
 def _check_paths(args: argparse.Namespace) -> None:
@@ -59,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in (p for f in files for p in f.problems):
             print(f"thucydides: {problem}", file=sys.stderr)
         raise UserError("None of the gold files holds a usable sentence (one JSON object a line).")
-    evaluation = evaluate(files, make_coder(args.fast))
+    evaluation = evaluate(files, make_coder(args.fast, args.type_probabilities))
     for problem in evaluation.problems[:MAX_PROBLEMS_SHOWN]:
         print(f"thucydides: {problem}", file=sys.stderr)
     if len(evaluation.problems) > MAX_PROBLEMS_SHOWN:

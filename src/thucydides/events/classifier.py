@@ -43,6 +43,15 @@ _CHAR_NGRAMS = (3, 4, 5)
 PLOVER_ALIASES = {"YIELD": "RETREAT"}
 
 
+def current_types(labels: Sequence[str], probs: Sequence[float]) -> dict[str, float]:
+    """Label probabilities -> current PLOVER types, an older label's mass in its successor."""
+    merged: dict[str, float] = {}
+    for label, p in zip(labels, probs, strict=True):
+        key = PLOVER_ALIASES.get(label, label)
+        merged[key] = merged.get(key, 0.0) + float(p)
+    return merged
+
+
 def analyze(text: str) -> list[str]:
     """Features of one sentence: word unigrams, bigrams and character n-grams of words.
 
@@ -227,15 +236,7 @@ class EventTypeModel:
     def type_probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
         """Per sentence, the probability of each current PLOVER type: labels of older
         drafts the model was trained with (plv_train's YIELD) are summed into theirs."""
-        probs = self.predict_proba(sentences)
-        keys = [PLOVER_ALIASES.get(label, label) for label in self.labels]
-        out: list[dict[str, float]] = []
-        for row in probs:
-            merged: dict[str, float] = {}
-            for key, p in zip(keys, row, strict=True):
-                merged[key] = merged.get(key, 0.0) + float(p)
-            out.append(merged)
-        return out
+        return [current_types(self.labels, row) for row in self.predict_proba(sentences)]
 
     def top(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
         """The most probable label of each sentence with its probability."""
