@@ -11,12 +11,11 @@ nothing compatible is found the answer is None.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from thucydides.actors.dictionary import first_names
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
@@ -46,13 +45,6 @@ REPORT_VERBS = frozenset(
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
-
-
-@functools.cache
-def first_names() -> dict[str, str]:
-    path = resources.files("thucydides.actors").joinpath("data", "first_names.tsv")
-    rows = (ln.split("\t") for ln in path.read_text("utf-8").splitlines() if ln[:1] not in "#")
-    return {r[0].lower(): r[1] for r in rows if len(r) == 2}
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ few tens of milliseconds.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -42,7 +43,7 @@ PACKAGE_FILES = (
     "nonstate.tsv",
     "additions.tsv",
 )
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 KEEP_CACHES = 8
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PIECE = re.compile(r"'s\b|[^\W_]+(?:\.[^\W_]+)*")
@@ -290,6 +291,7 @@ def compile_index(texts: Sequence[tuple[str, str]]) -> dict:
     entries: list[tuple] = []
     phrases: dict[str, int] = {}
     upper_only: set[str] = set()
+    cased: set[str] = set()  # names written with a capital, to be matched only so written
     errors: list[str] = []
     for label, text in texts:
         parsed, errs = parse_entries(text, label)
@@ -306,6 +308,10 @@ def compile_index(texts: Sequence[tuple[str, str]]) -> dict:
                 level[key] = idx
                 if key in FUNCTION_WORDS:
                     upper_only.add(key)
+                if entry.kind in ("person", "group", "org") and alias != alias.lower():
+                    cased.add(key)
+                else:
+                    cased.discard(key)
         phrases.update(level)
     first_len: dict[str, int] = {}
     for key in phrases:
@@ -315,6 +321,7 @@ def compile_index(texts: Sequence[tuple[str, str]]) -> dict:
         "entries": entries,
         "phrases": phrases,
         "upper_only": sorted(upper_only),
+        "cased": sorted(cased),
         "first_len": first_len,
         "errors": errors,
     }
@@ -365,3 +372,11 @@ def load_index(extra_paths: Sequence[Path] = ()) -> dict:
     except OSError:
         pass  # a read-only home still works, only slower
     return index
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """First names (lower case) -> "f" or "m": gender for pronouns, and where a name starts."""
+    path = resources.files("thucydides.actors").joinpath("data", "first_names.tsv")
+    rows = (ln.split("\t") for ln in path.read_text("utf-8").splitlines() if ln[:1] not in "#")
+    return {r[0].lower(): r[1] for r in rows if len(r) == 2}

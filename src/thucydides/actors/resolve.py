@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thucydides.actors.codes import code_blocks, split_blocks
-from thucydides.actors.dictionary import CodeSpan, code_on, load_index, pieces
+from thucydides.actors.dictionary import CodeSpan, code_on, first_names, load_index, pieces
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -102,6 +102,7 @@ class ActorResolver:
         self.entries: list[tuple] = index["entries"]
         self.phrases: dict[str, int] = index["phrases"]
         self.upper_only = frozenset(index["upper_only"])
+        self.cased = frozenset(index["cased"])
         self.first_len: dict[str, int] = index["first_len"]
 
     @classmethod
@@ -116,19 +117,39 @@ class ActorResolver:
     ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
         """Longest dictionary phrases in `text`, left to right, and the text's pieces."""
         ps = [p for p in pieces(text) if p[0] != "'s"]
+        capital = [any(ch.isupper() for ch in text[p[1] : p[2]]) for p in ps]
         hits: list[Hit] = []
         i = 0
         while i < len(ps):
-            hit = self._longest(ps, i)
+            hit = self._longest(ps, i, capital)
             if hit is None:
                 i += 1
                 continue
             entry, n = hit
             hits.append(Hit(entry, ps[i][1] + offset, ps[i + n - 1][2] + offset, i, i + n))
             i += n
+        covered = {k for h in hits for k in range(h.first, h.last)}
+        hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
         return hits, ps
 
-    def _longest(self, ps: list, i: int) -> tuple[int, int] | None:
+    def _inside_longer_name(self, h: Hit, ps: list, capital: list[bool], covered: set) -> bool:
+        """A person's name that is only the start or end of a longer name is someone
+        else's: "Hassan" in "Omar Hassan al-Bashir", "Jean" in "Jean-Bertrand Aristide".
+        A capitalised word before the name counts only if it is a first name: "Ousted
+        President Askar Akayev" and "General Michel Aoun" are still who they are."""
+        if self.entries[h.entry][1] != "person":
+            return False
+        after = h.last
+        if after < len(ps) and after not in covered and capital[after]:
+            if ps[after][1] - ps[after - 1][2] <= 1:
+                return True
+        before = h.first - 1
+        if before >= 0 and before not in covered and capital[before]:
+            gap = ps[h.first][1] - ps[before][2]
+            return gap == 0 or (gap == 1 and ps[before][0] in first_names())
+        return False
+
+    def _longest(self, ps: list, i: int, capital: list[bool]) -> tuple[int, int] | None:
         longest = min(self.first_len.get(ps[i][0], 0), len(ps) - i)
         if not longest and not singulars(ps[i][0]):
             return None
@@ -141,6 +162,8 @@ class ActorResolver:
                     continue
                 if key in self.upper_only and not all(p[3] for p in ps[i : i + n]):
                     continue
+                if key in self.cased and not any(capital[i : i + n]):
+                    continue  # a name is written with a capital: "youths" is no group "Youth"
                 return entry, n
         return None
 
