@@ -174,3 +174,18 @@ def test_parties_of_an_agreement_outrank_a_place_found_further_away(fast_coder):
     events = fast_coder.code("Ghana and Togo agreed to resume trade in Lome.")
     agree = [e for e in events if e.cameo.root == "03"]
     assert {(e.source.text, e.target.text) for e in agree} == {("Ghana", "Togo"), ("Togo", "Ghana")}
+
+
+def test_a_town_acted_upon_stands_for_its_country(fast_coder):
+    (event,) = fast_coder.code("Soldiers raided Jericho overnight.")
+    assert (event.target.text, event.target.code, event.target.via) == (
+        "Jericho",
+        "PSE",
+        "metonymy",
+    )
+    assert event.target.country == "PSE" and event.target.sectors == []
+
+
+def test_no_actor_named_in_a_role_takes_one_named_in_the_acts_scope(fast_coder):
+    (event,) = fast_coder.code("Norway gave 40 million crowns to rebuild clinics in Malawi.")
+    assert (event.source.code, event.target.text, event.target.code) == ("NOR", "Malawi", "MWI")

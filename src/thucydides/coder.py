@@ -156,7 +156,14 @@ class Coder:
             place = geo.locate(sent, doc_countries) or doc_place
             for cand in candidates:
                 found = self._events_for(
-                    cand, sent, index + base, document, offset, doc_actors, resolvable
+                    cand,
+                    sent,
+                    index + base,
+                    document,
+                    offset,
+                    doc_actors,
+                    resolvable,
+                    doc_countries,
                 )
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
@@ -185,6 +192,7 @@ class Coder:
         offset: int,
         doc_actors: DocumentActors,
         resolvable,
+        doc_countries: dict[str, int],
     ) -> list[Event]:
         doc = sent.doc
         anchor = doc[cand.token]
@@ -201,8 +209,8 @@ class Coder:
         pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
-            source = self._actor(src, doc_actors, offset)
-            target = self._actor(tgt, doc_actors, offset)
+            source = self._actor(src, doc_actors, offset, doc_countries)
+            target = self._actor(tgt, doc_actors, offset, doc_countries)
             trigger = Trigger(cand.text, cand.start + offset, cand.end + offset)
             event = Event(
                 doc_id=document.id,
@@ -249,7 +257,9 @@ class Coder:
 
         return resolvable
 
-    def _actor(self, span: Span | None, doc_actors: DocumentActors, offset: int) -> Actor | None:
+    def _actor(
+        self, span: Span | None, doc_actors: DocumentActors, offset: int, doc_countries
+    ) -> Actor | None:
         if span is None:
             return None
         match: ActorMatch | None = doc_actors.resolve(span)
@@ -265,7 +275,23 @@ class Coder:
                 list(match.sectors),
             )
             actor.name, actor.via = match.name, match.via
+        elif (place := _named_place(span, doc_countries)) is not None:
+            # "shelled Jericho": a town acted upon stands for its country
+            actor.code = actor.country = place.country
+            actor.name, actor.via = place.name, "metonymy"
         return actor
+
+
+def _named_place(span: Span, doc_countries) -> geo.Place | None:
+    """The gazetteer place a mention names, when its head is a place name."""
+    root = span.root
+    if root.ent_type_ not in PLACE_ENTS:
+        return None
+    ent = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    if ent is None:
+        return None
+    place = geo.resolve(ent.text, doc_countries)
+    return place if place is not None and place.country else None
 
 
 def _role_pairs(
@@ -284,6 +310,9 @@ def _role_pairs(
     if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
         return [(spans[0], spans[1]), (spans[1], spans[0])]
     return [(s, roles.target) for s in spans]
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 def _log_failure(doc: Document, exc: Exception) -> None:
