@@ -108,7 +108,12 @@ def test_pronoun_in_reported_clause_is_the_named_speaker(nlp):
     roles = roles_at(nlp, "Ethiopia said it would allow the aid agencies to enter.", "allow")
     assert words(roles.source) == "Ethiopia"
     roles = roles_at(nlp, "Ethiopia said they would allow the aid agencies to enter.", "allow")
-    assert words(roles.source) == "they"  # a plural pronoun is not a singular speaker
+    assert words(roles.source) == "they"  # a country saying "they" means someone else
+    # one who speaks for a side says "they" of it, unless a plural noun comes between
+    roles = roles_at(nlp, "The union chairman said they would not end the strike.", "end")
+    assert words(roles.source) == "The union chairman"
+    roles = roles_at(nlp, "The chairman said the drivers knew they would end the strike.", "end")
+    assert words(roles.source) == "they"
 
 
 def test_light_verb_object_is_not_the_target_when_the_pattern_used_it(nlp):

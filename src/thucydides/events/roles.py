@@ -416,6 +416,12 @@ def _speaker_for(subj: Token | None, anchor: Token) -> Token | None:
             plural = speaker.tag_ in {"NNS", "NNPS"} or any(
                 c.dep_ == "conj" for c in speaker.children
             )
+            if subj.lower_ == "they" and not plural and speaker.ent_type_ != "GPE":
+                # "the chairman said they would not end the strike": he speaks for his
+                # side, unless a plural noun between them is who "they" are (a country
+                # saying "they" means someone else)
+                between = subj.doc[speaker.right_edge.i + 1 : subj.i]
+                return None if any(t.tag_ in {"NNS", "NNPS"} for t in between) else speaker
             return speaker if plural == (subj.lower_ == "they") else None
         if tok.head is tok:
             return None
