@@ -30,6 +30,7 @@ def words(span):
         ("Britain urged Iran to release the sailors.", "urged", "Britain", "Iran"),
         ("Britain urged Iran to release the sailors.", "release", "Iran", "the sailors"),
         ("Russia agreed to resume talks with Ukraine.", "resume", "Russia", "Ukraine"),
+        ("Norway is willing to send doctors to Chad.", "send", "Norway", "Chad"),
         (
             "The minister visited Cairo to urge Egypt to open the border.",
             "urge",

@@ -92,6 +92,9 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "conj":
         found, how = acting_subject(head, depth + 1)
         return found, f"coordination<{how}"
+    if verb.dep_ == "acomp":  # "X is willing [to send]": the copula's subject
+        found, how = acting_subject(head, depth + 1)
+        return found, f"copula<{how}"
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         found, how = acting_subject(head, depth + 1)
         return found, f"purpose<{how}"
