@@ -99,6 +99,13 @@ def test_noun_trigger_modifier_is_source(nlp):
     assert "Kurdish militants" in words(roles.target)
 
 
+def test_passive_without_agent_takes_who_acts_in_the_clause_saying_how(nlp):
+    roles = roles_at(nlp, "Nine villagers were killed when rebels shelled the market.", "killed")
+    assert (words(roles.source), words(roles.target)) == ("rebels", "Nine villagers")
+    roles = roles_at(nlp, "The protesters were arrested after they refused to leave.", "arrested")
+    assert roles.source is None  # "they" are the protesters themselves
+
+
 def test_relative_pronoun_takes_its_antecedent(nlp):
     roles = roles_at(nlp, "Rebel leaders, who were hunted by French troops, fled.", "hunted")
     assert words(roles.source) == "French troops"

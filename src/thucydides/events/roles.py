@@ -69,13 +69,33 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ({"auxpass"} | PASSIVE_SUBJECT_DEPS) for c in verb.children)
 
 
+CAUSE_MARKERS = {"as", "when", "after"}
+
+
+def _actor_of_cause(verb: Token) -> Token | None:
+    """ "23 people were killed when rebels shelled the town": with no `by` agent, the
+    one who acts in the clause that says how it happened."""
+    for clause in _children(verb, {"advcl"}):
+        if not any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in CAUSE_MARKERS for c in clause.children
+        ):
+            continue
+        subj, passive = _own_subject(clause)
+        if subj is not None and not passive and subj.tag_ not in PRONOUN_TAGS:
+            return subj
+    return None
+
+
 def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """Who performs `verb`, following control, coordination and relative clauses."""
     if depth > 6:
         return None, "depth"
     if is_passive(verb):
         agent = _passive_agent(verb)
-        return (agent, "passive-agent") if agent is not None else (None, "passive-no-agent")
+        if agent is None:
+            agent = _actor_of_cause(verb)
+            return (agent, "passive-cause") if agent is not None else (None, "passive-no-agent")
+        return agent, "passive-agent"
     subj, _ = _own_subject(verb)
     if subj is not None:
         return subj, "subject"
