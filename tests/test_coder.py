@@ -189,3 +189,9 @@ def test_a_town_acted_upon_stands_for_its_country(fast_coder):
 def test_no_actor_named_in_a_role_takes_one_named_in_the_acts_scope(fast_coder):
     (event,) = fast_coder.code("Norway gave 40 million crowns to rebuild clinics in Malawi.")
     assert (event.source.code, event.target.text, event.target.code) == ("NOR", "Malawi", "MWI")
+
+
+def test_a_reported_obligation_is_the_speakers_actual_demand(coder):
+    events = coder.code("Chile said on Monday that Peru must withdraw its ships from the bay.")
+    demand = next(e for e in events if e.plover.event_type == "REQUEST")
+    assert (demand.source.code, demand.target.code, demand.modality) == ("CHL", "PER", "actual")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from thucydides.events.roles import ACTOR_ENTS, find_roles
+from thucydides.events.roles import ACTOR_ENTS, find_roles, reported_demand
 
 
 def actorish(tok):
@@ -231,3 +231,29 @@ def test_head_phrase_leaves_out_possessive_pronouns(nlp):
 
     doc = nlp("The council expressed its total rejection of the plan.")
     assert head_phrase(doc[5]).text == "total rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source", "target"),
+    [
+        ("Chile said Peru must withdraw its ships.", "withdraw", "Chile", "Peru"),
+        (
+            "The envoy insisted that the rebels should free the hostages.",
+            "free",
+            "The envoy",
+            "the rebels",
+        ),
+        ("Kenya said Somalia has to stop the raids.", "stop", "Kenya", "Somalia"),
+        # one's own resolve, or no obligation, is no demand
+        ("Chile said it must withdraw its ships.", "withdraw", None, None),
+        ("Chile said Peru will withdraw its ships.", "withdraw", None, None),
+    ],
+)
+def test_what_one_must_do_reported_by_another_is_their_demand(nlp, text, verb, source, target):
+    doc = nlp(text)
+    found = reported_demand(next(t for t in doc if t.text == verb))
+    roles = found[0] if found else None
+    assert (words(roles.source) if roles else None, words(roles.target) if roles else None) == (
+        source,
+        target,
+    )

@@ -467,3 +467,28 @@ def _antecedent(tok: Token | None) -> Token | None:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+OBLIGATION_MODALS = {"must", "should", "ought"}
+DEMAND_SPEECH = SPEECH_VERBS | {"demand", "urge", "argue", "write", "tweet"}
+
+
+def reported_demand(anchor: Token) -> tuple[Roles, Token] | None:
+    """ "Russia said Sudan must return the helicopter": what one must do, reported by
+    another, is the speaker's demand of them. The demand's roles and the verb of saying
+    (whose mood is the demand's), or None."""
+    clause = anchor
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in {"have", "need"}:
+        clause = clause.head  # "Sudan has to return"
+    elif not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DEMAND_SPEECH:
+        return None
+    speaker, _ = _own_subject(clause.head)
+    demanded, _ = _own_subject(clause)
+    if speaker is None or demanded is None or speaker.tag_ in PRONOUN_TAGS:
+        return None
+    if demanded.tag_ in PRONOUN_TAGS or demanded.dep_ == "expl":
+        return None  # "X said it must act" is X's own resolve, not a demand
+    source, target = noun_phrase(speaker), coordinated_phrase(demanded)
+    return Roles(source, target, "speaker-demand/reported-subject"), clause.head
