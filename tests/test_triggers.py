@@ -73,6 +73,16 @@ def test_say_alone_gives_no_event(nlp, matcher):
     assert hits(nlp, matcher, "She told reporters that the meeting room was small.") == []
 
 
+def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
+    found = hits(nlp, matcher, "Kenya said Somalia must stop the raids.")
+    demand = [h for h in found if h.rule == "structure:reported-obligation"]
+    assert [(h.code, h.kind) for h in demand] == [("100", "verb")]
+    assert hits(nlp, matcher, "Kenya said the talks must go on in Nairobi.")[0].code == "100"
+    # what the speakers themselves must do, or will do, is no demand
+    for text in ("Kenya said it must stop the raids.", "Kenya said Somalia will hold talks."):
+        assert not any(h.rule == "structure:reported-obligation" for h in hits(nlp, matcher, text))
+
+
 def test_statement_verbs_with_content_code_the_content(nlp, matcher):
     found = codes(nlp, matcher, "The envoy expressed concern about the fighting.")
     assert found.get("expressed") == "012"

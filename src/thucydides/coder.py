@@ -21,13 +21,7 @@ from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code
 from thucydides.events.modality import mood_of
 from thucydides.events.phrases import head_phrase, noun_phrase
-from thucydides.events.roles import (
-    ACTOR_ENTS,
-    PRONOUN_TAGS,
-    Roles,
-    find_roles,
-    reported_demand,
-)
+from thucydides.events.roles import ACTOR_ENTS, PRONOUN_TAGS, Roles, find_roles
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import load_nlp
@@ -205,11 +199,6 @@ class Coder:
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
         mood = mood_of(anchor)
-        demand = None
-        if ontology.cameo(cand.code).plover_type == "REQUEST" and cand.kind == "verb":
-            demand = reported_demand(anchor)  # "X said Y must go": X demands, Y is asked
-        if demand is not None:
-            roles, mood = demand[0], mood_of(demand[1])
         recoded = intent_code(cand.code) if mood.modality == "intended" else None
         cameo, plover = ontology.cameo_record(recoded or cand.code)
         # a target named right at the verb ("met Y", "talks with Y") stands; one found

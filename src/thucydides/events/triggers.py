@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from thucydides.events.roles import reported_demand
 from thucydides.events.trigger_data import (
     Compiled,
     Frame,
@@ -198,6 +199,10 @@ def _noun_is_event(tok: Token) -> bool:
     return False
 
 
+DEMAND_CODE = "100"  # demand, not otherwise specified
+DEMAND_RULE = "structure:reported-obligation"
+
+
 class TriggerMatcher:
     """Finds trigger words in a parsed sentence and proposes their CAMEO codes."""
 
@@ -232,6 +237,16 @@ class TriggerMatcher:
                 if hit.code:
                     hits.append(hit)
                     anchors.add(tok.i)
+        for tok in sent:  # "X said Y must act": X demands it of Y (CAMEO 100)
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
+                found = reported_demand(tok)
+                if found is not None and found[1].i not in anchors:
+                    speech = found[1]
+                    hits.append(
+                        TriggerHit(speech.i, speech.idx, speech.idx + len(speech), DEMAND_CODE,
+                                   DEMAND_RULE, "verb", 1, None)
+                    )  # fmt: skip
+                    anchors.add(speech.i)
         effects: set[int] = set()
         for tok in sent:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
