@@ -195,3 +195,11 @@ def test_a_reported_obligation_is_the_speakers_actual_demand(coder):
     events = coder.code("Chile said on Monday that Peru must withdraw its ships from the bay.")
     demand = next(e for e in events if e.plover.event_type == "REQUEST")
     assert (demand.source.code, demand.target.code, demand.modality) == ("CHL", "PER", "actual")
+
+
+def test_an_appeal_takes_its_kind_from_the_act_asked_for(fast_coder):
+    events = fast_coder.code("Britain urged Iran to release the sailors.")
+    appeal = next(e for e in events if e.cameo.root == "02")
+    assert (appeal.cameo.code, appeal.source.code, appeal.target.code) == ("0253", "GBR", "IRN")
+    asked = next(e for e in events if e is not appeal)
+    assert asked.modality == "hypothetical"  # the release was asked for, not done

@@ -28,6 +28,10 @@ def mood(nlp, text, trigger):
         ("Analysts say the rebels will seize the capital.", "seize", "asserted", "hypothetical"),
         ("The rebels will seize the capital, analysts say.", "seize", "asserted", "hypothetical"),
         ("The minister said the army attacked the camp.", "attacked", "asserted", "actual"),
+        # what one asks of another has not happened; what one forced them into has
+        ("Britain urged Iran to release the sailors.", "release", "asserted", "hypothetical"),
+        ("The envoy asked Mali to open the border.", "open", "asserted", "hypothetical"),
+        ("The army forced the rebels to leave the town.", "leave", "asserted", "actual"),
     ],
 )
 def test_mood(nlp, text, trigger, polarity, modality):

@@ -110,7 +110,41 @@ def candidates(
                     )
                 )
     mark_subordinates(doc, out)
+    specialise_by_complement(doc, out)
     return out
+
+
+# a bare appeal, intent or demand takes its kind from the act it is about: "urged X to
+# lift the embargo" is an appeal to ease sanctions (0254), as "agreed to" it is an intent
+GENERIC_BY_ROOT = {"020": "02", "030": "03", "100": "10"}
+
+
+def specialise_by_complement(doc, cands: list[Candidate]) -> None:
+    """Recode a generic 020/030/100 by the nearest event its trigger governs whose code
+    has an intent form (04-08 acts: meet, support, cooperate, aid, yield)."""
+    for cand in cands:
+        root = GENERIC_BY_ROOT.get(cand.code)
+        if root is None:
+            continue
+        best: tuple[int, str] | None = None
+        for other in cands:
+            intent = intent_code(other.code) if other is not cand else None
+            if intent is None:
+                continue
+            depth = _depth_below(doc[other.token], cand.token)
+            if depth is not None and depth <= 3 and (best is None or depth < best[0]):
+                best = (depth, intent)
+        if best is not None:
+            code = best[1] if root == "03" else root + best[1][2:]
+            # 039 "intent to mediate" has no 029 or 109: an appeal or demand for mediation
+            cand.code = code if code in ontology.cameo_codes() else root + "8"
+
+
+def _depth_below(tok: Token, anchor: int) -> int | None:
+    for depth, ancestor in enumerate(tok.ancestors, 1):
+        if ancestor.i == anchor:
+            return depth
+    return None
 
 
 def mark_subordinates(doc, cands: list[Candidate]) -> None:

@@ -1,6 +1,7 @@
 """Polarity and modality of an event from the words that govern its trigger.
 
 "did not attack" is negated; "plans to withdraw" is intended; "would retake Kabul",
+"urged Iran to release the sailors" (asked of another),
 "if they do not cooperate" and analysts' predictions are hypothetical; "reportedly"
 and "is believed to" mark what is reported as possible. The cues are small word lists
 read off the parse: the trigger's own auxiliaries and adverbs, then each verb above it
@@ -19,6 +20,13 @@ INTENT_VERBS = {
     "plan", "intend", "aim", "seek", "want", "hope", "promise", "pledge", "vow", "prepare",
     "decide", "agree", "offer", "propose", "threaten", "mean", "wish", "try", "attempt",
     "schedule", "expect", "begin", "start", "set", "resolve", "commit", "undertake",
+}  # fmt: skip
+# verbs that ask another to act: what is asked has not (yet) happened ("urged X to leave");
+# "forced X to leave" and "persuaded X to leave" say it did, so they are not here
+APPEAL_VERBS = {
+    "urge", "ask", "call", "press", "push", "pressure", "request", "appeal", "encourage",
+    "invite", "demand", "beg", "implore", "exhort", "advise", "order", "tell", "instruct",
+    "challenge",
 }  # fmt: skip
 INTENT_NOUNS = {"plan", "plans", "intention", "promise", "pledge", "proposal", "bid", "effort"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "ought"}
@@ -92,7 +100,7 @@ def mood_of(anchor: Token) -> Mood:
                 modality, cue = "intended", head.lower_
             elif (lemma in INTENT_VERBS or head.lower_ in INTENT_ADJ) and modality == "actual":
                 modality, cue = "intended", lemma
-            elif lemma in HYPOTHETICAL_AUX | HEDGE_ADJ and modality == "actual":
+            elif lemma in HYPOTHETICAL_AUX | HEDGE_ADJ | APPEAL_VERBS and modality == "actual":
                 modality, cue = "hypothetical", lemma
             elif lemma in REPORTED_VERBS and is_passive_head(head) and modality == "actual":
                 modality, cue = "reported_possible", lemma
