@@ -86,6 +86,7 @@ class DocumentActors:
         self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
         self.mentions: list[Mention] = []
         self.by_head: dict[int, Mention] = {}
+        self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
         heads = [t for t in doc if _is_head(t)]
         for tok in heads:  # pass 1: names, by the dictionary
             if not is_pronoun(tok) and not _is_description(_phrase(tok)):
@@ -108,14 +109,22 @@ class DocumentActors:
             found = self._antecedent(root, span)
             if found:
                 return _as_coref(found, span.text)
-            return None if is_pronoun(root) else self.resolver.resolve_span(span, self.date)
-        match = self.resolver.resolve_span(span, self.date)
+            return None if is_pronoun(root) else self._lookup(span)
+        match = self._lookup(span)
         if match is not None and (match.country or match.kind != "agent"):
             return match
         known = self.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "coreference":
             return _as_coref(known.match, span.text)  # a surname, "our fighters"
         return self._owner(span) or self._in_context(span, match)
+
+    def _lookup(self, span: Span) -> ActorMatch | None:
+        """The dictionaries' reading of a span, once per span: building the mentions and
+        coding the events ask for the same phrases."""
+        key = (span.start, span.end)
+        if key not in self._looked_up:
+            self._looked_up[key] = self.resolver.resolve_span(span, self.date)
+        return self._looked_up[key]
 
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A role without a country ("rebels", "President X") takes the one country the
@@ -158,9 +167,9 @@ class DocumentActors:
             found = self._antecedent(tok, span, speaker)
             match = _as_coref(found, span.text) if found else None
             if match is None and not pronoun:
-                match = self.resolver.resolve_span(span, self.date)
+                match = self._lookup(span)
         else:
-            match = self.resolver.resolve_span(span, self.date)
+            match = self._lookup(span)
             if match is None and tok.pos_ == "PROPN":
                 match = self._surname(span)
             elif match is not None and match.kind == "agent" and not match.country:
@@ -193,7 +202,7 @@ class DocumentActors:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                group = self.resolver.resolve_span(_phrase(pobj), self.date)
+                group = self._lookup(_phrase(pobj))
                 if group is not None and group.kind in ("group", "org"):
                     return group
         return None
