@@ -50,6 +50,9 @@ def resolver():
         ("two Iraqi youths", None, "IRQ"),
         # a one-word name inside a longer name is someone else; after a title it stands
         ("General Hassan", None, "JORELI"),
+        # "forces" are military; "Serb" is a demonym
+        ("Serb forces", None, "SRBMIL"),
+        ("government forces", None, "MIL"),
         ("Omar Hassan", None, None),
         ("Hassan Tabet", None, None),
     ],

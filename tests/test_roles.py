@@ -74,6 +74,9 @@ def test_verb_roles(nlp, text, trigger, source, target):
         ),
         # the subject's own words are never its target
         ("Rebels in Mali ended the blockade.", "ended", "the blockade"),
+        # the actor's own forces are not acted upon; its counterparts are another party
+        ("The army moved its troops to the border with Chad.", "moved", "Chad"),
+        ("The police met their Kenyan counterparts.", "met", "their Kenyan counterparts"),
     ],
 )
 def test_target_in_scope(nlp, text, trigger, target):

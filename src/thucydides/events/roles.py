@@ -342,6 +342,23 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     return Roles(source, target, f"{how_s}/{how_t}")
 
 
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
+
+
+# nouns that name another party even under "its": "their Chinese counterparts"
+RELATIONAL_NOUNS = {
+    "counterpart", "partner", "ally", "neighbour", "neighbor", "rival", "enemy", "opponent",
+    "critic", "host", "adversary", "foe",
+}  # fmt: skip
+
+
+def _own(tok: Token) -> bool:
+    """ "its forces", "their weapons": the actor's own, but not "their counterparts"."""
+    if tok.lemma_.lower() in RELATIONAL_NOUNS:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in tok.children)
+
+
 def _weak_target(how: str, obj: Token | None, resolvable) -> bool:
     """No target, or only the thing the act is about ("lift the embargo"), found by the
     last-resort rules. A passive subject or a recipient stands even when the
@@ -349,6 +366,8 @@ def _weak_target(how: str, obj: Token | None, resolvable) -> bool:
     owner")."""
     if obj is None:
         return True
+    if how != "recipient" and _own(obj):
+        return True  # "intensified its forces": the actor's own, not who is acted upon
     weak_rule = how.endswith("object-any") or "prep-any" in how
     return weak_rule and not resolvable(obj)
 
@@ -366,6 +385,8 @@ def _actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | No
         if tok.i <= anchor.i or tok.i in skip or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         if tok.dep_ == "compound" or tok.tag_ in PRONOUN_TAGS or tok.ent_type_ in NOT_ACTOR_ENTS:
+            continue
+        if _own(tok):  # "its forces" are the actor's own
             continue
         if resolvable(tok):
             return tok
