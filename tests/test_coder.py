@@ -203,3 +203,10 @@ def test_an_appeal_takes_its_kind_from_the_act_asked_for(fast_coder):
     assert (appeal.cameo.code, appeal.source.code, appeal.target.code) == ("0253", "GBR", "IRN")
     asked = next(e for e in events if e is not appeal)
     assert asked.modality == "hypothetical"  # the release was asked for, not done
+
+
+def test_a_title_case_headline_is_coded_and_shown_as_written(fast_coder):
+    (event,) = fast_coder.code("Rebels Shell Town Near Capital")
+    assert event.cameo.root == "19" and event.trigger.text == "Shell"
+    assert (event.source.text, event.source.code) == ("Rebels", "REB")
+    assert event.sentence == "Rebels Shell Town Near Capital"

@@ -23,6 +23,7 @@ from thucydides.events.modality import mood_of
 from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.roles import ACTOR_ENTS, PRONOUN_TAGS, Roles, find_roles
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
+from thucydides.headlines import HeadlineCaser, known_name_spans
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import load_nlp
 
@@ -52,6 +53,7 @@ class _Chunk:
     offset: int
     first: bool
     last: bool
+    text: str  # the piece as given; the parse may differ in case (headlines.py), not length
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -89,6 +91,9 @@ class Coder:
         self.triggers = TriggerMatcher.load()
         self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
         self.model = model if model is not None else None if fast else EventTypeModel.load()
+        self.recase = HeadlineCaser(
+            self.triggers.verb_lemmas, known_name_spans(self.resolver, geo.Gazetteer.load())
+        )
         self.model_name = self.model.name if self.model is not None else None
 
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
@@ -110,7 +115,8 @@ class Coder:
         holding only one batch of parses at a time. A document the stages fail on is not
         yielded: it goes to `on_error` (default: a warning in the log) and the rest go on."""
         report = on_error or _log_failure
-        stream = ((piece, _Chunk(d, off, i == 0, i == n - 1)) for d, pieces, n in _chunked(docs)
+        stream = ((self.recase(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
+                  for d, pieces, n in _chunked(docs)
                   for i, (off, piece) in enumerate(pieces))  # fmt: skip
         events: list[Event] = []
         sentence_base = 0
@@ -137,7 +143,7 @@ class Coder:
     # -- one parsed piece -------------------------------------------------------------
 
     def _code_piece(self, piece: _Piece, base: int) -> list[Event]:
-        parsed, document, offset = piece.parsed, piece.chunk.doc, piece.chunk.offset
+        parsed, document = piece.parsed, piece.chunk.doc
         try:
             pub_date = dates.parse_pub_date(document.date) if document.date else None
         except ValueError:  # a garbage date loses the date, never the document
@@ -152,18 +158,12 @@ class Coder:
             candidates = combine.candidates(sent, piece.hits[index], probs, self.model_name)
             if not candidates:
                 continue
-            event_date, precision = dates.resolve_event_date(sent.text, pub_date)
+            sent_text = piece.chunk.text[sent.start_char : sent.end_char]
+            event_date, precision = dates.resolve_event_date(sent_text, pub_date)
             place = geo.locate(sent, doc_countries) or doc_place
             for cand in candidates:
                 found = self._events_for(
-                    cand,
-                    sent,
-                    index + base,
-                    document,
-                    offset,
-                    doc_actors,
-                    resolvable,
-                    doc_countries,
+                    cand, sent, index + base, piece.chunk, doc_actors, resolvable, doc_countries
                 )
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
@@ -188,13 +188,12 @@ class Coder:
         cand: combine.Candidate,
         sent: Span,
         sentence_index: int,
-        document: Document,
-        offset: int,
+        chunk: _Chunk,
         doc_actors: DocumentActors,
         resolvable,
         doc_countries: dict[str, int],
     ) -> list[Event]:
-        doc = sent.doc
+        doc, document, offset, text = sent.doc, chunk.doc, chunk.offset, chunk.text
         anchor = doc[cand.token]
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
@@ -209,13 +208,13 @@ class Coder:
         pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
-            source = self._actor(src, doc_actors, offset, doc_countries)
-            target = self._actor(tgt, doc_actors, offset, doc_countries)
-            trigger = Trigger(cand.text, cand.start + offset, cand.end + offset)
+            source = self._actor(src, doc_actors, chunk, doc_countries)
+            target = self._actor(tgt, doc_actors, chunk, doc_countries)
+            trigger = Trigger(text[cand.start : cand.end], cand.start + offset, cand.end + offset)
             event = Event(
                 doc_id=document.id,
                 sentence_index=sentence_index,
-                sentence=sent.text.strip(),
+                sentence=text[sent.start_char : sent.end_char].strip(),
                 trigger=trigger,
                 cameo=cameo,
                 plover=plover,
@@ -258,15 +257,15 @@ class Coder:
         return resolvable
 
     def _actor(
-        self, span: Span | None, doc_actors: DocumentActors, offset: int, doc_countries
+        self, span: Span | None, doc_actors: DocumentActors, chunk: _Chunk, doc_countries
     ) -> Actor | None:
         if span is None:
             return None
         match: ActorMatch | None = doc_actors.resolve(span)
         actor = Actor(
-            text=span.text,
-            start=span.start_char + offset,
-            end=span.end_char + offset,
+            text=chunk.text[span.start_char : span.end_char],
+            start=span.start_char + chunk.offset,
+            end=span.end_char + chunk.offset,
         )
         if match is not None:
             actor.code, actor.country, actor.sectors = (

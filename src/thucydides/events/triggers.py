@@ -219,6 +219,11 @@ class TriggerMatcher:
     def pattern_count(self) -> int:
         return self._data.pattern_count
 
+    @property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb a pattern can fire on."""
+        return frozenset(self._data.verbs)
+
     def find(self, sent: Span) -> list[TriggerHit]:
         """Best (most specific) hit per anchor token, ordered by position."""
         hits: list[TriggerHit] = []

@@ -1,0 +1,55 @@
+"""Title-case headlines put in sentence case before parsing, on headlines we wrote."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thucydides.headlines import HeadlineCaser, is_title_case
+
+
+def names(line: str) -> list[tuple[int, int]]:
+    """Stand-in for the dictionaries and gazetteer: these names are known."""
+    spans = []
+    for name in ("Iran", "British", "Gulf", "Shell"):
+        at = line.find(name)
+        if at >= 0:
+            spans.append((at, at + len(name)))
+    return spans
+
+
+caser = HeadlineCaser({"seize", "shell", "expel"}, names)
+
+
+def test_common_words_lowered_and_known_names_kept():
+    assert caser("Iran Seizes British Tanker in Gulf") == "Iran seizes British tanker in Gulf"
+
+
+def test_a_trigger_verb_is_lowered_even_when_it_is_also_a_name():
+    assert caser("Rebels Shell Town Near Capital") == "rebels shell town near capital"
+
+
+def test_acronyms_and_ordinary_sentences_stay_as_written():
+    assert caser("U.S. Expels UN Envoy Over Leak") == "U.S. expels UN envoy over leak"
+    text = "Iran seized a British tanker in the Gulf on Friday, officials said."
+    assert caser(text) is text
+
+
+def test_only_the_headline_line_of_a_document_changes():
+    text = "Iran Seizes British Tanker\nThe Revolutionary Guard said it Seized the ship."
+    assert caser(text) == "Iran seizes British tanker\n" + text.split("\n")[1]
+
+
+def test_what_counts_as_title_case():
+    assert is_title_case("Rebels Shell Town Near Capital".split())
+    assert not is_title_case("Rebels shell a town".split())
+    assert not is_title_case("REBELS SHELL TOWN".split())  # all capitals: left alone
+    assert not is_title_case("Ghana And Togo".split())  # too few content words
+
+
+@given(st.text(alphabet=st.sampled_from("AbcİßŞ \nXyZ.'-"), max_size=80))
+def test_length_and_letters_are_kept(text):
+    """Only case changes, one character for one: offsets into the text stay true."""
+    out = caser(text)
+    assert len(out) == len(text)
+    assert all(a in (b, b.lower()) for a, b in zip(out, text, strict=True))
