@@ -210,3 +210,23 @@ def test_a_title_case_headline_is_coded_and_shown_as_written(fast_coder):
     assert event.cameo.root == "19" and event.trigger.text == "Shell"
     assert (event.source.text, event.source.code) == ("Rebels", "REB")
     assert event.sentence == "Rebels Shell Town Near Capital"
+
+
+class RecordingModel:
+    """Stands in for the event-type model and keeps what it was asked about."""
+
+    name = "recording"
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def type_probabilities(self, sentences):
+        self.seen.extend(sentences)
+        return [{"ASSAULT": 0.9, "PROTEST": 0.1} for _ in sentences]
+
+
+def test_the_model_reads_a_headline_as_written_not_as_recased_for_the_parser():
+    model = RecordingModel()
+    events = Coder(model=model).code("Rebels Shell Town Near Capital")
+    assert model.seen == ["Rebels Shell Town Near Capital"]
+    assert events and events[0].evidence["model"] == "recording"

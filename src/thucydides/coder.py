@@ -179,7 +179,9 @@ class Coder:
         wanted = [i for i, s in enumerate(piece.sentences) if piece.hits[i] or _has_actor_entity(s)]
         if not wanted:
             return
-        found = self.model.type_probabilities([piece.sentences[i].text for i in wanted])
+        text = piece.chunk.text  # as written: a recased headline is for the parser only
+        sentences = [piece.sentences[i] for i in wanted]
+        found = self.model.type_probabilities([text[s.start_char : s.end_char] for s in sentences])
         for probs, i in zip(found, wanted, strict=True):
             piece.probs[i] = probs
 
