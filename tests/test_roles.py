@@ -77,6 +77,14 @@ def test_verb_roles(nlp, text, trigger, source, target):
         # the actor's own forces are not acted upon; its counterparts are another party
         ("The army moved its troops to the border with Chad.", "moved", "Chad"),
         ("The police met their Kenyan counterparts.", "met", "their Kenyan counterparts"),
+        # "their" after "we" is someone else's: still the target
+        ("We stopped their troops at the border.", "stopped", "their troops"),
+        # a reason clause names no one acted upon
+        (
+            "The union rejected their offer because it trusts the government.",
+            "rejected",
+            "their offer",
+        ),
     ],
 )
 def test_target_in_scope(nlp, text, trigger, target):

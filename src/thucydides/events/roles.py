@@ -326,7 +326,7 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     subj, how_s = acting_subject(anchor)
     obj, how_t = _target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
-    if _weak_target(how_t, obj, resolvable):
+    if _weak_target(how_t, obj, subj, resolvable):
         # "gave 350 million euros to promote investment in Ethiopia": no actor stands
         # in a role the rules know, but one named further on in the act's scope does
         scoped = _actor_in_scope(anchor, subj, resolvable)
@@ -352,24 +352,55 @@ RELATIONAL_NOUNS = {
 }  # fmt: skip
 
 
-def _own(tok: Token) -> bool:
-    """ "its forces", "their weapons": the actor's own, but not "their counterparts"."""
-    if tok.lemma_.lower() in RELATIONAL_NOUNS:
+def _own(tok: Token, subj: Token | None) -> bool:
+    """ "its forces", "their weapons": the actor's own, when the possessive agrees with
+    the subject ("We rejected their proposals": theirs are someone else's); never "their
+    counterparts"."""
+    if subj is None or tok.lemma_.lower() in RELATIONAL_NOUNS:
         return False
-    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in tok.children)
+    poss = next((c.lower_ for c in tok.children if c.dep_ == "poss"), None)
+    if poss not in OWN_POSSESSIVES:
+        return False
+    word = subj.lower_
+    plural = (
+        subj.tag_ in {"NNS", "NNPS"}
+        or word == "they"
+        or any(c.dep_ == "conj" for c in subj.children)
+    )
+    if poss == "our":
+        return word in {"we", "us"}
+    if poss == "their":
+        return plural
+    if word in {"we", "i", "you", "they"} or plural:
+        return False
+    person = subj.ent_type_ == "PERSON" or word in {"he", "she"}
+    return poss == "its" if not person else poss in {"his", "her"}
 
 
-def _weak_target(how: str, obj: Token | None, resolvable) -> bool:
+def _weak_target(how: str, obj: Token | None, subj: Token | None, resolvable) -> bool:
     """No target, or only the thing the act is about ("lift the embargo"), found by the
-    last-resort rules. A passive subject or a recipient stands even when the
-    dictionaries do not know it ("the journalist was arrested", "returned it to its
-    owner")."""
+    last-resort rules, or the actor's own ("moved its troops"). A passive subject or a
+    recipient stands even when the dictionaries do not know it ("the journalist was
+    arrested", "returned it to its owner")."""
     if obj is None:
         return True
-    if how != "recipient" and _own(obj):
-        return True  # "intensified its forces": the actor's own, not who is acted upon
+    if how != "recipient" and _own(obj, subj):
+        return True
     weak_rule = how.endswith("object-any") or "prep-any" in how
     return weak_rule and not resolvable(obj)
+
+
+REASON_MARKERS = {"because", "since", "although", "though", "while", "whereas"}
+
+
+def _gives_reason(child: Token) -> bool:
+    """ "rejected X because they answer to Y": a reason or concession clause names no one
+    acted upon ("until Cuba reforms" and "despite Biden's request" do)."""
+    if child.dep_ == "advcl":
+        return any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in REASON_MARKERS for c in child.children
+        )
+    return child.dep_ == "prep" and child.lower_ == "because"  # "despite X's request": X
 
 
 def _actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | None:
@@ -379,14 +410,14 @@ def _actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | No
     if subj is not None:
         skip.update(t.i for t in subj.subtree)
     for child in anchor.children:
-        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or _gives_reason(child):
             skip.update(t.i for t in child.subtree)
     for tok in anchor.subtree:
         if tok.i <= anchor.i or tok.i in skip or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         if tok.dep_ == "compound" or tok.tag_ in PRONOUN_TAGS or tok.ent_type_ in NOT_ACTOR_ENTS:
             continue
-        if _own(tok):  # "its forces" are the actor's own
+        if _own(tok, subj):  # "its forces" are the actor's own
             continue
         if resolvable(tok):
             return tok
