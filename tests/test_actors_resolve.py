@@ -53,6 +53,7 @@ def resolver():
         # "forces" are military; "Serb" is a demonym
         ("Serb forces", None, "SRBMIL"),
         ("government forces", None, "MIL"),
+        ("British aid agencies", None, "GBRNGO"),
         ("Omar Hassan", None, None),
         ("Hassan Tabet", None, None),
     ],
