@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from thucydides.coder import Coder
 
 from thucydides.headlines import HeadlineCaser, is_title_case
 
@@ -53,3 +56,19 @@ def test_length_and_letters_are_kept(text):
     out = caser(text)
     assert len(out) == len(text)
     assert all(a in (b, b.lower()) for a, b in zip(out, text, strict=True))
+
+
+@pytest.fixture(scope="module")
+def package_caser():
+    return Coder(fast=True).recase
+
+
+def test_the_package_caser_keeps_known_names_and_lowers_role_nouns(package_caser):
+    recase = package_caser
+    assert recase("Police Raid Rights Group Offices in Cusco") == (
+        "police raid rights group offices in Cusco"  # "Police" is also a town in Poland
+    )
+    assert recase("Obama Meets Merkel in Berlin") == "Obama meets Merkel in Berlin"
+    assert recase("Ghana Cuts Off Internet in Some Provinces") == (
+        "Ghana cuts off internet in some provinces"
+    )

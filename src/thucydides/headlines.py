@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 WORD = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019.-][^\W_]+)*\.?")
 # words that stay lower case in a title-case headline
 SMALL = frozenset(
@@ -99,6 +101,7 @@ def known_name_spans(resolver, gazetteer) -> Callable[[str], list[tuple[int, int
     def spans(line: str) -> list[tuple[int, int]]:
         hits, _ = resolver.find(line)
         found = [(h.start, h.end) for h in hits if resolver.entries[h.entry][1] != "agent"]
+        roles = [(h.start, h.end) for h in hits if resolver.entries[h.entry][1] == "agent"]
         words = list(WORD.finditer(line))
         for i in range(len(words)):
             for n in (3, 2, 1):
@@ -106,7 +109,12 @@ def known_name_spans(resolver, gazetteer) -> Callable[[str], list[tuple[int, int
                     continue
                 a, b = words[i].start(), words[i + n - 1].end()
                 phrase = line[a:b].rstrip(".")
-                if gazetteer.lookup(phrase) or (n == 1 and gazetteer.demonym(phrase)):
+                if n == 1 and gazetteer.demonym(phrase):
+                    found.append((a, b))
+                    break
+                if n == 1 and (phrase.lower() in STOP_WORDS or any(x <= a < y for x, y in roles)):
+                    continue  # "Police" (a town in Poland) and "Off" are words here
+                if gazetteer.lookup(phrase):
                     found.append((a, b))
                     break
         return found
