@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thucydides.coder import Coder
-
 from thucydides.headlines import HeadlineCaser, is_title_case
 
 
