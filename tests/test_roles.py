@@ -2,7 +2,7 @@
 
 import pytest
 
-from thucydides.events.roles import ACTOR_ENTS, find_roles, reported_demand
+from thucydides.events.roles import ACTOR_ENTS, demanding_speech, find_roles
 
 
 def actorish(tok):
@@ -262,8 +262,8 @@ def test_head_phrase_leaves_out_possessive_pronouns(nlp):
 )
 def test_what_one_must_do_reported_by_another_is_their_demand(nlp, text, verb, source, target):
     doc = nlp(text)
-    found = reported_demand(next(t for t in doc if t.text == verb))
-    roles = found[0] if found else None
+    speech = demanding_speech(next(t for t in doc if t.text == verb))
+    roles = find_roles(speech.sent, speech, None, actorish, "verb") if speech else None
     assert (words(roles.source) if roles else None, words(roles.target) if roles else None) == (
         source,
         target,

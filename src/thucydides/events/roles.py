@@ -525,11 +525,12 @@ OBLIGATION_MODALS = {"must", "should", "ought"}
 DEMAND_SPEECH = SPEECH_VERBS | {"demand", "urge", "argue", "write", "tweet"}
 
 
-def reported_demand(anchor: Token) -> tuple[Roles, Token] | None:
+def demanding_speech(verb: Token) -> Token | None:
     """ "Russia said Sudan must return the helicopter": what one must do, reported by
-    another, is the speaker's demand of them. The demand's roles and the verb of saying
-    (whose mood is the demand's), or None."""
-    clause = anchor
+    another, is the speaker's demand of them. The verb of saying ("said"), whose subject
+    demands and whose reported subject is asked, or None. (At that verb the usual rules
+    give the roles: the speaker acts on the one spoken about.)"""
+    clause = verb
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in {"have", "need"}:
         clause = clause.head  # "Sudan has to return"
     elif not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
@@ -542,5 +543,4 @@ def reported_demand(anchor: Token) -> tuple[Roles, Token] | None:
         return None
     if demanded.tag_ in PRONOUN_TAGS or demanded.dep_ == "expl":
         return None  # "X said it must act" is X's own resolve, not a demand
-    source, target = noun_phrase(speaker), coordinated_phrase(demanded)
-    return Roles(source, target, "speaker-demand/reported-subject"), clause.head
+    return clause.head

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from thucydides.events.roles import reported_demand
+from thucydides.events.roles import demanding_speech
 from thucydides.events.trigger_data import (
     Compiled,
     Frame,
@@ -244,9 +244,8 @@ class TriggerMatcher:
                     anchors.add(tok.i)
         for tok in sent:  # "X said Y must act": X demands it of Y (CAMEO 100)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
-                found = reported_demand(tok)
-                if found is not None and found[1].i not in anchors:
-                    speech = found[1]
+                speech = demanding_speech(tok)
+                if speech is not None and speech.i not in anchors:
                     hits.append(
                         TriggerHit(speech.i, speech.idx, speech.idx + len(speech), DEMAND_CODE,
                                    DEMAND_RULE, "verb", 1, None)
