@@ -2,7 +2,8 @@
 
 import pytest
 
-from thucydides.events.roles import ACTOR_ENTS, demanding_speech, find_roles
+from thucydides.events.parse import ACTOR_ENTS
+from thucydides.events.roles import demanding_speech, find_roles
 
 
 def actorish(tok):

@@ -20,8 +20,9 @@ from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code
 from thucydides.events.modality import mood_of
+from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
 from thucydides.events.phrases import head_phrase, noun_phrase
-from thucydides.events.roles import ACTOR_ENTS, PRONOUN_TAGS, Roles, find_roles
+from thucydides.events.roles import Roles, find_roles
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id

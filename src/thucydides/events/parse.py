@@ -1,0 +1,40 @@
+"""Small readings of the dependency parse that finding source and target both need."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WDT"}
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def own_subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_subject) for a verb's own clause."""
+    subj = children(verb, SUBJECT_DEPS)
+    if subj:
+        return subj[0], False
+    psubj = children(verb, PASSIVE_SUBJECT_DEPS)
+    if psubj:
+        return psubj[0], True
+    return None, False
+
+
+def passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = children(child, {"pobj"})
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ({"auxpass"} | PASSIVE_SUBJECT_DEPS) for c in verb.children)
