@@ -73,6 +73,18 @@ def test_say_alone_gives_no_event(nlp, matcher):
     assert hits(nlp, matcher, "She told reporters that the meeting room was small.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Sweden provided $3 million in assistance to Chad.", "provided", "070"),
+        ("Canada gave medical equipment to Haiti.", "gave", "073"),
+        ("Japan handed over vaccines to Laos.", "handed over", "073"),
+    ],
+)
+def test_aid_given_as_an_amount_or_as_relief_goods(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code
+
+
 def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
     found = hits(nlp, matcher, "Kenya said Somalia must stop the raids.")
     demand = [h for h in found if h.rule == "structure:reported-obligation"]
