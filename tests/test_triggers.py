@@ -79,6 +79,16 @@ def test_say_alone_gives_no_event(nlp, matcher):
         ("Sweden provided $3 million in assistance to Chad.", "provided", "070"),
         ("Canada gave medical equipment to Haiti.", "gave", "073"),
         ("Japan handed over vaccines to Laos.", "handed over", "073"),
+        # aid cut by kind, mediation halted, emergency rule, property returned, tariffs cut
+        ("Norway cut military aid to Chad.", "cut", "1622"),
+        ("Sweden suspended food aid to the region.", "suspended", "1623"),
+        ("The envoy halted his mediation efforts.", "halted", "165"),
+        ("The junta declared a state of emergency in the north.", "declared", "1724"),
+        ("Italy returned the stolen paintings to Greece.", "returned", "0842"),
+        ("The government accepted the strikers' demands.", "accepted", "080"),
+        ("Canada lowered tariffs on Mexican steel.", "lowered", "085"),
+        ("Hackers launched a cyberattack on the ministry.", "launched", "176"),
+        ("The council renewed sanctions on the regime.", "renewed", "163"),
     ],
 )
 def test_aid_given_as_an_amount_or_as_relief_goods(nlp, matcher, text, trigger, code):
