@@ -32,6 +32,9 @@ def words(span):
         ("Britain urged Iran to release the sailors.", "release", "Iran", "the sailors"),
         ("Russia agreed to resume talks with Ukraine.", "resume", "Russia", "Ukraine"),
         ("Norway is willing to send doctors to Chad.", "send", "Norway", "Chad"),
+        # "called on X to" asks X; "appealed to X to" too
+        ("The UN called on Mali to free the hostages.", "free", "Mali", "the hostages"),
+        ("Oxfam appealed to Norway to send doctors.", "send", "Norway", "doctors"),
         (
             "The minister visited Cairo to urge Egypt to open the border.",
             "urge",

@@ -95,6 +95,13 @@ def test_aid_given_as_an_amount_or_as_relief_goods(nlp, matcher, text, trigger, 
     assert codes(nlp, matcher, text).get(trigger) == code
 
 
+def test_a_date_is_no_object_of_a_prepositional_frame(nlp, matcher):
+    # "called X on Saturday" is no "call on"; the appeal pattern needs a real "on X"
+    found = codes(nlp, matcher, "Kenya called the Somali president on Saturday.")
+    assert not found.get("called", "").startswith("02")
+    assert codes(nlp, matcher, "Kenya called on Somalia to act.")["called on"].startswith("02")
+
+
 def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
     found = hits(nlp, matcher, "Kenya said Somalia must stop the raids.")
     demand = [h for h in found if h.rule == "structure:reported-obligation"]

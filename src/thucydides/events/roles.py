@@ -61,6 +61,15 @@ def _actor_of_cause(verb: Token) -> Token | None:
     return None
 
 
+def _phoned(verb: Token) -> bool:
+    """ "called Erdogan to apologize" is a phone call in which the caller apologizes;
+    "called on Erdogan to apologize" asks Erdogan to."""
+    if verb.lemma_.lower() != "call":
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.lower_ != "on"
+
+
 def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """Who performs `verb`, following control, coordination and relative clauses."""
     if depth > 6:
@@ -78,8 +87,11 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if head is verb:
         return None, "no-subject"
     if verb.dep_ == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            obj = children(head, {"dobj"})
+        if head.lemma_.lower() in OBJECT_CONTROL and not _phoned(head):
+            obj = children(head, {"dobj"}) or [  # "called on X to", "appealed to X to"
+                o for p in children(head, {"prep"}) if p.lower_ in {"on", "upon", "to"}
+                for o in children(p, {"pobj"})
+            ]  # fmt: skip
             if obj:
                 return obj[0], "object-control"
         found, how = acting_subject(head, depth + 1)

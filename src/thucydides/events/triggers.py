@@ -21,6 +21,7 @@ from thucydides.events.trigger_data import (
     load_compiled,
 )
 
+WHEN_ENTS = frozenset({"DATE", "TIME"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd", "dative", "acomp", "xcomp", "ccomp")
 NP_LINK_PREPS = frozenset({"of", "for", "on", "about", "to", "against", "with", "over"})
@@ -110,7 +111,10 @@ class _VerbContext:
 
 
 def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """A preposition's objects; a date or time is never one ("called X on Saturday")."""
+    return [
+        c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in WHEN_ENTS
+    ]
 
 
 def _match_frame(frame: Frame, ctx: _VerbContext, obj: Token | None) -> tuple[int, Token | None]:
@@ -146,8 +150,11 @@ def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, T
     spec, prt_tok, objects = 1, None, ctx.objects
     if p.prt is not None:
         prt_tok = ctx.prts.get(p.prt)
-        if prt_tok is None:  # "call on X": spaCy often makes the particle a preposition
-            prt_tok = next((c for c in ctx.preps if c.lower_ == p.prt), None)
+        if prt_tok is None:  # "call on X": spaCy often makes the particle a preposition,
+            # then it must follow the verb: "called the king on Saturday" is no "call on"
+            prt_tok = next(
+                (c for c in ctx.preps if c.lower_ == p.prt and c.i == ctx.verb.i + 1), None
+            )
             if prt_tok is None:
                 return 0, None, None
             objects = _pobjs(prt_tok) + objects
