@@ -230,3 +230,13 @@ def test_the_model_reads_a_headline_as_written_not_as_recased_for_the_parser():
     events = Coder(model=model).code("Rebels Shell Town Near Capital")
     assert model.seen == ["Rebels Shell Town Near Capital"]
     assert events and events[0].evidence["model"] == "recording"
+
+
+def test_a_stated_refusal_is_coded_as_the_refusal(fast_coder):
+    (event,) = fast_coder.code("Chile said it will not lift the embargo on Peru.")
+    assert (event.cameo.code, event.plover.event_type) == ("1244", "REJECT")
+    assert (event.polarity, event.modality) == ("asserted", "actual")
+    assert event.evidence["refusal_of"] == "085"
+    # an act that did not happen is not a refusal: it stays negated
+    (event,) = fast_coder.code("The army did not attack the village.")
+    assert (event.cameo.root, event.polarity) == ("19", "negated")

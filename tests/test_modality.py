@@ -2,7 +2,7 @@
 
 import pytest
 
-from thucydides.events.modality import mood_of
+from thucydides.events.modality import is_refusal, mood_of
 
 
 def mood(nlp, text, trigger):
@@ -46,3 +46,18 @@ def test_cue_is_recorded(nlp):
 def test_relative_clause_keeps_its_own_mood(nlp):
     m = mood(nlp, "It would anger the leaders who were attacked by drones.", "attacked")
     assert m.modality == "actual"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "refusal"),
+    [
+        ("Chile will not lift the embargo.", "lift", True),
+        ("Chile said it would not meet the envoy.", "meet", True),
+        ("The army did not attack the village.", "attack", False),
+        ("Kenya could not attend the talks.", "attend", False),
+        ("Chile will lift the embargo.", "lift", False),
+    ],
+)
+def test_refusal_is_a_negated_intent_not_a_negated_act(nlp, text, trigger, refusal):
+    doc = nlp(text)
+    assert is_refusal(mood_of(next(t for t in doc if t.text == trigger))) is refusal

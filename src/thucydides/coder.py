@@ -18,8 +18,8 @@ from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
-from thucydides.events.combine import intent_code
-from thucydides.events.modality import mood_of
+from thucydides.events.combine import intent_code, refusal_code
+from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
 from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.roles import Roles, find_roles
@@ -201,7 +201,11 @@ class Coder:
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
         mood = mood_of(anchor)
-        recoded = intent_code(cand.code) if mood.modality == "intended" else None
+        refused = refusal_code(cand.code) if is_refusal(mood) else None
+        if refused:  # "will not lift the embargo": the refusal is what happened
+            mood = Mood("asserted", "actual", mood.cue)
+        intended = intent_code(cand.code) if mood.modality == "intended" else None
+        recoded = refused or intended
         cameo, plover = ontology.cameo_record(recoded or cand.code)
         # a target named right at the verb ("met Y", "talks with Y") stands; one found
         # further away does not outweigh the other party of "X and Y agreed"
@@ -231,7 +235,8 @@ class Coder:
                     "model": cand.model,
                     "roles": roles.how,
                     "mood": mood.cue,
-                    **({"intent_of": cand.code} if recoded else {}),
+                    **({"intent_of": cand.code} if intended else {}),
+                    **({"refusal_of": cand.code} if refused else {}),
                 },
             )
             if n:  # a second conjunct at the same trigger needs its own stable id

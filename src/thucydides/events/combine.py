@@ -56,6 +56,24 @@ INTENT_OF = {
 }  # fmt: skip
 
 
+# the CAMEO 12 code for refusing, by the 03 code of the intent refused: "will not lift the
+# embargo" refuses to ease an embargo (1244), "will not meet the rebels" rejects a meeting
+REFUSAL_OF_INTENT = {
+    "030": "120", "031": "121", "0311": "1211", "0312": "1212", "0313": "1213", "0314": "121",
+    "032": "120", "033": "122", "0331": "1221", "0332": "1222", "0333": "1223", "0334": "1224",
+    "034": "123", "0341": "1231", "0342": "1232", "0343": "1233", "0344": "1234",
+    "035": "124", "0351": "1241", "0352": "1242", "0353": "1243", "0354": "1244",
+    "0355": "1245", "0356": "1246", "036": "125", "037": "127", "038": "126", "039": "126",
+}  # fmt: skip
+
+
+def refusal_code(code: str) -> str | None:
+    """The 12x code for refusing an act of cooperation (04-08) or an intent to one (03),
+    None for other codes."""
+    intent = code if code.startswith("03") else intent_code(code)
+    return REFUSAL_OF_INTENT.get(intent) if intent else None
+
+
 def intent_code(code: str) -> str | None:
     """The 03x code for an intended act of cooperation (04-08), None for other codes."""
     for key in (code, code[:3], code[:2]):

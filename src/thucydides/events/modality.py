@@ -124,6 +124,14 @@ def mood_of(anchor: Token) -> Mood:
     return Mood(polarity, modality, cue)
 
 
+def is_refusal(mood: Mood) -> bool:
+    """ "will not lift", "would not meet", "refused to release": a stated refusal, not an
+    act that did not happen ("did not attack") or could not ("could not attend")."""
+    if mood.polarity != "negated":
+        return False
+    return mood.modality == "intended" or mood.cue in {"would", "refuse", "decline"}
+
+
 def is_passive_head(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children)
 
