@@ -89,8 +89,8 @@ def test_say_alone_gives_no_event(nlp, matcher):
         ("Canada lowered tariffs on Mexican steel.", "lowered", "085"),
         ("Hackers launched a cyberattack on the ministry.", "launched", "176"),
         ("The council renewed sanctions on the regime.", "renewed", "163"),
-        # support pledged is endorsement; aid pledged is an intent to give aid
-        ("Ghana pledged its full support for the plan.", "pledged", "051"),
+        # support pledged is a promise of policy support; aid pledged, of aid
+        ("Ghana pledged its full support for the plan.", "pledged", "032"),
         ("Ghana pledged $2 million in aid to Togo.", "pledged", "033"),
         ("Chad opened its borders to refugees.", "opened", "075"),
     ],
