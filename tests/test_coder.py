@@ -240,3 +240,16 @@ def test_a_stated_refusal_is_coded_as_the_refusal(fast_coder):
     # an act that did not happen is not a refusal: it stays negated
     (event,) = fast_coder.code("The army did not attack the village.")
     assert (event.cameo.root, event.polarity) == ("19", "negated")
+
+
+def test_an_arrest_with_no_one_named_is_the_act_of_the_state_where_it_happened(fast_coder):
+    (event,) = fast_coder.code("The journalist was arrested on Monday in Niger.")
+    assert (event.cameo.code, event.source.code, event.target.text) == (
+        "173",
+        "NER",
+        "The journalist",
+    )
+    assert event.evidence["roles"].startswith("state-of-place")
+    # a killing is not thereby the state's act
+    (event,) = fast_coder.code("Five soldiers were killed in Afghanistan.")
+    assert event.source is None

@@ -22,7 +22,7 @@ from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
 from thucydides.events.phrases import head_phrase, noun_phrase
-from thucydides.events.roles import Roles, find_roles
+from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
@@ -200,6 +200,8 @@ class Coder:
         anchor = doc[cand.token]
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
+        if cand.kind == "verb" and (cand.code[:2] == "17" or cand.code[:3] == "166"):
+            roles = state_of_place(roles, anchor, self._is_country_place)
         mood = mood_of(anchor)
         refused = refusal_code(cand.code) if is_refusal(mood) else None
         if refused:  # "will not lift the embargo": the refusal is what happened
@@ -246,6 +248,15 @@ class Coder:
                 )  # fmt: skip
             out.append(event)
         return out
+
+    @staticmethod
+    def _is_country_place(tok: Token) -> bool:
+        """A proper noun the gazetteer knows as a country or a place in one ("Niger",
+        "Peshawar"); spaCy's entity label is not trusted ("Monday in Niger" is a DATE)."""
+        if tok.pos_ != "PROPN":
+            return False
+        found = geo.Gazetteer.load().candidates(noun_phrase(tok).text)
+        return bool(found) and found[0].country is not None
 
     def _resolvable(self, doc_actors: DocumentActors):
         cache: dict[int, bool] = {}

@@ -263,3 +263,23 @@ def demanding_speech(verb: Token) -> Token | None:
     if demanded.tag_ in PRONOUN_TAGS or demanded.dep_ == "expl":
         return None  # "X said it must act" is X's own resolve, not a demand
     return clause.head
+
+
+STATE_ACT_PREPS = {"in", "from"}  # "arrested in Niger", "expelled from North Korea"
+
+
+def state_of_place(roles: Roles, anchor: Token, is_country_place) -> Roles:
+    """ "A journalist was arrested in Niger": an arrest, detention or expulsion with no
+    one named as doing it is the act of the state where it happened. Coercion only: who
+    killed someone in a country is not thereby its state. `is_country_place(token)`
+    says whether a noun names a country or a place in one."""
+    if roles.source is not None or not roles.how.startswith("passive-no-agent"):
+        return roles
+    for prep in children(anchor, {"prep"}):
+        if prep.lower_ not in STATE_ACT_PREPS:
+            continue
+        for pobj in children(prep, {"pobj"}):
+            if is_country_place(pobj):
+                how = "state-of-place" + roles.how[len("passive-no-agent") :]
+                return Roles(noun_phrase(pobj), roles.target, how)
+    return roles
