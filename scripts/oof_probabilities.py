@@ -6,7 +6,8 @@ coder on sentences its model has seen. Here every gold sentence, of every set, f
 one of --folds folds by a hash of its words (so a sentence that two sets share falls in
 the same fold); the model for fold k is trained exactly as the shipped one (same data,
 heads, epochs and seed) on everything outside fold k, and gives the probabilities of the
-sentences of fold k, split into sentences the way the coder splits them.
+sentences of fold k, split into sentences the way the coder splits them (so a change to
+that splitting, such as datelines set apart, needs the table rebuilt).
 
 Runs in .venv-train with the package installed (`.venv-train/bin/pip install -e .`).
 Writes JSON Lines {"text", "fold", "probs"} to --out (default .cache/oof/probabilities.jsonl,
@@ -30,8 +31,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 import train_event_encoder as tee  # noqa: E402
 import train_event_model as tem  # noqa: E402
 
+from thucydides.coder import Coder  # noqa: E402
 from thucydides.events.classifier import META_FILE, MODEL_DIR  # noqa: E402
-from thucydides.nlp import load_nlp  # noqa: E402
 
 GOLD_FILES = ("plv_train", "plover_gsr", "cameo_examples", "cameo5_train")
 
@@ -67,11 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     data = tem.load_data(args.shared, synthetic=False)
     plover_pairs = data["plv"] + data["gsr"] + data["codebook"]
     penta_pairs = data["cameo5"] + data["codebook_penta"]
-    nlp = load_nlp()
+    coder = Coder(fast=True)  # split sentences exactly as the coder does (datelines, headlines)
+    texts = gold_texts(args.shared)
     by_fold: dict[int, list[str]] = {}
-    for doc in nlp.pipe(gold_texts(args.shared)):
-        k = fold_of(doc.text, args.folds)
-        by_fold.setdefault(k, []).extend(s.text for s in doc.sents)
+    for text, doc in zip(texts, coder.nlp.pipe(coder.parse_text(t) for t in texts), strict=True):
+        k = fold_of(text, args.folds)
+        by_fold.setdefault(k, []).extend(text[s.start_char : s.end_char] for s in doc.sents)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     mode = "a" if args.only else "w"
     with args.out.open(mode, encoding="utf-8") as out:

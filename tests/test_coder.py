@@ -253,3 +253,11 @@ def test_an_arrest_with_no_one_named_is_the_act_of_the_state_where_it_happened(f
     # a killing is not thereby the state's act
     (event,) = fast_coder.code("Five soldiers were killed in Afghanistan.")
     assert event.source is None
+
+
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(fast_coder):
+    text = "BERLIN -- A court in Bavaria has convicted two men of assault."
+    (event,) = fast_coder.code(text)
+    assert event.source.text == "A court in Bavaria"
+    assert event.sentence == "A court in Bavaria has convicted two men of assault."
+    assert text[event.trigger.start : event.trigger.end] == "convicted"

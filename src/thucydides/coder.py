@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
+from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
@@ -92,8 +93,12 @@ class Coder:
         self.triggers = TriggerMatcher.load()
         self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
         self.model = model if model is not None else None if fast else EventTypeModel.load()
+        gazetteer = geo.Gazetteer.load()
         self.recase = HeadlineCaser(
-            self.triggers.verb_lemmas, known_name_spans(self.resolver, geo.Gazetteer.load())
+            self.triggers.verb_lemmas, known_name_spans(self.resolver, gazetteer)
+        )
+        self.mark_datelines = DatelineMarker(
+            lambda name: bool(gazetteer.candidates(name)) and not self._role_noun(name)
         )
         self.model_name = self.model.name if self.model is not None else None
 
@@ -116,7 +121,7 @@ class Coder:
         holding only one batch of parses at a time. A document the stages fail on is not
         yielded: it goes to `on_error` (default: a warning in the log) and the rest go on."""
         report = on_error or _log_failure
-        stream = ((self.recase(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
+        stream = ((self.parse_text(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
                   for d, pieces, n in _chunked(docs)
                   for i, (off, piece) in enumerate(pieces))  # fmt: skip
         events: list[Event] = []
@@ -248,6 +253,16 @@ class Coder:
                 )  # fmt: skip
             out.append(event)
         return out
+
+    def parse_text(self, text: str) -> str:
+        """What the parser reads: the text with datelines set apart and title-case
+        headlines in sentence case; same length, so every offset holds."""
+        return self.recase(self.mark_datelines(text))
+
+    def _role_noun(self, name: str) -> bool:
+        """ "Police" names a town in Poland, but at the head of a line it is the police."""
+        hits, _ = self.resolver.find(name)
+        return any(self.resolver.entries[h.entry][1] == "agent" for h in hits)
 
     @staticmethod
     def _is_country_place(tok: Token) -> bool:
