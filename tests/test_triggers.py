@@ -116,6 +116,12 @@ def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
         assert not any(h.rule == "structure:reported-obligation" for h in hits(nlp, matcher, text))
 
 
+def test_a_stated_outlook_is_a_comment(nlp, matcher):
+    assert codes(nlp, matcher, "The council said it is skeptical of the plan.")["is"] == "012"
+    assert codes(nlp, matcher, "The envoy is optimistic about the talks.")["is"] == "013"
+    assert hits(nlp, matcher, "The river is wide and the bridge is old.") == []
+
+
 def test_statement_verbs_with_content_code_the_content(nlp, matcher):
     found = codes(nlp, matcher, "The envoy expressed concern about the fighting.")
     assert found.get("expressed") == "012"

@@ -237,7 +237,9 @@ class TriggerMatcher:
         consumed: set[int] = set()
         anchors: set[int] = set()
         for tok in sent:
-            if not (tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")):
+            verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+            copula = tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children)
+            if not (verb or copula):  # "is skeptical" has patterns of its own
                 continue
             if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
                 continue  # "the disputed island"; "accused X of spying" is one event
