@@ -32,6 +32,8 @@ def words(span):
         ("Britain urged Iran to release the sailors.", "release", "Iran", "the sailors"),
         ("Russia agreed to resume talks with Ukraine.", "resume", "Russia", "Ukraine"),
         ("Norway is willing to send doctors to Chad.", "send", "Norway", "Chad"),
+        # what a statement says, its author says
+        ("Amnesty issued a statement calling on Mali to free them.", "calling", "Amnesty", "Mali"),
         # "called on X to" asks X; "appealed to X to" too
         ("The UN called on Mali to free the hostages.", "free", "Mali", "the hostages"),
         ("Oxfam appealed to Norway to send doctors.", "send", "Norway", "doctors"),

@@ -116,6 +116,14 @@ def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
         assert not any(h.rule == "structure:reported-obligation" for h in hits(nlp, matcher, text))
 
 
+def test_the_longer_phrase_is_the_more_specific_pattern(nlp, matcher):
+    # "issue+arrest_warrant" (173) beats "issue+warrant" (100); a statement issued is no event
+    assert (
+        codes(nlp, matcher, "The court issued an arrest warrant for the mayor.")["issued"] == "173"
+    )
+    assert "issued" not in codes(nlp, matcher, "The ministry issued a statement on Monday.")
+
+
 def test_a_stated_outlook_is_a_comment(nlp, matcher):
     assert codes(nlp, matcher, "The council said it is skeptical of the plan.")["is"] == "012"
     assert codes(nlp, matcher, "The envoy is optimistic about the talks.")["is"] == "013"

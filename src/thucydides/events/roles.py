@@ -61,6 +61,13 @@ def _actor_of_cause(verb: Token) -> Token | None:
     return None
 
 
+# what a statement, report or letter says, its author says
+DOCUMENT_NOUNS = {
+    "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
+    "tweet", "resolution", "press release", "release", "editorial", "speech", "appeal",
+}  # fmt: skip
+
+
 def _phoned(verb: Token) -> bool:
     """ "called Erdogan to apologize" is a phone call in which the caller apologizes;
     "called on Erdogan to apologize" asks Erdogan to."""
@@ -109,6 +116,11 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
             agent = passive_agent(verb)
             return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
+        if head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
+            # "issued a statement calling on X": who issued it calls
+            found, how = acting_subject(head.head, depth + 1)
+            if found is not None:
+                return found, f"document<{how}"
         return head, "relative"
     if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found, how = acting_subject(head, depth + 1)

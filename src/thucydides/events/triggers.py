@@ -63,22 +63,24 @@ def _mods(tok: Token) -> set[str]:
 
 
 def _term_level(terms: tuple[Term, ...], tok: Token) -> int:
-    """2: a term matches tok as head; 1: as modifier ("peace" in "peace talks"); 0: no."""
+    """3: a term with modifiers matches tok as head ("arrest warrant"); 2: a one-word term
+    as head ("warrant"); 1: as modifier ("peace" in "peace talks"); 0: no. The longer
+    phrase is the more specific pattern."""
     words, mods = _words(tok), _mods(tok)
     level = 0
     for term in terms:
         if words & term.heads and all(mods & req for req in term.mods):
-            return 2
-        if not term.mods and mods & term.heads:
-            level = 1
+            level = max(level, 3 if term.mods else 2)
+        elif not term.mods and mods & term.heads:
+            level = max(level, 1)
     return level
 
 
 def _np_level(terms: tuple[Term, ...], tok: Token) -> int:
     """Match a noun phrase: its head, its modifiers, its conjuncts, or its of/for-object."""
     level = _term_level(terms, tok)
-    if level == 2:
-        return 2
+    if level >= 2:
+        return level
     for child in tok.children:
         if child.dep_ == "conj":
             level = max(level, _term_level(terms, child))
