@@ -233,6 +233,11 @@ PHRASES = {
     "role-then-name": (
         "Police arrested the journalist Anna Berg in Oslo.", 3, "the journalist Anna Berg",
     ),
+    "role-comma-name": (
+        "The former president, Maria Costa, rejected the plan.", 2,
+        "The former president, Maria Costa",
+    ),
+    "name-comma-aside": ("Kenya, a neighbour, sent troops.", 0, "Kenya"),
 }  # fmt: skip
 
 

@@ -44,9 +44,16 @@ def head_phrase(head: Token) -> Span:
 
 def _right_edge(tok: Token, depth: int = 0) -> int:
     right = tok.i
-    for child in tok.rights:
+    rights = list(tok.rights)
+    for k, child in enumerate(rights):
+        if child.dep_ == "punct" and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+            if _names_it(tok, rights[k + 1]):
+                continue  # the comma before "Goodluck Jonathan"
         if child.dep_ == "appos" and not tok.doc[child.left_edge.i - 1].is_punct:
             right = max(right, _right_edge(child, depth + 1))  # "the premier Leo Varadkar"
+            continue
+        if child.dep_ == "appos" and _names_it(tok, child):
+            right = max(right, _right_edge(child, depth + 1))  # "the president, Goodluck Jonathan"
             continue
         if child.dep_ in CUT_DEPS or depth > 8:
             break
@@ -54,6 +61,12 @@ def _right_edge(tok: Token, depth: int = 0) -> int:
             break  # "Chad in Khartoum" is Chad; "civilians in Kabul" keeps its place
         right = max(right, _right_edge(child, depth + 1))
     return right
+
+
+def _names_it(tok: Token, appos: Token) -> bool:
+    """A common noun followed by the proper name of who it is ("the then president,
+    Goodluck Jonathan"); not a list or an aside ("Kenya, a neighbour")."""
+    return tok.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.ent_type_ in {"PERSON", "ORG"}
 
 
 GROUP_NOUNS = {
