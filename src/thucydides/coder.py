@@ -55,7 +55,8 @@ class _Chunk:
     offset: int
     first: bool
     last: bool
-    text: str  # the piece as given; the parse may differ in case (headlines.py), not length
+    text: str  # the piece as given; the parser reads it recased and with datelines set
+    # apart (Coder.parse_text), never with a character moved
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
