@@ -154,3 +154,19 @@ def test_role_noun_takes_the_group_it_belongs_to_and_is_found_again(nlp, resolve
     actors = DocumentActors(doc, "2011-10-24", resolver)
     assert actors.resolve(span_of(doc, "A senior figure in the Haqqani network")).code == "AFGINS"
     assert actors.resolve(span_of(doc, "We")).code == "AFGINS"
+
+
+def test_members_possessed_by_a_group_are_the_groups_wherever_they_are(nlp, resolver):
+    doc = nlp(
+        "The Haqqani network runs camps near the border. "
+        "Drones struck the network's commanders in North Waziristan."
+    )
+    actors = DocumentActors(doc, "2011-10-24", resolver)
+    m = actors.resolve(span_of(doc, "the network's commanders in North Waziristan"))
+    assert (m.code, m.name) == ("AFGINS", "Haqqani network")  # not PAKMIL from the place
+    # a country's army stays the country's
+    doc = nlp("Pakistan's army shelled the border.")
+    assert (
+        DocumentActors(doc, None, resolver).resolve(span_of(doc, "Pakistan's army")).code
+        == "PAKMIL"
+    )

@@ -111,6 +111,10 @@ class DocumentActors:
                 return _as_coref(found, span.text)
             return None if is_pronoun(root) else self._lookup(span)
         match = self._lookup(span)
+        if match is not None and match.kind == "agent":
+            group = self._group_owner(span)  # "the network's commanders"
+            if group is not None:
+                return group
         if match is not None and (match.country or match.kind != "agent"):
             return match
         known = self.by_head.get(root.i)
@@ -176,8 +180,10 @@ class DocumentActors:
             match = self._lookup(span)
             if match is None and tok.pos_ == "PROPN":
                 match = self._surname(span)
-            elif match is not None and match.kind == "agent" and not match.country:
-                match = self._owner(span) or match
+            elif match is not None and match.kind == "agent":
+                match = self._group_owner(span) or (
+                    match if match.country else self._owner(span) or match
+                )
         lemma = tok.lemma_.lower()
         if match is None and lemma in PERSON_ROLES:
             match = self._member_of(tok)
@@ -323,6 +329,19 @@ class DocumentActors:
                 m = self.by_head.get(t.i)
                 if m is not None and m.match is not None:
                     return _as_coref(m.match, span.text)
+        return None
+
+    def _group_owner(self, span: Span) -> ActorMatch | None:
+        """ "the network's commanders", "the Taliban's fighters": members of a group named
+        as its possessor are the group's, whatever place the phrase also names."""
+        root = span.root
+        for t in root.children:
+            if t.dep_ != "poss" or is_pronoun(t):
+                continue
+            m = self.by_head.get(t.i)
+            if m is not None and m.match is not None and m.match.kind in ("group", "org"):
+                why = f"{m.match.why}; members of the group that possesses them"
+                return replace(m.match, matched=span.text, why=why)  # via: as the owner's
         return None
 
     def _surname(self, span: Span) -> ActorMatch | None:
