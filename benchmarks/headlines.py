@@ -3,7 +3,8 @@ parser (`thucydides.headlines`).
 
 Reads the synthetic headline templates in ../shared/data/training/synthetic_headlines.csv
 (NGEC, MIT), fills {country_1}, {country_2}, {country_3} and {city} from a fixed list,
-codes each headline with the patterns alone and with the full coder, and reports the
+codes each headline, as written and in all capitals, with the patterns alone and with
+the full coder, and reports the
 share that yields an event (yield) and the share whose top event has the template's
 PLOVER type (accuracy). Usage: python benchmarks/headlines.py [--shared ../shared]
 """
@@ -61,14 +62,16 @@ def main() -> int:
     from thucydides.coder import Coder
 
     rows = headlines(args.shared)
+    sets = {"title case": rows, "all capitals": [(t.upper(), label) for t, label in rows]}
     print(f"{len(rows)} headlines from the synthetic templates")
-    print(f"{'coder':<8} {'casing':<16} {'yield':>6} {'accuracy':>9}")
+    print(f"{'headlines':<13} {'coder':<6} {'casing':<16} {'yield':>6} {'accuracy':>9}")
     for name, coder in (("fast", Coder(fast=True)), ("full", Coder())):
         recase = coder.recase
-        for casing in ("as written", "sentence case"):
-            coder.recase = (lambda text: text) if casing == "as written" else recase
-            hit, acc = score(coder, rows)
-            print(f"{name:<8} {casing:<16} {hit:>6.3f} {acc:>9.3f}")
+        for written, data in sets.items():
+            for casing in ("as written", "sentence case"):
+                coder.recase = (lambda text: text) if casing == "as written" else recase
+                hit, acc = score(coder, data)
+                print(f"{written:<13} {name:<6} {casing:<16} {hit:>6.3f} {acc:>9.3f}")
     return 0
 
 

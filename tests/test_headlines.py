@@ -14,7 +14,7 @@ def names(line: str) -> list[tuple[int, int]]:
     """Stand-in for the dictionaries and gazetteer: these names are known."""
     spans = []
     for name in ("Iran", "British", "Gulf", "Shell"):
-        at = line.find(name)
+        at = line.lower().find(name.lower())
         if at >= 0:
             spans.append((at, at + len(name)))
     return spans
@@ -37,6 +37,11 @@ def test_acronyms_and_ordinary_sentences_stay_as_written():
     assert caser(text) is text
 
 
+def test_an_all_capitals_line_keeps_its_names_and_short_acronyms():
+    assert caser("IRAN SEIZES BRITISH TANKER IN GULF") == "IRAN seizes BRITISH tanker in GULF"
+    assert caser("UN SEIZES ARMS") == "UN seizes arms"
+
+
 def test_only_the_headline_line_of_a_document_changes():
     text = "Iran Seizes British Tanker\nThe Revolutionary Guard said it Seized the ship."
     assert caser(text) == "Iran seizes British tanker\n" + text.split("\n")[1]
@@ -45,7 +50,7 @@ def test_only_the_headline_line_of_a_document_changes():
 def test_what_counts_as_title_case():
     assert is_title_case("Rebels Shell Town Near Capital".split())
     assert not is_title_case("Rebels shell a town".split())
-    assert not is_title_case("REBELS SHELL TOWN".split())  # all capitals: left alone
+    assert is_title_case("REBELS SHELL TOWN".split())  # all capitals: names tell acronyms
     assert not is_title_case("Ghana And Togo".split())  # too few content words
 
 

@@ -5,8 +5,9 @@ noun: no verb, so no trigger fires and a headline-only feed yields nothing. Befo
 parsing, each title-case line gets its common words lower-cased while the names the
 dictionaries and the gazetteer know keep their capitals ("Iran seizes British tanker in
 Gulf"). A word that is one of the trigger verbs is lower-cased even when it is also a
-name ("Shell"). Every word keeps its length, so offsets stay true and records show the
-words as they were written.
+name ("Shell"). An all-capitals line is treated the same way, its known names (and
+two-letter acronyms) kept as written. Every word keeps its length, so offsets stay true
+and records show the words as they were written.
 """
 
 from __future__ import annotations
@@ -47,8 +48,6 @@ def is_title_case(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in SMALL]
     if len(content) < MIN_CONTENT_WORDS or len(words) > MAX_WORDS:
         return False
-    if all(w.isupper() for w in content):
-        return False  # all capitals: acronyms and words cannot be told apart
     return sum(w[0].isupper() for w in content) >= TITLE_SHARE * len(content)
 
 
@@ -77,10 +76,16 @@ class HeadlineCaser:
             if not is_title_case([w.group() for w in words]):
                 continue
             names = self.name_spans(line.group())
+            # in an all-capitals line only the names it knows tell acronyms from words
+            capitals = all(w.group().isupper() for w in words if w.group().lower() not in SMALL)
             for w in words:
                 word = w.group()
-                if not word[0].isupper() or (len(word) > 1 and word.rstrip(".").isupper()):
-                    continue  # "U.S.", "UN", "IAEA" stay as written
+                if not word[0].isupper() or "." in word:
+                    continue  # "U.S." stays as written
+                if not capitals and len(word) > 1 and word.isupper():
+                    continue  # "UN", "IAEA" in a title-case line
+                if capitals and len(word) <= 2 and word.lower() not in SMALL:
+                    continue  # "UN", "US", "EU"; but "IN", "ON" are words
                 low = word.lower()
                 if len(low) != len(word):
                     continue
