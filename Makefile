@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint eval eval-oof bench data clean browser
+.PHONY: install demo test lint eval eval-oof bench bench-headlines data clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,11 @@ browser:
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# headline coding on the synthetic headline templates of $(SHARED)/data/training
+bench-headlines: install
+	@test -d $(SHARED)/data/training || { echo "make bench-headlines: $(SHARED)/data/training is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
+	$(BIN)/python benchmarks/headlines.py --shared $(SHARED)
 
 eval: install
 	@test -d $(SHARED)/eval || { echo "make eval: the gold sets are not there: $(SHARED)/eval is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
