@@ -78,7 +78,7 @@ def test_verb_roles(nlp, text, trigger, source, target):
             "returned",
             "its owner in Vienna",
         ),
-        # the subject's own words are never its target
+        # only words after the trigger are searched: the subject's place is not the target
         ("Rebels in Mali ended the blockade.", "ended", "the blockade"),
         # the actor's own forces are not acted upon; its counterparts are another party
         ("The army moved its troops to the border with Chad.", "moved", "Chad"),

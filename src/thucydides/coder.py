@@ -262,8 +262,7 @@ class Coder:
 
     def _role_noun(self, name: str) -> bool:
         """ "Police" names a town in Poland, but at the head of a line it is the police."""
-        hits, _ = self.resolver.find(name)
-        return any(self.resolver.entries[h.entry][1] == "agent" for h in hits)
+        return any(kind == "agent" for _, _, kind in self.resolver.phrase_kinds(name))
 
     @staticmethod
     def _is_country_place(tok: Token) -> bool:

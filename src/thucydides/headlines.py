@@ -104,9 +104,9 @@ def known_name_spans(resolver, gazetteer) -> Callable[[str], list[tuple[int, int
     role nouns), gazetteer places of up to three words, and nationalities."""
 
     def spans(line: str) -> list[tuple[int, int]]:
-        hits, _ = resolver.find(line)
-        found = [(h.start, h.end) for h in hits if resolver.entries[h.entry][1] != "agent"]
-        roles = [(h.start, h.end) for h in hits if resolver.entries[h.entry][1] == "agent"]
+        kinds = resolver.phrase_kinds(line)
+        found = [(a, b) for a, b, kind in kinds if kind != "agent"]
+        roles = [(a, b) for a, b, kind in kinds if kind == "agent"]
         words = list(WORD.finditer(line))
         for i in range(len(words)):
             for n in (3, 2, 1):

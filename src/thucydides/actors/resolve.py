@@ -132,6 +132,12 @@ class ActorResolver:
         hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
         return hits, ps
 
+    def phrase_kinds(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of each dictionary phrase in `text`: "Police" is an agent
+        (a role noun), "Lebanon" a country; for telling names from words."""
+        hits, _ = self.find(text)
+        return [(h.start, h.end, self.entries[h.entry][1]) for h in hits]
+
     def _inside_longer_name(self, h: Hit, ps: list, capital: list[bool], covered: set) -> bool:
         """A person's name that is only the start or end of a longer name is someone
         else's: "Hassan" in "Omar Hassan al-Bashir", "Jean" in "Jean-Bertrand Aristide".

@@ -20,6 +20,11 @@ from thucydides.model import Actor
 MODEL_NAME = "event-type-v1"
 # the model alone codes a sentence only above this probability of its top type
 MODEL_ALONE_MIN = 0.55
+# the model's share of confidence where a pattern and the model both speak, and what its
+# probability counts for when it codes a sentence alone (benchmarks/combine_grid.py)
+MODEL_WEIGHT = 0.55
+RULE_WEIGHT = 0.45  # 1 - MODEL_WEIGHT, written out so the sum is exact
+MODEL_ALONE_FACTOR = 0.75
 # without a PLOVER type (CAMEO 01 statements, 02 appeals) the model can neither
 # support nor contradict the rule; it counts as this probability
 NEUTRAL_P = 0.35
@@ -205,12 +210,16 @@ def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> f
         0.04 if target is not None and target.code else 0.0
     )
     if cand.rule is None:  # the model alone
-        score = 0.75 * (cand.p_model or 0.0) + actor_bonus
+        score = MODEL_ALONE_FACTOR * (cand.p_model or 0.0) + actor_bonus
     else:
         rule_score = 0.45 + 0.07 * min(cand.specificity, 3) + actor_bonus
         if source is None:
             rule_score -= 0.1
-        score = rule_score if cand.p_model is None else 0.45 * rule_score + 0.55 * cand.p_model
+        score = (
+            rule_score
+            if cand.p_model is None
+            else RULE_WEIGHT * rule_score + MODEL_WEIGHT * cand.p_model
+        )
     if cand.subordinate:
         score *= SUBORDINATE_FACTOR
     return round(min(max(score, 0.01), 0.99), 3)

@@ -64,7 +64,7 @@ def _actor_of_cause(verb: Token) -> Token | None:
 # what a statement, report or letter says, its author says
 DOCUMENT_NOUNS = {
     "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
-    "tweet", "resolution", "press release", "release", "editorial", "speech", "appeal",
+    "tweet", "resolution", "release", "editorial", "speech", "appeal",
 }  # fmt: skip
 
 
