@@ -7,6 +7,7 @@ import json
 import pytest
 
 from thucydides.cli import main
+from thucydides.coder import Coder
 from thucydides.errors import UserError
 from thucydides.evaluate_stored import MissingSentence, StoredTypeProbabilities
 
@@ -58,7 +59,7 @@ def test_eval_codes_with_the_stored_probabilities(tmp_path, nlp, capsys):
     rows = [
         {
             "id": "1",
-            "text": "Farmers marched through the capital.",
+            "text": "Kenyan farmers were outside the parliament in Nairobi on Monday.",
             "events": [{"plover": "PROTEST"}],
         },
         {"id": "2", "text": "Police arrested two men in Lyon.", "events": [{"plover": "ASSAULT"}]},
@@ -74,6 +75,9 @@ def test_eval_codes_with_the_stored_probabilities(tmp_path, nlp, capsys):
     assert "2: the coder failed (MissingSentence: no stored type probabilities" in err
     failed = {json.loads(x)["id"] for x in errors.read_text().splitlines()}
     assert failed == {"2"}  # the stored PROTEST coded sentence 1 with no pattern needed
+    # no pattern fires there: the event is the stored probabilities' alone
+    (event,) = Coder(model=StoredTypeProbabilities(probs)).code(rows[0]["text"])
+    assert (event.plover.event_type, event.evidence["rule"]) == ("PROTEST", None)
 
 
 def test_fast_and_stored_probabilities_do_not_mix(capsys):
