@@ -27,7 +27,8 @@ def raid() -> Event:
         source=Actor("Police", 0, 6, "USACOP", "USA", ["COP"], "Police", "dictionary"),
         target=None, date="2023-06-15", date_precision="day",
         location=Location("Dayton", 4509884, 39.76, -84.19, "USA", "Ohio", "city"),
-        polarity="asserted", modality="actual", confidence=0.7, evidence={"rule": "verbs/arrest"},
+        polarity="asserted", modality="actual", confidence=0.7,
+        evidence={"rule": "verbs/arrest", "roles": "subject/object", "mood": None},
     )  # fmt: skip
 
 
@@ -53,10 +54,13 @@ def run(db: Path, fmt: str, out: Path | None = None) -> str:
 
 def test_csv_has_every_flat_column_and_keeps_leading_zeros(db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run(db, "csv"))))
-    assert list(rows[0]) == list(FLAT_COLUMNS)
+    assert list(rows[0]) == [*FLAT_COLUMNS, "evidence_roles", "evidence_mood", "intent_of", "refusal_of"]
     by_code = {r["cameo_code"]: r for r in rows}
     assert set(by_code) == {"057", "173"}
     assert by_code["057"]["target_sectors"] == "GOV" and by_code["173"]["target_code"] == ""
+    # the evidence a reviewer sorts by has columns of its own
+    assert by_code["173"]["evidence_roles"] == "subject/object"
+    assert by_code["173"]["evidence_mood"] == by_code["173"]["intent_of"] == ""
 
 
 def test_jsonl_gives_back_the_nested_records(db: Path, tmp_path: Path) -> None:

@@ -30,8 +30,20 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(message[0].upper() + message[1:].rstrip(".") + ".")
 
 
+def version() -> str:
+    """The installed package's version; "unknown" when run from a source tree alone."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("thucydides")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="thucydides", description="Code news text into CAMEO/PLOVER events.")
+    parser.add_argument("--version", action="version", version=f"thucydides {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)

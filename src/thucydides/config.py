@@ -2,16 +2,21 @@
 
 Read from `thucydides.toml` in the working directory (or the file named by
 `THUCYDIDES_CONFIG`), and from `THUCYDIDES_ACTORS` (paths joined by the OS path
-separator, as in PATH). Today it names the user's own actor dictionaries:
+separator, as in PATH). It names the user's own actor dictionaries and the publication
+date of documents that carry none (what `--date` gives, which wins over it):
 
     [actors]
     files = ["my_actors.tsv"]
+
+    [documents]
+    date = "2025-03-03"
 
 Relative paths are taken from the config file's folder.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -40,6 +45,19 @@ def load_config() -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UserError(f"{path} is not valid TOML ({exc}).") from None
+
+
+def default_date() -> str | None:
+    """The config's `[documents] date` (YYYY-MM-DD, quoted or a TOML date), or None."""
+    from thucydides.dates import check_day
+
+    section = load_config().get("documents", {})
+    value = section.get("date") if isinstance(section, dict) else None
+    if type(value) is dt.date:  # TOML's own date type: date = 2025-03-03
+        value = value.isoformat()
+    if not isinstance(section, dict) or not isinstance(value, str | None):
+        raise UserError(f'{config_path()}: [documents] date must be a string like "2025-03-03".')
+    return check_day(value, f"{config_path()}: [documents] date")
 
 
 def actor_files() -> list[str]:

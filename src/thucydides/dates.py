@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from thucydides.errors import UserError
+
 Resolved = tuple[str | None, str | None]
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -123,6 +125,24 @@ def _expressions(sentence: str) -> list[DateExpression]:
 def find_date_expressions(sentence: str) -> list[tuple[int, int, str]]:
     """Character spans of the date expressions the rules understand, in order."""
     return [(e.start, e.end, e.text) for e in _expressions(sentence)]
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_day(text: str | None, option: str = "--date") -> str | None:
+    """A date the user typed (`--date`, the config's default date, the API's `date`) as
+    ISO YYYY-MM-DD, or UserError. Only the full ISO form: "06/01/2025" is June 1 to some
+    readers and January 6 to others, and a bare year or month cannot anchor "yesterday"."""
+    if text is None:
+        return None
+    value = text.strip()
+    try:
+        if ISO_DAY.fullmatch(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:  # 2025-02-30
+        pass
+    raise UserError(f"{option} {text!r} is not a date: write a day as YYYY-MM-DD, e.g. 2025-06-01.")
 
 
 def parse_pub_date(value: str | date | None) -> date | None:

@@ -1,6 +1,7 @@
 """Stored events out as CSV, JSON Lines, Parquet, or GDELT 2.0's event table layout.
 
-CSV and Parquet carry the flat record (model.FLAT_COLUMNS), JSONL the nested record of
+CSV carries the flat record (model.FLAT_COLUMNS) and four columns of its evidence
+(CSV_COLUMNS), Parquet the flat record, JSONL the nested record of
 shared/docs/event-record.md. `gdelt` writes GDELT 2.0's 61 event columns, tab-separated
 without a header like GDELT's own files, so tools that read GDELT read these: what we
 know is filled in (dates, actors, CAMEO code, quad class, Goldstein, article and source
@@ -25,6 +26,18 @@ from thucydides.store import Store, event_from_row
 FORMATS = ("csv", "jsonl", "parquet", "gdelt")
 DATA = Path(__file__).parent / "data"
 INTERNATIONAL = ("IGO", "NGO", "NGM", "IMG", "MNC")  # generic codes a known group follows
+# CSV: the flat record, then the evidence a reviewer sorts by: how the roles were found,
+# the mood cue, and the code an intent (03x) or a refusal (12x) was made from.
+EVIDENCE_COLUMNS = {"evidence_roles": "roles", "evidence_mood": "mood",
+                    "intent_of": "intent_of", "refusal_of": "refusal_of"}  # fmt: skip
+CSV_COLUMNS = (*FLAT_COLUMNS, *EVIDENCE_COLUMNS)
+
+
+def csv_row(flat: Mapping[str, Any], evidence: Any) -> dict[str, Any]:
+    """One CSV row from a flat row and the event's evidence (a dict, JSON text or None)."""
+    found = json.loads(evidence) if isinstance(evidence, str) else evidence or {}
+    return {**{c: flat.get(c) for c in FLAT_COLUMNS},
+            **{c: found.get(key) for c, key in EVIDENCE_COLUMNS.items()}}  # fmt: skip
 
 
 def export(store: Store, fmt: str, out: Path | None = None, stream: IO[str] | None = None) -> int:
@@ -46,10 +59,10 @@ def export(store: Store, fmt: str, out: Path | None = None, stream: IO[str] | No
 def _write(store: Store, fmt: str, f: IO[str]) -> int:
     n = 0
     if fmt == "csv":
-        writer = csv.DictWriter(f, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
+        writer = csv.DictWriter(f, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in store.iter_events():
-            writer.writerow(row)
+            writer.writerow(csv_row(row, row.get("evidence")))
             n += 1
     elif fmt == "jsonl":
         for row in store.iter_events():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides import dedup
+from thucydides.ingest.dating import DateTally
 from thucydides.errors import UserError
 from thucydides.model import Document, Event
 from thucydides.store import Entry, Store
@@ -137,6 +138,7 @@ class IngestStats:
     near_duplicates: int = 0
     events: int = 0
     skipped: list[str] = field(default_factory=list)  # one sentence each: what and why
+    dates: DateTally = field(default_factory=DateTally)  # how many documents are undated
 
     @property
     def done(self) -> int:
@@ -205,9 +207,11 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     skip_bad: bool = False,
     on_progress: Callable[[IngestStats], None] | None = None,
+    default_date: str | None = None,
 ) -> IngestStats:
     """Read, deduplicate, code and store; each batch is one transaction, so a rerun
-    after any crash finishes the job without doubling anything."""
+    after any crash finishes the job without doubling anything. `default_date` (ISO)
+    dates the documents that carry no date of their own (ingest.dating)."""
     from thucydides.ingest import BadInput, iter_documents
 
     stats = IngestStats()
@@ -228,7 +232,7 @@ def ingest(
             on_progress(stats)
 
     def documents() -> Iterator[Document]:
-        for item in iter_documents(list(paths)):
+        for item in iter_documents(list(paths), default_date=default_date, tally=stats.dates):
             if isinstance(item, BadInput):
                 if not skip_bad:  # stop reading; what is in flight is still stored
                     stop.append(f"{item.reason.rstrip('.')}; --skip-bad skips bad input.")

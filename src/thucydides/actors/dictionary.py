@@ -95,29 +95,29 @@ class Entry:
         return "\t".join((self.name, self.kind, codes, " | ".join(self.aliases)))
 
 
+# An undated mention is read as of the latest date the dictionary knows (README, "Undated
+# documents"): the role still open-ended, else the undated default, else the last role.
+UNDATED = "9999-12-31"
+
+
 def code_on(codes: Sequence[CodeSpan], day: str | None) -> tuple[str | None, str]:
     """The code in force on `day` and why: a covering range, else the undated default,
-    else the nearest range in time."""
+    else the nearest range in time. No day: as of the latest date the dictionary knows."""
     default = next((c for c in codes if not c.dated), None)
     if default is not None and code_blocks().get(default.code[:3], ("",))[0] == "role":
         if any(c.dated for c in codes):  # a bare role ("ELI") says less than a dated code
             default = None
-    if day:
-        for c in codes:
-            if c.dated and c.covers(day):
-                return c.code, f"{c} covers {day}"
-        if default:
-            return default.code, f"default code (no dated role covers {day})"
-        dated = [c for c in codes if c.dated]
-        if dated:
-            near = min(dated, key=lambda c: _distance(c, day))
-            return near.code, f"nearest dated role {near} to {day}"
-        return None, "no code"
+    when = day or "the latest date known (no date given)"
+    day = day or UNDATED
+    for c in codes:
+        if c.dated and c.covers(day):
+            return c.code, f"{c} covers {when}"
     if default:
-        return default.code, "default code (no date given)"
-    dated = sorted((c for c in codes if c.dated), key=lambda c: c.start or "")
+        return default.code, f"default code (no dated role covers {when})"
+    dated = [c for c in codes if c.dated]
     if dated:
-        return dated[-1].code, f"latest dated role {dated[-1]} (no date given)"
+        near = min(dated, key=lambda c: _distance(c, day))
+        return near.code, f"nearest dated role {near} to {when}"
     return None, "no code"
 
 

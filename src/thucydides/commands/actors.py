@@ -4,7 +4,6 @@ and why (which dictionary entry, which dated role)."""
 from __future__ import annotations
 
 import argparse
-from datetime import date as _date
 from pathlib import Path
 
 from thucydides.errors import UserError
@@ -23,21 +22,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def check_date(text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        return _date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise UserError(f"--date {text!r} is not a date: use YYYY-MM-DD.") from None
-
-
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "action", None) != "lookup":
         raise UserError('Give an action: `thucydides actors lookup "NAME" [--date YYYY-MM-DD]`.')
     from thucydides.actors import ActorResolver
+    from thucydides.dates import check_day
 
-    day = check_date(args.date)
+    day = check_day(args.date)
     if not args.name.strip():
         raise UserError("Give a non-empty NAME to look up.")
     resolver = ActorResolver.load(tuple(args.actors))

@@ -9,8 +9,9 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
+from thucydides.commands import default_date, plural
 from thucydides.errors import UserError
-from thucydides.model import FLAT_COLUMNS, Document, Event, flat_row
+from thucydides.model import Document, Event, flat_row
 
 HELP = "Code news text into CAMEO/PLOVER events and print them."
 FORMATS = ("table", "jsonl", "csv")
@@ -18,7 +19,10 @@ FORMATS = ("table", "jsonl", "csv")
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="+", help="file(s) or folder(s) to code; '-' reads stdin")
-    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents without one")
+    p.add_argument(
+        "--date", help="publication date (YYYY-MM-DD) for documents without one of their own "
+        "(default: [documents] date in thucydides.toml); it also gives a dateline its year",
+    )  # fmt: skip
     p.add_argument(
         "--input-format", choices=("text", "jsonl", "csv", "html", "feed"), default=None,
         help="input format (default: from the file extension; stdin is text)",
@@ -30,18 +34,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from thucydides.dates import parse_pub_date
-    from thucydides.ingest import BadInput, iter_documents
+    from thucydides.ingest import BadInput, DateTally, iter_documents
 
-    if args.date:
-        try:
-            parse_pub_date(args.date)
-        except ValueError:
-            raise UserError(f"--date must be a date like 2011-10-25, not {args.date!r}.") from None
+    default = default_date(args.date)
     skipped: list[BadInput] = []
+    tally = DateTally()
 
     def documents() -> Iterator[Document]:
-        for item in iter_documents(args.path, input_format=args.input_format):
+        items = iter_documents(args.path, args.input_format, default, tally)
+        for item in items:
             if isinstance(item, BadInput):
                 reason = item.reason.rstrip(".")
                 if not args.skip_bad:
@@ -49,38 +50,67 @@ def run(args: argparse.Namespace) -> int:
                 skipped.append(item)
                 print(f"thucydides: skipped: {reason}.", file=sys.stderr)
                 continue
-            if item.date is None and args.date:
-                item.date = args.date
             yield item
 
     from thucydides.coder import Coder
 
     coder = Coder(fast=args.fast, actors=args.actors)
-    writer = _writer(args.format, sys.stdout)
+    writer = Writer(args.format, sys.stdout)
     n_docs = n_events = 0
     for _doc, events in coder.code_documents(documents()):
         n_docs += 1
         n_events += len(events)
         for event in events:
-            writer(event)
+            writer.write(event)
+    writer.finish()
     if args.format == "table":
-        print(f"\n{n_events} events from {n_docs} document(s)", file=sys.stdout)
+        print(f"\n{plural(n_events, 'event')} from {plural(n_docs, 'document')}")
     if skipped:
-        print(f"thucydides: skipped {len(skipped)} bad input(s)", file=sys.stderr)
+        print(f"thucydides: skipped {plural(len(skipped), 'bad input')}", file=sys.stderr)
+    if warning := tally.warning():
+        print(f"thucydides: {warning}", file=sys.stderr)
     return 0
 
 
-def _writer(fmt: str, out: TextIO):
-    if fmt == "jsonl":
-        return lambda ev: out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
-    if fmt == "csv":
-        w = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        return lambda ev: w.writerow(flat_row(ev.to_dict()))
-    header = f"{'sent':>4}  {'date':10}  {'source':8} {'code':5} {'target':8} {'plover':9} "
-    header += f"{'mood':14} {'conf':>4}  trigger | source text -> target text"
-    print(header, file=out)
-    return lambda ev: print(table_row(ev), file=out)
+class Writer:
+    """Events out as a table, JSON Lines or CSV. The header is written with the first
+    event (or at the end, for an empty CSV), so a run that fails prints no stray header."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        from thucydides.export import CSV_COLUMNS
+
+        self.fmt, self.out = fmt, out
+        self.started = False
+        self.csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+
+    def _start(self) -> None:
+        self.started = True
+        if self.fmt == "csv":
+            self.csv.writeheader()
+        elif self.fmt == "table":
+            print(TABLE_HEADER, file=self.out)
+
+    def write(self, ev: Event) -> None:
+        if not self.started:
+            self._start()
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            from thucydides.export import csv_row
+
+            self.csv.writerow(csv_row(flat_row(ev.to_dict()), ev.evidence))
+        else:
+            print(table_row(ev), file=self.out)
+
+    def finish(self) -> None:
+        if not self.started and self.fmt == "csv":
+            self._start()
+
+
+TABLE_HEADER = (
+    f"{'sent':>4}  {'date':10}  {'source':8} {'code':5} {'target':8} {'plover':9} "
+    f"{'mood':14} {'conf':>4}  trigger | source text -> target text"
+)
 
 
 def table_row(ev: Event) -> str:

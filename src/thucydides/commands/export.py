@@ -16,11 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from thucydides.commands import plural
     from thucydides.export import export
     from thucydides.store import Store
 
     with Store(args.db, read_only=True) as store:
         n = export(store, args.format, args.out)
     if args.out is not None:
-        print(f"Wrote {n} events to {args.out}.", file=sys.stderr)
+        print(f"Wrote {plural(n, 'event')} to {args.out}.", file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from thucydides.commands import default_date, plural
 from thucydides.errors import UserError
 
 HELP = "Code files and folders of news into a DuckDB event store; a rerun adds only what is new."
@@ -21,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=Path("events.duckdb"), help="the DuckDB file (default: events.duckdb)")  # fmt: skip
     parser.add_argument("--workers", type=int, default=1, help="local Dask worker processes (default: 1, no Dask)")  # fmt: skip
     parser.add_argument("--scheduler", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--date", help="publication date (YYYY-MM-DD) for documents without one of their own (default: [documents] date in thucydides.toml); it also gives a dateline its year")  # fmt: skip
     parser.add_argument("--fast", action="store_true", help="rules only, no learned classifier")
     parser.add_argument("--skip-bad", action="store_true", help="skip unreadable documents and list them instead of stopping")  # fmt: skip
     parser.add_argument("--batch-size", type=int, default=32, help="documents per batch and per transaction")  # fmt: skip
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from thucydides.pipeline import ingest
     from thucydides.store import Store
 
+    default = default_date(args.date)
     if args.workers < 1:
         raise UserError("--workers must be 1 or more.")
     if args.batch_size < 1:
@@ -49,23 +52,27 @@ def run(args: argparse.Namespace) -> int:
             stats = ingest(
                 [Path(p) for p in args.paths], store, workers=args.workers,
                 scheduler=args.scheduler, fast=args.fast, batch_size=args.batch_size,
-                skip_bad=args.skip_bad, on_progress=progress,
+                skip_bad=args.skip_bad, on_progress=progress, default_date=default,
             )  # fmt: skip
         finally:
             if progress is not None:
                 progress.finish()
         totals = store.counts()
     print(
-        f"Read {stats.read} documents: {stats.new} new, {stats.duplicates} duplicates, "
-        f"{stats.near_duplicates} near-duplicates, {len(stats.skipped)} skipped; "
-        f"{stats.events} new events."
+        f"Read {plural(stats.read, 'document')}: {stats.new} new, "
+        f"{plural(stats.duplicates, 'duplicate')}, "
+        f"{plural(stats.near_duplicates, 'near-duplicate')}, {len(stats.skipped)} skipped; "
+        f"{plural(stats.events, 'new event')}."
     )
     for reason in stats.skipped:
         print(f"  skipped: {reason}")
+    if warning := stats.dates.warning():
+        print(f"  warning: {warning}")
     print(
-        f"{args.db} now holds {totals['stories']} stories ({totals['near_duplicates']} "
-        f"near-duplicates, {totals['articles']} articles), {totals['events']} events and "
-        f"{totals['actors']} actors."
+        f"{args.db} now holds {plural(totals['stories'], 'story', 'stories')} "
+        f"({plural(totals['near_duplicates'], 'near-duplicate')}, "
+        f"{plural(totals['articles'], 'article')}), {plural(totals['events'], 'event')} and "
+        f"{plural(totals['actors'], 'actor')}."
     )
     return 0
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from thucydides import analysis
+from thucydides.commands import plural
 from thucydides.commands.series import add_common, filters_from, open_store
 from thucydides.errors import UserError
 
@@ -36,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UserError(f"The folder {out.parent} does not exist.")
     out.write_text(text, encoding="utf-8")
-    print(f"{len(net['nodes'])} actors, {len(net['edges'])} edges -> {out}", file=sys.stderr)
+    shown = f"{plural(len(net['nodes']), 'actor')}, {plural(len(net['edges']), 'edge')}"
+    print(f"{shown} -> {out}", file=sys.stderr)
     return 0

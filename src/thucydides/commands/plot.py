@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from thucydides import analysis
+from thucydides.commands import plural
 from thucydides.commands.series import add_common, filters_from, open_store
 from thucydides.errors import UserError
 
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         raise UserError("No dated events match these filters: there is nothing to plot.")
     draw(rows, out, args.by, args.title or _title(filters))
-    print(f"{sum(r['count'] for r in rows)} events in {len({r['period'] for r in rows})} "
-          f"{args.interval}s -> {out}", file=sys.stderr)  # fmt: skip
+    n_events, n_periods = sum(r["count"] for r in rows), len({r["period"] for r in rows})
+    print(f"{plural(n_events, 'event')} in {plural(n_periods, args.interval)} -> {out}",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -9,6 +9,7 @@ import csv
 import json
 import sys
 from dataclasses import fields
+from pathlib import Path
 from typing import Any
 
 from thucydides import analysis
@@ -21,7 +22,8 @@ COLUMNS = ("period", "group", "count", "share", "goldstein_sum", "goldstein_mean
 
 def add_common(p: argparse.ArgumentParser) -> None:
     """--db and one option per filter (the same names as the API's query parameters)."""
-    p.add_argument("--db", required=True, help="DuckDB store made by `thucydides ingest`")
+    p.add_argument("--db", type=Path, default=Path("events.duckdb"),
+                   help="DuckDB store made by `thucydides ingest` (default: events.duckdb)")  # fmt: skip
     group = p.add_argument_group("filters")
     helps = {"start": "first day, YYYY[-MM[-DD]]", "end": "last day, inclusive",
              "actor": "source or target actor code", "country": "source or target country (ISO3)",

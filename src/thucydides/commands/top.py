@@ -13,7 +13,7 @@ HELP = "The most frequent actors, dyads, countries, codes or places in a store."
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_common(p)
     p.add_argument("--kind", choices=analysis.TOP_KINDS, default="actors")
-    p.add_argument("-n", type=int, default=10, help="how many (default 10)")
+    p.add_argument("-n", "--n", type=int, default=10, help="how many (default 10)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 

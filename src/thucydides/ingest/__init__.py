@@ -9,7 +9,8 @@
 Formats: text (.txt .md, and any unknown name that sniffs as text), jsonl (.jsonl
 .ndjson), csv (.csv .tsv), html (.html .htm), feed (.xml .rss .atom), each optionally
 gzipped (".gz" or gzip magic bytes). A missing path raises `UserError`; everything wrong
-inside a readable path is a `BadInput` and the iteration goes on.
+inside a readable path is a `BadInput` and the iteration goes on. A document without a
+date of its own gets the date of its dateline, else `default_date` (see `dating`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import BinaryIO
 
 from thucydides.ingest.common import BadInput, normalize_date
 from thucydides.ingest.csvfile import read_csv
+from thucydides.ingest.dating import DateTally, fill_date
 from thucydides.ingest.detect import (
     FORMATS,
     STDIN,
@@ -37,7 +39,7 @@ from thucydides.ingest.text import read_text
 from thucydides.model import Document
 
 __all__ = [
-    "FORMATS", "BadInput", "Document", "iter_documents", "normalize_date", "read_csv",
+    "FORMATS", "BadInput", "DateTally", "Document", "iter_documents", "normalize_date", "read_csv",
     "read_feed", "read_html", "read_jsonl", "read_text", "reader_for",
 ]  # fmt: skip
 
@@ -70,7 +72,10 @@ def _read_one(path: str, input_format: str | None) -> Iterator[Document | BadInp
 
 
 def iter_documents(
-    paths: Sequence[str | Path] | str | Path, input_format: str | None = None
+    paths: Sequence[str | Path] | str | Path,
+    input_format: str | None = None,
+    default_date: str | None = None,
+    tally: DateTally | None = None,
 ) -> Iterator[Document | BadInput]:
     """Every document in `paths` (files, folders walked recursively in sorted order with
     hidden files skipped, "-" for stdin), lazily, in order.
@@ -78,15 +83,19 @@ def iter_documents(
     `input_format` forces one reader for everything; otherwise the file name decides
     and stdin is text. Raises UserError for an unknown format or a path that does not
     exist; both are raised by this call itself, before any document is read.
+    `default_date` (ISO) dates what has no date of its own; `tally` counts the undated.
     """
     check_format(input_format)
     if isinstance(paths, str | Path):
         paths = [paths]
     names = [str(p) for p in paths]
     check_paths(names)  # now, not at the first next(): fail before any work starts
-    return _iter(names, input_format)
+    return _iter(names, input_format, default_date, tally)
 
 
-def _iter(names: list[str], input_format: str | None) -> Iterator[Document | BadInput]:
+def _iter(
+    names: list[str], input_format: str | None, default: str | None, tally: DateTally | None
+) -> Iterator[Document | BadInput]:
     for path in iter_files(names):
-        yield from _read_one(path, input_format)
+        for item in _read_one(path, input_format):
+            yield item if isinstance(item, BadInput) else fill_date(item, default, tally)

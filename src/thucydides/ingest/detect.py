@@ -157,10 +157,21 @@ def open_input(
 
 
 def check_paths(paths: list[str]) -> None:
-    """UserError for the first named path that does not exist ("-" is stdin)."""
+    """UserError for the first named path that does not exist ("-" is stdin), or that is
+    a folder holding no file to read (an empty folder is a wrong path, not empty news)."""
     for path in paths:
         if path != STDIN and not os.path.exists(path):
             raise UserError(f"No such file or directory: {path}.")
+        if os.path.isdir(path) and not _holds_files(path):
+            raise UserError(f"No documents found: the folder {path} holds no files to read.")
+
+
+def _holds_files(folder: str) -> bool:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(not f.startswith(".") and os.path.isfile(os.path.join(root, f)) for f in files):
+            return True
+    return False
 
 
 def iter_files(paths: list[str]) -> Iterator[str]:

@@ -1,4 +1,7 @@
-"""Plain text (.txt, .md, stdin): one file is one Document whose id is the path as given."""
+"""Plain text (.txt, .md, stdin): one file is one Document whose id is the path as given.
+
+A `Date: ...` line among the "Key: value" lines that open the file is the document's
+publication date, and is taken out of the text that is coded."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from thucydides.ingest.common import BadInput, looks_binary
+from thucydides.ingest.dating import split_date_line
 from thucydides.ingest.detect import read_whole
 from thucydides.model import Document
 
@@ -32,5 +36,9 @@ def read_text(
 
 def _parse_text(data: bytes, name: str) -> Iterator[Document | BadInput]:
     text = decode_text(data, name)
-    if isinstance(text, BadInput) or text.strip():
-        yield text if isinstance(text, BadInput) else Document(id=name, text=text)
+    if isinstance(text, BadInput):
+        yield text
+        return
+    body, date = split_date_line(text, name)
+    if body.strip():
+        yield Document(id=name, text=body, date=date)
