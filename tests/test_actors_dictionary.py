@@ -158,3 +158,28 @@ def test_compiled_index_is_cached_and_loads_fast(tmp_path, monkeypatch):
     assert again["phrases"] == first["phrases"]
     assert len(first["entries"]) > 25_000
     assert elapsed < 1.0, elapsed  # well under a second; PETRARCH2 took 2 s
+
+
+def test_an_undated_mention_takes_the_role_of_the_latest_date_known():
+    """README "Undated documents": no date reads as the latest date the dictionary knows,
+    for every entry alike: the open-ended role, else the default, else the last role."""
+    back_in_office = parse_codes(
+        "USAELI; USAGOV 2017-01-20..2021-01-20; USAGOV 2025-01-20..", "x:1"
+    )
+    assert code_on(back_in_office, None)[0] == "USAGOV"
+    assert code_on(back_in_office, "2022-06-01")[0] == "USAELI"  # a dated mention: unchanged
+    retired = parse_codes("HNDELI; HNDGOV 2002-01-27..2006-01-27", "x:2")
+    assert code_on(retired, None)[0] == "HNDELI"
+    ended = parse_codes("CHLGOV 1990-03-11..1994-03-11; CHLLEG 1994-03-11..2000-01-01", "x:3")
+    assert code_on(ended, None)[0] == "CHLLEG"
+    assert "latest date known" in code_on(back_in_office, None)[1]
+
+
+def test_undated_heads_of_government_all_come_out_in_office():
+    # the issue's three: ELI, ELI and GOV before the rule; one rule for all now
+    from thucydides.actors import ActorResolver
+
+    resolver = ActorResolver.load()
+    for name, code in (("Benjamin Netanyahu", "ISRGOV"), ("Donald Trump", "USAGOV"),
+                       ("Nicolas Maduro", "VENGOV")):  # fmt: skip
+        assert resolver.resolve_text(name).code == code, name

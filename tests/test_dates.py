@@ -160,3 +160,30 @@ def test_any_sentence_gives_a_valid_answer(sentence):
     iso, precision = resolve_event_date(sentence, TUESDAY)
     assert precision in {"day", "week", "month", "year", "publication"}
     assert date.fromisoformat(iso)
+
+
+# -- the one validator of every --date (code, ingest, actors lookup, POST /api/code) -----
+
+
+def test_check_day_keeps_an_iso_day():
+    from thucydides.dates import check_day
+
+    assert check_day("2025-06-01") == "2025-06-01"
+    assert check_day(" 2024-02-29 ") == "2024-02-29"
+    assert check_day(None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["06/01/2025", "1/6/2025", "2025-06", "2025", "20250601", "2025-W22-7", "2025-02-30",
+     "June 1, 2025", "2025-06-01T10:00", "", "yesterday"],
+)  # fmt: skip
+def test_check_day_refuses_all_but_yyyy_mm_dd_in_one_sentence(text):
+    from thucydides.dates import check_day
+    from thucydides.errors import UserError
+
+    with pytest.raises(UserError) as err:
+        check_day(text, "--date")
+    message = str(err.value)
+    assert message.startswith(f"--date {text!r} is not a date") and "YYYY-MM-DD" in message
+    assert message.count(". ") == 0 and "\n" not in message

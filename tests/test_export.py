@@ -54,7 +54,13 @@ def run(db: Path, fmt: str, out: Path | None = None) -> str:
 
 def test_csv_has_every_flat_column_and_keeps_leading_zeros(db: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run(db, "csv"))))
-    assert list(rows[0]) == [*FLAT_COLUMNS, "evidence_roles", "evidence_mood", "intent_of", "refusal_of"]
+    assert list(rows[0]) == [
+        *FLAT_COLUMNS,
+        "evidence_roles",
+        "evidence_mood",
+        "intent_of",
+        "refusal_of",
+    ]
     by_code = {r["cameo_code"]: r for r in rows}
     assert set(by_code) == {"057", "173"}
     assert by_code["057"]["target_sectors"] == "GOV" and by_code["173"]["target_code"] == ""

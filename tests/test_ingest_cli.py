@@ -154,6 +154,7 @@ def test_progress_line_shows_rate_and_eta() -> None:
         (["{folder}", "--workers", "0"], "--workers must be 1 or more"),
         (["{folder}", "--scheduler", "localhost:8786"], "tcp://HOST:PORT"),
         (["{folder}", "--batch-size", "0"], "--batch-size must be 1 or more"),
+        (["{folder}", "--date", "06/01/2025"], "write a day as YYYY-MM-DD"),
     ],
 )
 def test_bad_arguments_are_one_sentence_and_exit_2(folder, tmp_path, capsys, argv, message) -> None:
@@ -163,3 +164,38 @@ def test_bad_arguments_are_one_sentence_and_exit_2(folder, tmp_path, capsys, arg
     assert main(["ingest", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_undated_documents_are_counted_and_date_fills_them(tmp_path, capsys) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "wire.txt").write_text("LIMA, May 4 (AP) - Peru expelled a Chilean diplomat.")
+    (inbox / "note.txt").write_text("Chile recalled its ambassador from Peru.")
+    db = tmp_path / "events.duckdb"
+    assert main(["ingest", str(inbox), "--db", str(db), "--fast"]) == 0
+    out = capsys.readouterr().out
+    assert "Read 2 documents: 2 new, 0 duplicates, 0 near-duplicates, 0 skipped;" in out
+    assert (
+        "  warning: 2 of 2 documents have no date; their events are undated (give --date or a "
+        "Date: line). 1 of them has a dateline date without a year ('May 4'); --date gives it "
+        "the year.\n"
+    ) in out
+    assert table(db, "SELECT count(*) FROM events WHERE date IS NOT NULL") == [(0,)]
+    db2 = tmp_path / "dated.duckdb"
+    assert main(["ingest", str(inbox), "--db", str(db2), "--fast", "--date", "2025-05-06"]) == 0
+    assert "warning" not in capsys.readouterr().out
+    dates = table(db2, "SELECT doc_id, pub_date FROM documents ORDER BY doc_id")
+    assert dates == [
+        (str(inbox / "note.txt"), "2025-05-06"),
+        (str(inbox / "wire.txt"), "2025-05-04"),
+    ]
+    assert table(db2, "SELECT count(*) FROM events WHERE date IS NULL") == [(0,)]
+
+
+def test_one_document_summary_is_in_the_singular(tmp_path, capsys) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Date: 2025-05-05\n\nChile recalled its ambassador from Peru.")
+    assert main(["ingest", str(path), "--db", str(tmp_path / "e.duckdb"), "--fast"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Read 1 document: 1 new, 0 duplicates, 0 near-duplicates, 0 skipped;")
+    assert "now holds 1 story (0 near-duplicates, 1 article)" in out and "warning" not in out

@@ -165,3 +165,18 @@ def test_feed_sniffed_from_an_unknown_name_and_forced_format(tmp_path: Path) -> 
     page = write(tmp_path / "page.txt", PAGE)
     (doc,) = iter_documents([page], "html")
     assert isinstance(doc, Document) and doc.source == "Coastal Ledger"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="date" content="2025-03-06">',
+        '<meta itemprop="datePublished" content="2025-03-06">',
+    ],
+)
+def test_html_date_metadata_dates_the_page(tmp_path: Path, meta: str) -> None:
+    page = (f"<html><head><title>Talks</title>{meta}</head><body><article><p>Envoys of Norland "
+            "and Vesta met in Lisbon on Thursday.</p><p>They agreed to meet again.</p>"
+            "</article></body></html>")  # fmt: skip
+    (doc,) = iter_documents([write(tmp_path / "talks.html", page)])
+    assert doc.date == "2025-03-06"

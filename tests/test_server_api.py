@@ -173,3 +173,9 @@ def test_repeated_reads_come_from_the_cache(tmp_path):
         assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
         assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
         assert cache.stats()["entries"] == 1  # errors are not kept
+
+
+def test_code_endpoint_refuses_a_date_that_is_not_iso(client):
+    # "06/01/2025" is June 1 to some readers and January 6 to others: refused, not guessed
+    res = client.post("/api/code", json={"text": "Chile recalled its envoy.", "date": "06/01/2025"})
+    assert res.status_code == 400 and "YYYY-MM-DD" in res.json()["detail"]

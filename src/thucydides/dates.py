@@ -142,7 +142,9 @@ def check_day(text: str | None, option: str = "--date") -> str | None:
             return date.fromisoformat(value).isoformat()
     except ValueError:  # 2025-02-30
         pass
-    raise UserError(f"{option} {text!r} is not a date: write a day as YYYY-MM-DD, e.g. 2025-06-01.")
+    raise UserError(
+        f"{option} {text!r} is not a date: write a day as YYYY-MM-DD, such as 2025-06-01."
+    )
 
 
 def parse_pub_date(value: str | date | None) -> date | None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thucydides import dedup
-from thucydides.ingest.dating import DateTally
 from thucydides.errors import UserError
+from thucydides.ingest.dating import DateTally
 from thucydides.model import Document, Event
 from thucydides.store import Entry, Store
 

@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from thucydides.ingest.detect import check_paths
     from thucydides.pipeline import ingest
     from thucydides.store import Store
 
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         if path != "-" and not Path(path).exists():
             raise UserError(f"{path} does not exist.")
+    check_paths(args.paths)  # an empty folder too, before the store file is made
     show = args.progress or sys.stderr.isatty()
     progress = Progress(args.paths, sys.stderr) if show else None
     with Store(args.db) as store:

@@ -19,7 +19,9 @@ from thucydides.ingest.common import normalize_date
 from thucydides.model import Document
 
 # "Date: 2025-03-03" among the "Key: value" lines that open a plain-text file
-_HEADER_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z -]{0,20}?)[ \t]*:[ \t]*(?P<value>\S.*?)\s*")
+_HEADER_LINE = re.compile(
+    r"[ \t]*(?P<key>[A-Za-z][A-Za-z -]{0,20}?)[ \t]*:[ \t]*(?P<value>\S.*?)\s*"
+)
 MAX_HEADER_LINES = 10
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from thucydides import analysis
 from thucydides.analysis import Filters
+from thucydides.dates import check_day
 from thucydides.errors import UserError
 from thucydides.model import FLAT_COLUMNS
 from thucydides.server.cache import ResponseCache
@@ -173,12 +174,13 @@ def create_app(
     @api.post("/api/code", tags=["coding"])
     def code(body: CodeRequest) -> Any:
         """Code posted text into events; nothing is stored."""
+        day = check_day(body.date, "date")  # YYYY-MM-DD only, as the CLI's --date
         with coder_lock:
             if not coder:
                 from thucydides.coder import Coder
 
                 coder.append(Coder(fast=fast))
-            found = coder[0].code(body.text, date=body.date, doc_id=body.doc_id)
+            found = coder[0].code(body.text, date=day, doc_id=body.doc_id)
         return _json({"events": [ev.to_dict() for ev in found]})
 
     @api.get("/", include_in_schema=False)
