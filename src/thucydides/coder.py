@@ -18,6 +18,7 @@ from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
+from thucydides.events.acts import NotActs
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.modality import Mood, is_refusal, mood_of
@@ -92,6 +93,7 @@ class Coder:
         self.fast = fast and model is None
         self.nlp = load_nlp()
         self.triggers = TriggerMatcher.load()
+        self.not_acts = NotActs.load()
         self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
         self.model = model if model is not None else None if fast else EventTypeModel.load()
         gazetteer = geo.Gazetteer.load()
@@ -204,6 +206,8 @@ class Coder:
     ) -> list[Event]:
         doc, document, offset, text = sent.doc, chunk.doc, chunk.offset, chunk.text
         anchor = doc[cand.token]
+        if self.not_acts.names_an_aim(anchor) or self.not_acts.is_result(sent, anchor):
+            return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
         if cand.kind == "verb" and (cand.code[:2] == "17" or cand.code[:3] == "166"):
@@ -212,6 +216,9 @@ class Coder:
         refused = refusal_code(cand.code) if is_refusal(mood) else None
         if refused:  # "will not lift the embargo": the refusal is what happened
             mood = Mood("asserted", "actual", mood.cue)
+        if cand.rule is None and cand.code[:2] == "12" and mood.polarity == "negated":
+            # the model read "did not approve the budget" as the rejection it is
+            mood = Mood("asserted", mood.modality, mood.cue)
         intended = intent_code(cand.code) if mood.modality == "intended" else None
         recoded = refused or intended
         cameo, plover = ontology.cameo_record(recoded or cand.code)
@@ -223,6 +230,8 @@ class Coder:
         pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
         out: list[Event] = []
         for n, (src, tgt) in enumerate(pairs):
+            if src is not None and self.not_acts.cannot_act(src):
+                continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = self._actor(src, doc_actors, chunk, doc_countries)
             target = self._actor(tgt, doc_actors, chunk, doc_countries)
             trigger = Trigger(text[cand.start : cand.end], cand.start + offset, cand.end + offset)
@@ -245,6 +254,7 @@ class Coder:
                     "mood": mood.cue,
                     **({"intent_of": cand.code} if intended else {}),
                     **({"refusal_of": cand.code} if refused else {}),
+                    **({"alternatives": cand.alternatives} if cand.alternatives else {}),
                 },
             )
             if n:  # a second conjunct at the same trigger needs its own stable id

@@ -9,7 +9,7 @@ filler: a sentence with neither a pattern nor a confident model yields nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +46,8 @@ class Candidate:
     specificity: int
     p_model: float | None  # the model's probability of this candidate's PLOVER type
     subordinate: bool = False  # governed by another event of the sentence ("agreed to release")
+    # the readings of the same act that lost to this one: {"code", "score", "from"}
+    alternatives: list[dict] = field(default_factory=list)
 
 
 # CAMEO codes an intended act of cooperation is coded as: "will withdraw its troops" is
@@ -113,28 +115,100 @@ def candidates(
         )
     if probs:
         top_type, top_p = max(probs.items(), key=lambda kv: kv[1])
+        code = ontology.plover_to_cameo_default(top_type)
         covered = {ontology.cameo(c.code).plover_type for c in out}
-        if top_p >= MODEL_ALONE_MIN and top_type not in covered:
-            anchor = main_verb(sent)
-            if anchor is not None:
-                out.append(
-                    Candidate(
-                        token=anchor.i,
-                        object_token=None,
-                        code=ontology.plover_to_cameo_default(top_type),
-                        kind="verb",
-                        text=anchor.text,
-                        start=anchor.idx,
-                        end=anchor.idx + len(anchor.text),
-                        rule=None,
-                        model=model_name,
-                        specificity=0,
-                        p_model=top_p,
-                    )
-                )
+        anchor = main_verb(sent) if top_p >= MODEL_ALONE_MIN else None
+        if anchor is not None and top_type not in covered:
+            learned = Candidate(
+                token=anchor.i,
+                object_token=None,
+                code=code,
+                kind="verb",
+                text=anchor.text,
+                start=anchor.idx,
+                end=anchor.idx + len(anchor.text),
+                rule=None,
+                model=model_name,
+                specificity=0,
+                p_model=top_p,
+            )
+            out = _one_reading_per_trigger(out, learned)
     mark_subordinates(doc, out)
+    out = _drop_contents(doc, out)
     specialise_by_complement(doc, out)
     return out
+
+
+def reading_score(cand: Candidate) -> float:
+    """How strongly the evidence backs a reading before actors are known: the part of
+    `confidence` that differs between two readings of one trigger."""
+    if cand.rule is None:
+        return MODEL_ALONE_FACTOR * (cand.p_model or 0.0)
+    rule_score = 0.45 + 0.07 * min(cand.specificity, 3)
+    return (
+        rule_score
+        if cand.p_model is None
+        else (RULE_WEIGHT * rule_score + MODEL_WEIGHT * cand.p_model)
+    )
+
+
+def _alternative(cand: Candidate) -> dict:
+    return {
+        "code": cand.code,
+        "score": round(reading_score(cand), 3),
+        "from": cand.rule or cand.model,
+    }
+
+
+def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate) -> list[Candidate]:
+    """One act, one code. Where the model's reading sits on a word a pattern already
+    coded ("rebuffs": 125 by the pattern, RETREAT by the model), or a pattern of the
+    sentence already reads an act of the same quad class ("hackers linked to China
+    breached networks": a cyber attack by pattern, ASSAULT by the model), they are one
+    act: the stronger reading wins, at the pattern's words, and the other goes into the
+    event's alternatives. (Letting a pattern that matched a frame always win cost
+    0.5-0.7 points of PLOVER F1 on plv_train and plover_gsr.)"""
+    quad = ontology.cameo(learned.code).quad_class
+    rival = next((c for c in cands if c.token == learned.token), None) or next(
+        (c for c in cands if quad is not None and ontology.cameo(c.code).quad_class == quad),
+        None,
+    )
+    if rival is None:
+        return [*cands, learned]
+    model_wins = reading_score(learned) > reading_score(rival)
+    winner, loser = (learned, rival) if model_wins else (rival, learned)
+    winner.alternatives.append(_alternative(loser))
+    if winner is learned:  # the model's code at the pattern's words and frame
+        learned.token, learned.object_token, learned.kind = (
+            rival.token,
+            rival.object_token,
+            rival.kind,
+        )
+        learned.start, learned.end, learned.text = rival.start, rival.end, rival.text
+    return [winner if c is rival else c for c in cands]
+
+
+# acts whose governed verb is their content, not a second act: "denied attacking the
+# village" is a denial (016), never also an attack, negated or not
+CONTENT_TAKING = ("016", "12")
+
+
+def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
+    """A verb under a denial or rejection is what was denied or rejected: it goes into the
+    governing event's alternatives instead of becoming an event of its own."""
+    by_token = {c.token: c for c in cands}
+    kept = []
+    for cand in cands:
+        governor = next((by_token[a.i] for a in doc[cand.token].ancestors if a.i in by_token), None)
+        if (
+            governor is not None
+            and cand.kind == "verb"
+            and governor.code.startswith(CONTENT_TAKING)
+        ):
+            governor.alternatives.append({**_alternative(cand), "from": "content"})
+            continue
+        kept.append(cand)
+    return kept
 
 
 # a bare appeal, intent or demand takes its kind from the act it is about: "urged X to

@@ -202,10 +202,20 @@ def _noun_is_event(tok: Token) -> bool:
     if dep in ("nsubj", "nsubjpass"):
         return lemma in (NOUN_HOST_VERBS if dep == "nsubjpass" else NOUN_SUBJECT_VERBS)
     if dep in ("dobj", "attr"):
-        return lemma in NOUN_HOST_VERBS
+        return lemma in NOUN_HOST_VERBS and not _names_it(tok)
     if dep == "pobj":
         return head.lower_ in NOUN_EVENT_PREPS and head.head.pos_ in ("VERB", "AUX", "NOUN")
     return False
+
+
+def _names_it(obj: Token) -> bool:
+    """ "called the detention a coup": the verb names what the noun was, nobody held it."""
+    verb = obj.head
+    if verb.lemma_.lower() != "call":
+        return False
+    return any(c.dep_ in ("oprd", "xcomp") for c in verb.children) or any(
+        t.dep_ == "appos" for t in obj.subtree
+    )
 
 
 DEMAND_CODE = "100"  # demand, not otherwise specified

@@ -1,0 +1,77 @@
+"""Words that look like acts but are not ones a careful coder records.
+
+A trigger can fire on a disaster ("a fire killed twelve"), a state of affairs ("ties are
+deepening"), an aim ("efforts to stabilize"), a game or a market ("beat Argentina 2-1",
+"reported record profits"). These readings are dropped before they become events; the
+word lists live in `data/not_acts.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+DATA = Path(__file__).parent / "data" / "not_acts.yaml"
+SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/-])")
+
+
+@dataclass(frozen=True, slots=True)
+class NotActs:
+    causes: frozenset[str]
+    states: frozenset[str]
+    aims: frozenset[str]
+    result_verbs: frozenset[str]
+    result_objects: frozenset[str]
+    result_reports: frozenset[str]
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> NotActs:
+        with DATA.open(encoding="utf-8") as f:
+            raw = yaml.safe_load(f)
+
+        def words(items) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in items)
+
+        return cls(
+            causes=words(raw["non_agents"]["causes"]),
+            states=words(raw["non_agents"]["states"]),
+            aims=words(raw["aims"]),
+            result_verbs=words(raw["results"]["verbs"]),
+            result_objects=words(raw["results"]["objects"]),
+            result_reports=words(raw["results"]["reports"]),
+        )
+
+    def cannot_act(self, span: Span) -> bool:
+        """The phrase's head is a disaster, a disease or a state of affairs."""
+        head = span.root
+        lemma = head.lemma_.lower()
+        # a disease may be written as a name ("Cholera killed dozens"), a state never is
+        return lemma in self.causes or (head.pos_ != "PROPN" and lemma in self.states)
+
+    def names_an_aim(self, anchor: Token) -> bool:
+        """An infinitive hanging on an aim noun: "efforts to stabilize the region"."""
+        head = anchor.head
+        return (
+            anchor.dep_ == "acl"
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.aims
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        )
+
+    def is_result(self, sent: Span, anchor: Token) -> bool:
+        """A game's or a market's result: a winning verb with a score in the sentence, or
+        a business figure reported ("posted record profits"; "blocked the sale" is an act)."""
+        if anchor.lemma_.lower() in self.result_verbs and SCORE.search(sent.text):
+            return True
+        if anchor.lemma_.lower() not in self.result_reports:
+            return False
+        objects = [c for c in anchor.children if c.dep_ in ("dobj", "attr")]
+        return any(o.lemma_.lower() in self.result_objects for o in objects) and not any(
+            o.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for o in objects
+        )
