@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from thucydides import evaluate as ev
-from thucydides import evaluate_calibration as cal
 from thucydides.cli import main
-from thucydides.evaluate_report import headline, render_markdown
-from thucydides.evaluate_run import code_gold, evaluate, read_gold, read_gold_files
+from thucydides.evaluate import calibration as cal
+from thucydides.evaluate import metrics as ev
+from thucydides.evaluate.report import headline, render_markdown
+from thucydides.evaluate.run import code_gold, evaluate, read_gold, read_gold_files
 from thucydides.model import Actor, Cameo, Event, Plover, Trigger, event_from_dict
 
 

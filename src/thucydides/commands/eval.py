@@ -37,7 +37,7 @@ def make_coder(fast: bool, type_probabilities: Path | None = None):
 
     if type_probabilities is None:
         return Coder(fast=fast)
-    from thucydides.evaluate_stored import StoredTypeProbabilities
+    from thucydides.evaluate.stored import StoredTypeProbabilities
 
     return Coder(model=StoredTypeProbabilities(type_probabilities))
 
@@ -60,8 +60,8 @@ def _check_paths(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from thucydides.evaluate_report import headline, render_markdown
-    from thucydides.evaluate_run import evaluate, read_gold_files, write_errors
+    from thucydides.evaluate.report import headline, render_markdown
+    from thucydides.evaluate.run import evaluate, read_gold_files, write_errors
 
     _check_paths(args)
     files = read_gold_files(args.gold, args.limit)

@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from thucydides.evaluate import (
+from thucydides.evaluate.calibration import expected_calibration_error, filter_check, reliability
+from thucydides.evaluate.metrics import (
     FIGURE_NAMES,
     NONE,
     UNTYPED,
@@ -15,8 +16,7 @@ from thucydides.evaluate import (
     Figure,
     SetResult,
 )
-from thucydides.evaluate_calibration import expected_calibration_error, filter_check, reliability
-from thucydides.evaluate_run import Evaluation
+from thucydides.evaluate.run import Evaluation
 
 PENTA_NAMES = {
     0: "statement",

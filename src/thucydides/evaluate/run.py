@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from thucydides.evaluate import SetResult, score_set
-from thucydides.evaluate_calibration import event_correct, scored_events
+from thucydides.evaluate.calibration import event_correct, scored_events
+from thucydides.evaluate.metrics import SetResult, score_set
 from thucydides.model import Document
 
 
