@@ -354,7 +354,8 @@ def test_code_gold_survives_a_sentence_the_coder_fails_on():
 @pytest.fixture
 def stand_in(monkeypatch):
     monkeypatch.setattr(
-        "thucydides.commands.eval.make_coder", lambda fast, probabilities=None: StandInCoder()
+        "thucydides.commands.eval.make_coder",
+        lambda fast, probabilities=None, stories=False: StandInCoder(),
     )
 
 

@@ -10,8 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from thucydides.evaluate.calibration import event_correct, scored_events
+from thucydides.errors import UserError
+from thucydides.evaluate.calibration import scored_events
 from thucydides.evaluate.metrics import SetResult, score_set
+from thucydides.evaluate.stories import StorySetResult, score_stories
+from thucydides.evaluate.story_gold import GoldProblem, Story, check_story, is_story_record
+from thucydides.evaluate.story_gold import story as story_from_record
 from thucydides.model import Document
 
 
@@ -25,11 +29,19 @@ class CoderLike(Protocol):
 
 @dataclass(slots=True)
 class GoldFile:
+    """One gold file = one set: sentences (scored by `metrics`) or whole stories (by
+    `stories`). A file is a story file when one of its records is a story."""
+
     path: Path
     name: str
     sentences: list[dict[str, Any]]
     problems: list[str] = field(default_factory=list)
-    total: int = 0  # valid sentences before --limit
+    total: int = 0  # valid sentences (stories) before --limit
+    stories: list[Story] | None = None  # None: a sentence file
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.stories if self.stories is not None else self.sentences)
 
 
 def _check_sentence(row: Any) -> str | None:
@@ -48,24 +60,87 @@ def _check_sentence(row: Any) -> str | None:
     return None
 
 
-def read_gold(path: Path, limit: int | None = None) -> GoldFile:
-    """One gold file = one set. Bad lines are kept as problems naming file and line."""
-    gold = GoldFile(path, path.stem.replace("-", "_"), [])
+def _read_rows(path: Path, problems: list[str]) -> list[tuple[int, Any]]:
+    rows = []
     with path.open(encoding="utf-8", errors="replace") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                rows.append((lineno, json.loads(line)))
             except json.JSONDecodeError as exc:
-                gold.problems.append(f"{path} line {lineno}: not valid JSON ({exc.msg})")
-                continue
-            why = _check_sentence(row)
-            if why:
-                gold.problems.append(f"{path} line {lineno}: {why}; skipped")
-                continue
-            row["id"] = str(row["id"])
-            gold.sentences.append(row)
+                problems.append(f"{path} line {lineno}: not valid JSON ({exc.msg})")
+    return rows
+
+
+def read_texts(path: Path) -> dict[str, dict[str, Any]]:
+    """Story texts for offset-only gold: JSONL records `{"id", "text", ...}` by id."""
+    texts: dict[str, dict[str, Any]] = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:
+                    row = None
+                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                    raise UserError(f'{path} line {lineno} is not a story record {{"id", "text"}}.')
+                texts[str(row.get("id"))] = row
+    except FileNotFoundError:
+        raise UserError(f"The story texts file {path} does not exist.") from None
+    except UnicodeDecodeError:
+        raise UserError(f"The story texts file {path} is not UTF-8 text.") from None
+    return texts
+
+
+def _story(
+    path: Path, lineno: int, row: dict[str, Any], texts: dict[str, dict[str, Any]] | None
+) -> Story:
+    """A checked story record with its text (its own, else from --texts)."""
+    check_story(row)
+    text = row.get("text")
+    if text is None:
+        sid = str(row["id"])
+        if texts is None:
+            raise UserError(
+                f"Story {sid} ({path} line {lineno}) has no text: give the story texts with "
+                "--texts FILE."
+            )
+        if sid not in texts:
+            raise UserError(f"Story {sid} ({path} line {lineno}) is not in the --texts file.")
+        text = texts[sid]["text"]
+    return story_from_record(row, text)
+
+
+def read_gold(
+    path: Path, limit: int | None = None, texts: dict[str, dict[str, Any]] | None = None
+) -> GoldFile:
+    """One gold file = one set. Bad lines are kept as problems naming file and line; a story
+    whose text is nowhere is a user error (the whole file would be meaningless)."""
+    gold = GoldFile(path, path.stem.replace("-", "_"), [])
+    rows = _read_rows(path, gold.problems)
+    if any(is_story_record(row) for _, row in rows):
+        gold.stories = []
+        for lineno, row in rows:
+            try:
+                gold.stories.append(_story(path, lineno, row, texts))
+            except GoldProblem as exc:
+                gold.problems.append(f"{path} line {lineno}: {exc}; story skipped")
+        gold.total = len(gold.stories)
+        if not gold.stories:
+            gold.problems.append(f"{path}: no usable gold stories")
+        if limit is not None:
+            gold.stories = sample_evenly(gold.stories, limit)
+        return gold
+    for lineno, row in rows:
+        why = _check_sentence(row)
+        if why:
+            gold.problems.append(f"{path} line {lineno}: {why}; skipped")
+            continue
+        row["id"] = str(row["id"])
+        gold.sentences.append(row)
     gold.total = len(gold.sentences)
     if not gold.sentences:
         gold.problems.append(f"{path}: no usable gold sentences")
@@ -120,16 +195,30 @@ class ScoredSet:
 
 
 @dataclass(slots=True)
+class ScoredStories:
+    gold: GoldFile
+    predictions: list[list[dict[str, Any]]]  # per story, Event.to_dict() records
+    result: StorySetResult
+
+
+@dataclass(slots=True)
 class Evaluation:
     files: list[GoldFile]  # every file given, usable or not
-    sets: list[ScoredSet]  # the files that had sentences
+    sets: list[ScoredSet]  # the sentence files that had sentences
     problems: list[str]
     seconds: float
     coder: str = "coder"  # how it was configured, for the report
+    stories: list[ScoredStories] = field(default_factory=list)  # the story files
+    story_seconds: float = 0.0
+    story_coder: str = "coder"
 
     @property
     def n_sentences(self) -> int:
         return sum(len(s.gold.sentences) for s in self.sets)
+
+    @property
+    def n_stories(self) -> int:
+        return sum(len(s.result.scores) for s in self.stories)
 
     def scored(self, top_only: bool = True) -> list[tuple[float, bool]]:
         """(confidence, correct) over all sets, for the reliability table."""
@@ -139,9 +228,11 @@ class Evaluation:
         return out
 
 
-def read_gold_files(paths: Sequence[Path], limit: int | None = None) -> list[GoldFile]:
+def read_gold_files(
+    paths: Sequence[Path], limit: int | None = None, texts: dict[str, dict[str, Any]] | None = None
+) -> list[GoldFile]:
     """Each file one set, named by its stem; two files with one stem stay two sets."""
-    files = [read_gold(p, limit) for p in paths]
+    files = [read_gold(p, limit, texts) for p in paths]
     names: set[str] = set()
     for f in files:
         while f.name in names:
@@ -155,73 +246,42 @@ def describe(coder: CoderLike) -> str:
     if getattr(coder, "fast", False):
         return "fast coder (patterns only)"
     model = getattr(coder, "model_name", None)
-    return f"full coder (model {model})" if model else "full coder (no event-type model found)"
+    if not model:
+        return "full coder (no event-type model found)"
+    stored = getattr(coder, "model", None)
+    fallbacks = getattr(stored, "fallbacks", 0)
+    if fallbacks:  # a stored table with the shipped model behind it (stories)
+        model += f"; {fallbacks} of {stored.lookups} sentences were not in the table"
+    return f"full coder (model {model})"
 
 
-def evaluate(files: Sequence[GoldFile], coder: CoderLike) -> Evaluation:
-    """Code every usable sentence of the gold files and score each file as a set."""
+def evaluate(
+    files: Sequence[GoldFile], coder: CoderLike | None, story_coder: CoderLike | None = None
+) -> Evaluation:
+    """Code every usable sentence and story of the gold files and score each file as a set.
+    Stories go to `story_coder` (default: `coder`); a coder is needed only for its kind."""
     problems = [p for f in files for p in f.problems]
+    story_coder = story_coder or coder
     sets = []
     started = time.perf_counter()
     for f in files:
-        if not f.sentences:
+        if f.stories is not None or not f.sentences:
             continue
         preds, failed = code_gold(coder, f.sentences)
         problems.extend(failed)
         sets.append(ScoredSet(f, preds, score_set(f.name, f.sentences, preds)))
     seconds = time.perf_counter() - started
-    return Evaluation(list(files), sets, problems, seconds, describe(coder))
-
-
-def _brief(event: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The fields of a predicted event a reader needs to see why it was scored wrong."""
-    if event is None:
-        return None
-
-    def actor(role: str) -> dict[str, Any] | None:
-        a = event.get(role)
-        return {"text": a.get("text"), "code": a.get("code")} if isinstance(a, dict) else None
-
-    return {
-        "plover": (event.get("plover") or {}).get("event_type"),
-        "cameo": (event.get("cameo") or {}).get("code"),
-        "trigger": (event.get("trigger") or {}).get("text"),
-        "source": actor("source"),
-        "target": actor("target"),
-        "polarity": event.get("polarity"),
-        "modality": event.get("modality"),
-        "confidence": event.get("confidence"),
-        "evidence": event.get("evidence"),
-    }
-
-
-def error_records(evaluation: Evaluation) -> Iterator[dict[str, Any]]:
-    """One record per gold sentence that failed any metric, to read side by side."""
-    for s in evaluation.sets:
-        aliases = s.result.aliases
-        for gold, events, j in zip(
-            s.gold.sentences, s.predictions, s.result.judgements, strict=True
-        ):
-            extra = [e for e in events if e is not j.top and event_correct(e, gold, aliases)]
-            failed = j.failed + (["precision"] if gold.get("events") == [] and events else [])
-            if not failed:
-                continue
-            yield {
-                "id": gold["id"],
-                "set": s.result.name,
-                "text": gold["text"],
-                "gold": gold.get("events"),
-                "top": _brief(j.top),
-                "n_events": len(events),
-                "failed": failed,
-                "right_type_not_top": bool(extra),
-            }
-
-
-def write_errors(evaluation: Evaluation, path: Path) -> int:
-    n = 0
-    with path.open("w", encoding="utf-8") as fh:
-        for record in error_records(evaluation):
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-    return n
+    evaluation = Evaluation(list(files), sets, problems, seconds, describe(coder) if sets else "")
+    started = time.perf_counter()
+    for f in files:
+        if not f.stories:
+            continue
+        docs = [{"id": s.id, "text": s.text, "date": s.date} for s in f.stories]
+        preds, failed = code_gold(story_coder, docs, batch_size=4)
+        problems.extend(failed)
+        result = score_stories(f.name, f.stories, preds)
+        evaluation.stories.append(ScoredStories(f, preds, result))
+    evaluation.story_seconds = time.perf_counter() - started
+    if evaluation.stories:
+        evaluation.story_coder = describe(story_coder)
+    return evaluation
