@@ -20,6 +20,9 @@ from thucydides.evaluate.metrics import Figure
 from thucydides.evaluate.story_gold import GoldEvent, Story
 
 NO_COUNTRY = "---"
+# PLOVER has no type for most CAMEO 01x statements: gold and coder both write null, and
+# two such events agree on PLOVER as they agree on the root
+UNTYPED_STATEMENT = "(no PLOVER type)"
 
 
 @functools.cache
@@ -87,11 +90,14 @@ def sentence_of(event: dict[str, Any], spans: Sequence[tuple[int, int]]) -> tupl
 
 PAIRINGS: dict[str, tuple[Callable[[dict[str, Any]], Any], Callable[[GoldEvent], Any]]] = {
     "triple": (
-        lambda e: (coded_root(e), *coded_prefixes(e)),
-        lambda g: (gold_root(g), *gold_prefixes(g)),
+        lambda e: (root, *coded_prefixes(e)) if (root := coded_root(e)) else None,
+        lambda g: (root, *gold_prefixes(g)) if (root := gold_root(g)) else None,
     ),
     "root": (coded_root, gold_root),
-    "plover": (lambda e: _nested(e, "plover", "event_type"), lambda g: g.plover),
+    "plover": (
+        lambda e: _nested(e, "plover", "event_type") or UNTYPED_STATEMENT,
+        lambda g: g.plover or UNTYPED_STATEMENT,
+    ),
 }
 
 
@@ -105,10 +111,11 @@ def pair_events(
     gold: Sequence[GoldEvent],
     how: str,
 ) -> list[tuple[int, int]]:
-    """(coded index, gold index) pairs. A pair needs one gold sentence and equal keys;
-    candidate pairs are taken best first: triggers that overlap, then more actor prefixes
-    agreeing, then the coded event's higher confidence, then story order. Keys are
-    equalities, so how many pair off does not depend on that order, only which do."""
+    """(coded index, gold index) pairs. A pair needs one gold sentence and equal keys (a
+    missing root pairs with nothing). Candidate pairs are taken best first: triggers that
+    overlap, then more actor prefixes agreeing, then the coded event's higher confidence,
+    then story order. Keys are equalities, so how many pair off does not depend on that
+    order, only which do (the errors file, prefix accuracy)."""
     coded_key, gold_key = PAIRINGS[how]
     candidates = []
     for ci, event in enumerate(coded):
@@ -117,7 +124,7 @@ def pair_events(
         key, trigger = coded_key(event), trigger_span(event)
         prefixes = coded_prefixes(event)
         for gi, g in enumerate(gold):
-            if g.sentence != where[ci] or gold_key(g) != key or key is None:
+            if key is None or g.sentence != where[ci] or gold_key(g) != key:
                 continue
             agree = sum(a == b for a, b in zip(prefixes, gold_prefixes(g), strict=True))
             conf = float(event.get("confidence") or 0.0)

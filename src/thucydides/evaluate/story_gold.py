@@ -140,6 +140,12 @@ def _loose_pattern(needle: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts)) if parts else None
 
 
+def same_text(copied: str, found: str) -> bool:
+    """Whether `found` (sliced from the story) is `copied`, up to white space and quotes."""
+    pattern = _loose_pattern(copied)
+    return pattern is not None and pattern.fullmatch(found.strip()) is not None
+
+
 def find_span(
     text: str, needle: str | None, start: int = 0, end: int | None = None
 ) -> tuple[int, int] | None:
@@ -277,8 +283,13 @@ def pack(row: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
         for role in ROLES:
             if ev.get(role) and spans[role] is None:
                 missing.append(f"event {n}: {role} {ev[role][:60]!r} not found")
+            elif spans[role] and not same_text(ev[role], text[slice(*spans[role])]):
+                missing.append(f"event {n}: {role} offsets do not give {ev[role][:60]!r} back")
+                spans[role] = None
             span = spans[role] or (None, None)
             record[f"{role}_start"], record[f"{role}_end"] = span
+        if record["sentence_start"] is None:
+            continue  # named above: an event needs its sentence
         record |= {key: ev.get(key) for key in LABELS}
         out_events.append(record)
     packed = {"id": str(row["id"]), "date": row.get("date"), "events": out_events}
