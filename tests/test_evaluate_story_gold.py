@@ -87,6 +87,8 @@ def test_eval_scores_offset_only_gold_with_texts(tmp_path, stand_in, capsys):
         (None, "Story s1 ({gold} line 1) has no text: give the story texts with --texts FILE."),
         ([{"id": "other", "text": "x"}], "Story s1 ({gold} line 1) is not in the --texts file."),
         ("not json", "{texts} line 1 is not a story record"),
+        ("absent", "The story texts file {texts} does not exist."),
+        ("folder", "Cannot write --story-errors {tmp}/no/e.jsonl: the folder {tmp}/no does not"),
     ],
 )
 def test_offset_gold_without_its_text_is_one_sentence(tmp_path, stand_in, capsys, texts, message):
@@ -95,13 +97,15 @@ def test_offset_gold_without_its_text_is_one_sentence(tmp_path, stand_in, capsys
     path = tmp_path / "texts.jsonl"
     if texts == "not json":
         path.write_text("{\n", encoding="utf-8")
-    elif texts is not None:
+    elif texts == "folder":
+        argv += ["--story-errors", str(tmp_path / "no" / "e.jsonl")]
+    elif isinstance(texts, list):
         write(path, texts)
-    if texts is not None:
+    if texts not in (None, "folder"):
         argv += ["--texts", str(path)]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"thucydides: {message.format(gold=gold, texts=path)}")
+    assert err.startswith(f"thucydides: {message.format(gold=gold, texts=path, tmp=tmp_path)}")
     assert err.count("\n") == 1
 
 
