@@ -184,3 +184,9 @@ def test_evaluate_with_story_files_only_needs_no_sentence_coder(tmp_path):
     r = evaluation.stories[0].result
     # met -> CONSULT pairs (triple); seized: TUNMIL -> MLT: the target prefix MLT agrees
     assert r.prf["triple"] == st.PRF(2, 2, 4)
+
+
+def test_f1_is_zero_when_nothing_was_coded_and_undefined_without_any_events():
+    assert st.PRF(0, 0, 3).f1 == 0.0 and st.PRF(0, 0, 3).precision is None
+    assert st.PRF(0, 0, 0).f1 is None
+    assert st.PRF(2, 4, 2).f1 == pytest.approx(2 * 0.5 * 1.0 / 1.5)

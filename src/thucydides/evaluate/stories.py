@@ -199,10 +199,9 @@ class PRF:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """2PR/(P+R), written so that a story with gold events and none coded scores 0."""
+        total = self.coded + self.gold
+        return 2 * self.matched / total if total else None
 
     def __add__(self, other: PRF) -> PRF:
         return PRF(self.matched + other.matched, self.coded + other.coded, self.gold + other.gold)
