@@ -37,9 +37,13 @@ bench-headlines: install
 	@test -d $(SHARED)/data/training || { echo "make bench-headlines: $(SHARED)/data/training is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
 	$(BIN)/python benchmarks/headlines.py --shared $(SHARED)
 
+# every gold file in $(SHARED)/eval (sentence sets and stories_dev's whole stories), and our
+# own story gold (offsets only, texts in $(SHARED)/data/news) when training/ holds it
+STORY_TRAIN := $(wildcard training/stories_train.jsonl)
 eval: install
 	@test -d $(SHARED)/eval || { echo "make eval: the gold sets are not there: $(SHARED)/eval is missing (give SHARED=PATH to the shared folder)" >&2; exit 2; }
-	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl
+	$(BIN)/thucydides eval --report eval-report.md $(SHARED)/eval/*.jsonl \
+		$(if $(STORY_TRAIN),$(STORY_TRAIN) --texts $(SHARED)/data/news/voa_stories.jsonl)
 
 # the full coder with out-of-fold model probabilities: no gold sentence scored by a model
 # that saw it (building the table trains 5 models, about 20 minutes, in .venv-train)

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from thucydides.coder import Coder
-from thucydides.evaluate_report import headline
-from thucydides.evaluate_run import evaluate, read_gold_files
-from thucydides.evaluate_stored import StoredTypeProbabilities
+from thucydides.evaluate.report import headline
+from thucydides.evaluate.run import evaluate, read_gold_files
+from thucydides.evaluate.stored import StoredTypeProbabilities
 from thucydides.events import combine
 
 REPO = Path(__file__).resolve().parents[1]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.evaluate import score_set
-from thucydides.evaluate_run import code_gold, read_gold
+from thucydides.evaluate.metrics import score_set
+from thucydides.evaluate.run import code_gold, read_gold
 
 FLOOR_FILE = Path(__file__).parent / "data" / "floor_sentences.jsonl"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from thucydides import evaluate as ev
-from thucydides import evaluate_calibration as cal
 from thucydides.cli import main
-from thucydides.evaluate_report import headline, render_markdown
-from thucydides.evaluate_run import code_gold, evaluate, read_gold, read_gold_files
+from thucydides.evaluate import calibration as cal
+from thucydides.evaluate import metrics as ev
+from thucydides.evaluate.report import headline, render_markdown
+from thucydides.evaluate.run import code_gold, evaluate, read_gold, read_gold_files
 from thucydides.model import Actor, Cameo, Event, Plover, Trigger, event_from_dict
 
 
@@ -354,7 +354,8 @@ def test_code_gold_survives_a_sentence_the_coder_fails_on():
 @pytest.fixture
 def stand_in(monkeypatch):
     monkeypatch.setattr(
-        "thucydides.commands.eval.make_coder", lambda fast, probabilities=None: StandInCoder()
+        "thucydides.commands.eval.make_coder",
+        lambda fast, probabilities=None, stories=False: StandInCoder(),
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from thucydides.cli import main
 from thucydides.coder import Coder
 from thucydides.errors import UserError
-from thucydides.evaluate_stored import MissingSentence, StoredTypeProbabilities
+from thucydides.evaluate.stored import MissingSentence, StoredTypeProbabilities
 
 LABELS = ("ASSAULT", "PROTEST", "RETREAT", "YIELD")
 

@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from thucydides.evaluate import (
+from thucydides.evaluate.calibration import expected_calibration_error, filter_check, reliability
+from thucydides.evaluate.metrics import (
     FIGURE_NAMES,
     NONE,
     UNTYPED,
@@ -15,8 +16,11 @@ from thucydides.evaluate import (
     Figure,
     SetResult,
 )
-from thucydides.evaluate_calibration import expected_calibration_error, filter_check, reliability
-from thucydides.evaluate_run import Evaluation
+from thucydides.evaluate.run import Evaluation
+from thucydides.evaluate.story_report import story_headline, story_sections
+from thucydides.evaluate.tables import fixed
+from thucydides.evaluate.tables import num as _num
+from thucydides.evaluate.tables import table as _table
 
 PENTA_NAMES = {
     0: "statement",
@@ -25,19 +29,6 @@ PENTA_NAMES = {
     3: "verbal conflict",
     4: "material conflict",
 }
-
-
-def _num(value: float | None, digits: int = 3) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str = "") -> list[str]:
-    """A Markdown table; `align` gives one of l/r per column (default: first l, rest r)."""
-    align = align or "l" + "r" * (len(header) - 1)
-    rule = ["---:" if a == "r" else "---" for a in align]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines
 
 
 def headline_rows(results: Sequence[SetResult]) -> tuple[list[str], list[list[str]]]:
@@ -50,19 +41,21 @@ def headline_rows(results: Sequence[SetResult]) -> tuple[list[str], list[list[st
 
 
 def headline(evaluation: Evaluation) -> str:
-    """Fixed-width table for the terminal: one row per set, '–' where a set has no labels."""
-    header, rows = headline_rows([s.result for s in evaluation.sets])
-    short = ["set", "n", "PLOVER F1", "5-class F1", "root", "code", "source", "target"]
-    short += ["src code", "tgt code", "triple P", "triple R", "yield"]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(short)]
-    fmt = [f"{{:<{widths[0]}}}", *(f"{{:>{w}}}" for w in widths[1:])]
-    lines = ["  ".join(f.format(c) for f, c in zip(fmt, short, strict=True))]
-    lines += ["  ".join(f.format(c) for f, c in zip(fmt, r, strict=True)) for r in rows]
-    rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
-    lines.append(
-        f"{evaluation.n_sentences} sentences coded in {evaluation.seconds:.1f} s "
-        f"({rate:.0f}/s, {evaluation.coder})"
-    )
+    """Fixed-width tables for the terminal: one row per sentence set ('–' where a set has no
+    labels), then the story sets' figures and their stories."""
+    lines: list[str] = []
+    if evaluation.sets:
+        _, rows = headline_rows([s.result for s in evaluation.sets])
+        short = ["set", "n", "PLOVER F1", "5-class F1", "root", "code", "source", "target"]
+        short += ["src code", "tgt code", "triple P", "triple R", "yield"]
+        lines += fixed(short, rows)
+        rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
+        lines.append(
+            f"{evaluation.n_sentences} sentences coded in {evaluation.seconds:.1f} s "
+            f"({rate:.0f}/s, {evaluation.coder})"
+        )
+    if evaluation.stories:
+        lines += ["", *story_headline(evaluation)] if lines else story_headline(evaluation)
     return "\n".join(lines)
 
 
@@ -143,26 +136,43 @@ def reliability_section(evaluation: Evaluation) -> list[str]:
 
 def render_markdown(evaluation: Evaluation) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
-    lines = [
-        "# Thucydides evaluation",
+    lines = ["# Thucydides evaluation", ""]
+    if evaluation.sets:
+        rate = evaluation.n_sentences / evaluation.seconds if evaluation.seconds else 0.0
+        lines.append(
+            f"{when}; {evaluation.coder}; {evaluation.n_sentences} sentences coded in"
+            f" {evaluation.seconds:.1f} s ({rate:.0f} sentences/s)."
+        )
+    if evaluation.stories:
+        lines.append(
+            f"{when}; stories: {evaluation.story_coder}; {evaluation.n_stories} stories coded"
+            f" in {evaluation.story_seconds:.1f} s."
+        )
+    lines += [
         "",
-        f"{when}; {evaluation.coder}; {evaluation.n_sentences} sentences coded in"
-        f" {evaluation.seconds:.1f} s ({rate:.0f} sentences/s). Metrics as defined in"
-        " shared/docs/evaluation.md; each gold file is one set; '–' = not labelled in that set.",
+        "Metrics as defined in shared/docs/evaluation.md; each gold file is one set;"
+        " '–' = not labelled in that set.",
         "",
         "Figures on a set the event-type model was trained or tuned on are in-sample and"
         " flatter the coder: quote the training script's cross-validated figures for those.",
         "",
     ]
     for f in evaluation.files:
-        limited = f" (of {f.total}, spread evenly)" if len(f.sentences) < f.total else ""
-        lines.append(f"- `{f.path}`: {len(f.sentences)} sentences{limited}")
-    header, rows = headline_rows([s.result for s in evaluation.sets])
-    lines += ["", *_table(header, rows), ""]
-    for s in evaluation.sets:
-        lines += set_section(s.result)
-    lines += reliability_section(evaluation)
+        kind, n = (
+            ("stories", len(f.stories))
+            if f.stories is not None
+            else ("sentences", len(f.sentences))
+        )
+        limited = f" (of {f.total}, spread evenly)" if n < f.total else ""
+        lines.append(f"- `{f.path}`: {n} {kind}{limited}")
+    lines.append("")
+    if evaluation.sets:
+        header, rows = headline_rows([s.result for s in evaluation.sets])
+        lines += [*_table(header, rows), ""]
+        for s in evaluation.sets:
+            lines += set_section(s.result)
+        lines += reliability_section(evaluation)
+    lines += story_sections(evaluation)
     if evaluation.problems:
         lines += ["## Problems", "", *(f"- {p}" for p in evaluation.problems), ""]
     return "\n".join(lines)

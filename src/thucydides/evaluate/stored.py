@@ -34,10 +34,16 @@ def _record(path: Path, n: int, line: str) -> tuple[str, dict[str, float]]:
 
 
 class StoredTypeProbabilities:
-    """Stands in for `EventTypeModel` in the coder: `name` and `type_probabilities`."""
+    """Stands in for `EventTypeModel` in the coder: `name` and `type_probabilities`. With a
+    `fallback` model, a sentence the table lacks takes that model's probabilities (and is
+    counted in `fallbacks`) instead of failing: the table is built for the sentence sets,
+    and a whole story's sentences are mostly not in it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fallback=None) -> None:
         self.path = path
+        self.fallback = fallback
+        self.lookups = 0
+        self.fallbacks = 0
         self.table: dict[str, dict[str, float]] = {}
         try:
             with path.open(encoding="utf-8") as f:
@@ -53,15 +59,22 @@ class StoredTypeProbabilities:
         if not self.table:
             raise UserError(f"{path} holds no type probabilities.")
         self.name = f"out-of-fold probabilities from {path.name}"
+        if fallback is not None:
+            self.name += f", else {fallback.name}"
 
     def type_probabilities(self, sentences: Sequence[str]) -> list[dict[str, float]]:
-        out = []
-        for text in sentences:
-            probs = self.table.get(text)
-            if probs is None:
-                raise MissingSentence(
-                    f"no stored type probabilities for the sentence {text[:60]!r}: rebuild "
-                    f"{self.path.name} for these gold files"
-                )
-            out.append(probs)
-        return out
+        out: list[dict[str, float] | None] = [self.table.get(text) for text in sentences]
+        self.lookups += len(sentences)
+        missing = [i for i, probs in enumerate(out) if probs is None]
+        if missing and self.fallback is None:
+            text = sentences[missing[0]]
+            raise MissingSentence(
+                f"no stored type probabilities for the sentence {text[:60]!r}: rebuild "
+                f"{self.path.name} for these gold files"
+            )
+        if missing:
+            self.fallbacks += len(missing)
+            found = self.fallback.type_probabilities([sentences[i] for i in missing])
+            for i, probs in zip(missing, found, strict=True):
+                out[i] = probs
+        return out  # type: ignore[return-value]

@@ -3,8 +3,8 @@
 Everything here is a pure function over plain data: a gold sentence is the dict read from
 a gold JSONL line, and a prediction is the list of `Event.to_dict()` records coded for it.
 That keeps every metric testable with hand-made predictions and no model; the runner that
-reads files and codes them lives in `evaluate_run`, the Markdown report in
-`evaluate_report`, the reliability of `confidence` in `evaluate_calibration`.
+reads files and codes them lives in `run`, the Markdown report in
+`report`, the reliability of `confidence` in `calibration`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from thucydides.evaluate import gold_labels, plover_aliases, predicted_label, top_event
+from thucydides.evaluate.metrics import gold_labels, plover_aliases, predicted_label, top_event
 
 RELIABILITY_BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 
