@@ -92,6 +92,8 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "Brazil beat Argentina 2-1 in the final.",
         "The company reported record profits in the third quarter.",
         "The opposition called the detention of its leader a coup.",
+        "Our goal is to liberate the province from the occupiers, the commander said.",
+        "We are with the people of the valley, the rebel spokesman said.",
     ],
 )
 def test_not_an_act(coder, text):

@@ -48,11 +48,14 @@ class NotActs:
         )
 
     def cannot_act(self, span: Span) -> bool:
-        """The phrase's head is a disaster, a disease or a state of affairs."""
+        """The phrase's head is a disaster, a disease, a state of affairs or an aim ("our
+        goal is to liberate": the goal does nothing)."""
         head = span.root
         lemma = head.lemma_.lower()
         # a disease may be written as a name ("Cholera killed dozens"), a state never is
-        return lemma in self.causes or (head.pos_ != "PROPN" and lemma in self.states)
+        return lemma in self.causes or (
+            head.pos_ != "PROPN" and (lemma in self.states or lemma in self.aims)
+        )
 
     def names_an_aim(self, anchor: Token) -> bool:
         """An infinitive hanging on an aim noun: "efforts to stabilize the region"."""

@@ -275,6 +275,8 @@ def main_verb(sent: Span) -> Token | None:
         if inner is None or inner.pos_ not in {"VERB", "AUX"}:
             break
         tok = inner
+    if tok is not None and tok.lemma_ == "be":
+        return None  # "We are united": a state, not an act the model can anchor
     return tok
 
 
