@@ -94,7 +94,7 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "The opposition called the detention of its leader a coup.",
         "Our goal is to liberate the province from the occupiers, the commander said.",
         "We are with the people of the valley, the rebel spokesman said.",
-        "The ministry's denial comes as the two capitals prepare for elections.",
+        "The ministry's denial comes two days before the vote.",
     ],
 )
 def test_not_an_act(coder, text):
