@@ -86,6 +86,21 @@ def make_match(
     return ActorMatch(code, country, sectors, name, via, matched, kind, why)
 
 
+def identity_first(code: str) -> str:
+    """A role code that carries an identity ("REBMOSSHI", a Shiite militia) with no
+    country before it: CAMEO puts the identity first ("MOSSHIREB")."""
+    known = code_blocks()
+    blocks = split_blocks(code)
+    kinds = [known.get(b, ("",))[0] for b in blocks]
+    if kinds[0] != "role" or "identity" not in kinds:
+        return code
+    i = kinds.index("identity")
+    j = i + 1
+    while j < len(blocks) and kinds[j] == "org":  # MOS + SHI: Shia
+        j += 1
+    return "".join(blocks[i:j] + blocks[:i] + blocks[j:])
+
+
 def doc_text(doc) -> str:
     """The document's text, computed once: spaCy rebuilds `Doc.text` from every token
     on each access, which made resolving a mention cost as much as the whole document."""
@@ -265,6 +280,10 @@ class ActorResolver:
             )
         agents = by_kind.get("agent", [])
         place = self._country(by_kind, date)
+        if by_kind.get("identity"):
+            if place is None and located:
+                place = self._country(self._group(located), date)
+            return self._with_identity(by_kind["identity"][0], agents, place, text, offset, date)
         if agents:
             strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
             agent = (strong or agents)[0]
@@ -281,7 +300,7 @@ class ActorResolver:
                     place[0][:3] + role, place[1], "dictionary", matched, "agent", why
                 )
             why = f"agent {a_name!r} ({self.entries[agent.entry][3]}), no country in the mention"
-            return make_match(role, None, "dictionary", matched, "agent", why)
+            return make_match(identity_first(role), None, "dictionary", matched, "agent", why)
         if place:
             h = place[2]
             kind = self.entries[h.entry][1]
@@ -293,6 +312,36 @@ class ActorResolver:
             )
             return make_match(code, name, via, text[h.start - offset : h.end - offset], kind, why)
         return None
+
+    def _with_identity(
+        self, ident: Hit, agents: list[Hit], place, text: str, offset: int, date: str | None
+    ) -> ActorMatch | None:
+        """An ethnic or religious identity composes with the mention's role noun and
+        country in CAMEO's order: identity first when no country is named ("Kurdish
+        fighters" -> KURREB, "Uighur activists" -> UIGOPP), after the role when one is
+        ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity
+        group's armed men (UAF, "fighters", "militia") are rebels."""
+        name, _, codes, where = self.entry(ident.entry)
+        icode, _ = code_on(codes, date)
+        if not icode:
+            return None
+        used, role, why = [ident], "", f"{name} ({where}) -> {icode}"
+        if agents:
+            strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
+            agent = (strong or agents)[0]
+            role = self._code(agent, date)[0]
+            role = "REB" if role == "UAF" else role
+            used.append(agent)
+            why += f" + agent {self.entries[agent.entry][0]!r} -> {role}"
+        if place:
+            used.append(place[2])
+            code = place[0][:3] + role + icode
+            why = f"{place[1]} + {why}"
+        else:
+            code = icode + role
+        start, end = min(h.start for h in used), max(h.end for h in used)
+        return make_match(code, name, "dictionary", text[start - offset : end - offset],
+                          "identity", why)  # fmt: skip
 
     def _group(self, hits: list[Hit]) -> dict[str, list[Hit]]:
         out: dict[str, list[Hit]] = {}
