@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thucydides.actors.codes import code_blocks, split_blocks
+from thucydides.actors.codes import IDENTITY_NAMES, code_blocks, split_blocks
 from thucydides.actors.dictionary import CodeSpan, code_on, first_names, load_index, pieces
 
 if TYPE_CHECKING:
@@ -96,8 +96,8 @@ def identity_first(code: str) -> str:
         return code
     i = kinds.index("identity")
     j = i + 1
-    while j < len(blocks) and kinds[j] == "org":  # MOS + SHI: Shia
-        j += 1
+    while j < len(blocks) and (kinds[j] == "org" or blocks[i] + blocks[j] in IDENTITY_NAMES):
+        j += 1  # MOS + SHI: Shia
     return "".join(blocks[i:j] + blocks[:i] + blocks[j:])
 
 
@@ -137,6 +137,8 @@ class ActorResolver:
         i = 0
         while i < len(ps):
             hit = self._longest(ps, i, capital)
+            if hit is not None and ps[i][0] == "the" and self._later_is_longer(ps, i, hit, capital):
+                hit = None  # "the UN refugee agency": not "The UN" + "refugee"
             if hit is None:
                 i += 1
                 continue
@@ -146,6 +148,10 @@ class ActorResolver:
         covered = {k for h in hits for k in range(h.first, h.last)}
         hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
         return hits, ps
+
+    def _later_is_longer(self, ps: list, i: int, hit: tuple[int, int], capital) -> bool:
+        later = self._longest(ps, i + 1, capital) if i + 1 < len(ps) else None
+        return later is not None and i + 1 + later[1] > i + hit[1]
 
     def phrase_kinds(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each dictionary phrase in `text`: "Police" is an agent
@@ -197,7 +203,9 @@ class ActorResolver:
     def resolve_text(self, text: str, date: str | None = None) -> ActorMatch | None:
         """A plain-text mention ("Pakistan's army", "the Haqqanis") to a code."""
         hits, ps = self.find(text)
-        clause = next((k for k, p in enumerate(ps) if p[0] in CLAUSE and k > 0), None)
+        clause = next(  # "WHO" in capitals is the World Health Organization
+            (k for k, p in enumerate(ps) if p[0] in CLAUSE and k > 0 and not p[3]), None
+        )
         if clause is not None:
             hits = [h for h in hits if h.last <= clause]
         if not hits:
