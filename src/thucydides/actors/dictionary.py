@@ -7,7 +7,8 @@ One actor per line, tab-separated, `#` starts a comment line:
 
 `codes` are CAMEO actor codes separated by `;`, each with an optional date range
 `START..END` (start inclusive, end exclusive, either side may be open); an undated code
-is the default for dates no range covers. `kind` is one of KINDS. The name is matched
+is the default for dates no range covers. `kind` is one of KINDS ("identity": an ethnic
+or religious group, which composes with role nouns: "Kurdish fighters" -> KURREB). The name is matched
 too; aliases are separated by `|`. Matching ignores case and punctuation, except that a
 one-word alias that is an English function word (`US`, `IT`) matches only in capitals,
 as written in the file.

@@ -7,6 +7,9 @@ for it) combines with a role noun ("Pakistan's army" -> PAKMIL, "Afghan insurgen
 AFGINS); a capital or building alone is metonymy ("Islamabad" -> PAKGOV). Words after
 a preposition such as "to" or "against", or inside a relative clause, describe something
 else ("an envoy to Pakistan") and count only when nothing comes before them.
+An ethnic or religious identity composes with the role noun in CAMEO's order: identity
+first with no country ("Kurdish fighters" -> KURREB), after the role with one
+("Iraqi Kurdish fighters" -> IRQREBKUR); see actors/data/identities.tsv.
 """
 
 from __future__ import annotations
