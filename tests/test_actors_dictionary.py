@@ -210,7 +210,11 @@ def test_store_names_an_actor_by_its_code_not_its_first_mention(tmp_path):
     from thucydides.store import Entry, Store
 
     coder = Coder(fast=True)
-    doc = Document(id="d1", text="The Georgian government condemned the Russian air strikes.", date="2024-05-01")
+    doc = Document(
+        id="d1",
+        text="The Georgian government condemned the Russian air strikes.",
+        date="2024-05-01",
+    )
     events = coder.code(doc.text, doc.date, doc.id)
     assert [e.source.code for e in events] == ["GEOGOV"]
     with Store(tmp_path / "e.duckdb") as store:
