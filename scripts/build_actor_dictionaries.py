@@ -175,6 +175,8 @@ def convert(raw: list[RawEntry], kind_of, report: list[str], titles=None) -> lis
             continue
         name = display_name(e.names[0])
         kind = kind_of(e, good)
+        if kind == "person":
+            good = close_stale_roles(good, e.where, report)
         if (
             kind == "country" and good[-1][0] in COUNTRY_NAMES
         ):  # "United States", not "...of America"
@@ -197,6 +199,32 @@ def convert(raw: list[RawEntry], kind_of, report: list[str], titles=None) -> lis
         codes = "; ".join(_fmt(s) for s in good)
         lines.append("\t".join((name, kind, codes, " | ".join(aliases))))
     return lines
+
+
+# The Phoenix lists end early in 2015 (CountryInfo's leaders in January 2012): a role they
+# leave open ("in office at the last update") is not known to last. It is closed two years
+# after that, and the person is an elite (ELI) from then on, unless hand-written files
+# (leaders.tsv, additions.tsv) say otherwise: a 2024 story should not make a 2012 minister
+# GOV.
+SOURCE_END = "2015-03-01"
+STALE_AFTER = "2017-01-01"
+
+
+def close_stale_roles(spans: list, where: str, report: list[str]) -> list:
+    """Open-ended roles that started before SOURCE_END end at STALE_AFTER."""
+    from thucydides.actors.codes import code_blocks
+
+    out, closed = [], None
+    for code, start, end in spans:
+        if (start or end) and end is None and (start or "") < SOURCE_END and len(code) >= 6:
+            end, closed = STALE_AFTER, code
+            report.append(f"{where}: closed open-ended {code} {start}.. at {STALE_AFTER}")
+        out.append((code, start, end))
+    has_default = any(not (s or e) for _, s, e in out)
+    country = closed[:3] if closed else ""
+    if closed and not has_default and code_blocks().get(country, ("",))[0] == "country":
+        out.append((country + "ELI", None, None))
+    return out
 
 
 def _fmt(span: tuple[str, str | None, str | None]) -> str:

@@ -1,5 +1,7 @@
 """`thucydides actors lookup` and `thucydides dict check`."""
 
+import pytest
+
 from thucydides.cli import main
 
 
@@ -61,3 +63,29 @@ def test_dict_check_fails_on_bad_user_file(tmp_path, capsys):
 def test_dict_check_missing_file(tmp_path, capsys):
     assert main(["dict", "check", "--actors", str(tmp_path / "nope.tsv")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "code"),
+    [
+        ("Zelenskiy", "2024-02-01", "UKRGOV"),
+        ("Zelensky", "2024-02-01", "UKRGOV"),
+        ("Zelenskyy", "2018-02-01", "UKRELI"),
+        ("Peskov", "2024-02-01", "RUSGOV"),
+        ("Edmundo González", "2024-08-01", "VENOPP"),
+        ("Imamoglu", "2025-03-20", "TUROPP"),
+        ("Georgian Dream", "2024-12-01", "GEOGOV"),
+        ("African Union", "2024-02-01", "IGOAFRAFU"),
+        ("International Criminal Court", "2024-02-01", "IGOJUDICC"),
+        ("Rapid Support Forces", "2024-02-01", "SDNREB"),
+        ("Venezuela's opposition", "2024-08-01", "VENOPP"),
+        ("C.A.R. forces", "2024-02-01", "CAFMIL"),
+        ("Erdoğan", "2024-02-01", "TURGOV"),
+        ("Kurdish fighters", "2024-02-01", "KURREB"),
+        # a minister the generated lists leave "in office" since 2010 is no longer GOV
+        ("Abdul Hadi Arghandiwal", "2024-02-01", "AFGELI"),
+    ],
+)
+def test_lookup_actors_of_the_2020s(capsys, name, date, code):
+    assert main(["actors", "lookup", name, "--date", date]) == 0
+    assert capsys.readouterr().out.split("\n", 1)[0] == f"{name}: {code}"

@@ -345,3 +345,39 @@ def test_petrarch_pattern_syntax_is_converted():
     for bad in (":173", "010", "176"):
         with pytest.raises(reader.Drop):
             reader.parse_code(bad, {"173", "010"})
+
+
+def test_user_files_come_first_win_and_can_remove(tmp_path, nlp):
+    root = _write(
+        tmp_path / "package",
+        "patterns:\n"
+        '  - {id: seize+any, verb: seize, code: "171"}\n'
+        '  - {id: hit+any, verb: hit, code: "190"}\n',
+        'nouns:\n  - {id: raid, noun: raid, code: "190"}\n',
+    )
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        'remove: ["verbs/_additions.yaml:hit+any"]\n'
+        "patterns:\n"
+        '  - {id: seize, verb: seize, code: "1711"}\n'
+        "nouns:\n"
+        '  - {id: raid, noun: raid, code: "195"}\n',
+        encoding="utf-8",
+    )
+    compiled = compile_patterns(root, user_files=[mine])
+    assert [p.rule for p in compiled.verbs["seize"].patterns] == ["mine.yaml:seize"]
+    assert "hit" not in compiled.verbs
+    assert [p.rule for p in compiled.nouns["raid"]] == ["mine.yaml:raid", "nouns.yaml:raid"]
+    found = TriggerMatcher(compiled).find(nlp("Police seized the land.")[:])
+    assert [(h.code, h.rule) for h in found] == [("1711", "mine.yaml:seize")]
+
+
+def test_problems_are_collected_instead_of_raised(tmp_path):
+    root = _write(tmp_path, 'patterns:\n  - {id: x, verb: hit, code: "999"}\n')
+    problems: list[str] = []
+    compiled = compile_patterns(root, problems=problems)
+    assert problems == [
+        "verbs/_additions.yaml:x: '999' is not a CAMEO event code (write codes as quoted "
+        'strings with their leading zeros, e.g. "042")'
+    ]
+    assert "hit" not in compiled.verbs

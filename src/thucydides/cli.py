@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "code": "thucydides.commands.code",
     "actors": "thucydides.commands.actors",
     "dict": "thucydides.commands.dict",
+    "patterns": "thucydides.commands.patterns",
     "series": "thucydides.commands.series",
     "top": "thucydides.commands.top",
     "network": "thucydides.commands.network",

@@ -87,12 +87,15 @@ def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Coder:
     """Codes text into events. Models load once, at construction."""
 
-    def __init__(self, fast: bool = False, actors: Iterable[str] = (), model=None) -> None:
+    def __init__(
+        self, fast: bool = False, actors: Iterable[str] = (), model=None,
+        patterns: Iterable[str] = (),
+    ) -> None:  # fmt: skip
         """`model` stands in for the shipped event-type model: anything with a `name` and
         `type_probabilities(sentences)` (evaluation uses out-of-fold probabilities)."""
         self.fast = fast and model is None
         self.nlp = load_nlp()
-        self.triggers = TriggerMatcher.load()
+        self.triggers = TriggerMatcher.load(tuple(patterns) + tuple(config.pattern_files()))
         self.not_acts = NotActs.load()
         self.resolver = ActorResolver.load(tuple(actors) + tuple(config.actor_files()))
         self.model = model if model is not None else None if fast else EventTypeModel.load()

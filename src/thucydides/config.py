@@ -1,15 +1,19 @@
 """User settings that hold for every command and every worker, without editing the package.
 
 Read from `thucydides.toml` in the working directory (or the file named by
-`THUCYDIDES_CONFIG`), and from `THUCYDIDES_ACTORS` (paths joined by the OS path
-separator, as in PATH). It names the user's own actor dictionaries and the publication
-date of documents that carry none (what `--date` gives, which wins over it):
+`THUCYDIDES_CONFIG`), and from `THUCYDIDES_ACTORS` and `THUCYDIDES_PATTERNS` (paths
+joined by the OS path separator, as in PATH). It names the user's own actor
+dictionaries and verb/noun pattern files, and the publication date of documents
+that carry none (what `--date` gives, which wins over it):
 
     [actors]
     files = ["my_actors.tsv"]
 
     [documents]
     date = "2025-03-03"
+
+    [patterns]
+    files = ["my_patterns.yaml"]
 
 Relative paths are taken from the config file's folder.
 """
@@ -62,19 +66,26 @@ def default_date() -> str | None:
 
 def actor_files() -> list[str]:
     """The user's actor dictionaries from the config file and THUCYDIDES_ACTORS."""
+    return _user_files("actors", "THUCYDIDES_ACTORS", "actor dictionary")
+
+
+def pattern_files() -> list[str]:
+    """The user's verb and noun pattern files from the config file and THUCYDIDES_PATTERNS."""
+    return _user_files("patterns", "THUCYDIDES_PATTERNS", "pattern file")
+
+
+def _user_files(section_name: str, variable: str, what: str) -> list[str]:
     files: list[str] = []
     path = config_path()
-    section = load_config().get("actors", {})
+    section = load_config().get(section_name, {})
     listed = section.get("files", []) if isinstance(section, dict) else None
     if not isinstance(listed, list) or not all(isinstance(f, str) for f in listed):
-        raise UserError(f"{path}: [actors] files must be a list of paths.")
+        raise UserError(f"{path}: [{section_name}] files must be a list of paths.")
     for name in listed:
         files.append(str((path.parent / name) if path and not Path(name).is_absolute() else name))
-    env = os.environ.get("THUCYDIDES_ACTORS", "")
+    env = os.environ.get(variable, "")
     files.extend(p for p in env.split(os.pathsep) if p)
     for name in files:
         if not Path(name).is_file():
-            raise UserError(
-                f"The actor dictionary {name} named in the configuration does not exist."
-            )
+            raise UserError(f"The {what} {name} named in the configuration does not exist.")
     return files

@@ -28,8 +28,9 @@ Outcome = tuple[Document, list[Event] | None, str | None]
 
 
 @functools.cache
-def _coder(fast: bool):
-    """One Coder per process and mode: models load once per worker, not once per batch."""
+def _coder(fast: bool, pattern_files: tuple[str, ...] = ()):
+    """One Coder per process, mode and set of user pattern files (`ingest --patterns`
+    hands them on through THUCYDIDES_PATTERNS): models load once per worker."""
     from thucydides.coder import Coder
 
     return Coder(fast=fast)
@@ -37,7 +38,9 @@ def _coder(fast: bool):
 
 def code_batch(docs: Sequence[Document], fast: bool = False) -> list[Outcome]:
     """Code a batch; a document that makes the coder fail is reported, the rest go on."""
-    coder = _coder(fast)
+    from thucydides import config
+
+    coder = _coder(fast, tuple(config.pattern_files()))
     out: list[Outcome] = []
 
     def failed(doc: Document, exc: Exception) -> None:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from thucydides.actors.codes import code_name
 from thucydides.dedup import Signature
 from thucydides.errors import UserError
 from thucydides.model import (
@@ -234,10 +235,10 @@ class Store:
                 code = ev[f"{role}_code"]
                 if not code:
                     continue
-                s = stats.setdefault(code, {"code": code, "name": None, "country": None,
+                s = stats.setdefault(code, {"code": code, "name": code_name(code), "country": None,
                                             "sectors": None, "first_seen": None,
                                             "last_seen": None, "n_source": 0, "n_target": 0})  # fmt: skip
-                for key in ("name", "country", "sectors"):
+                for key in ("country", "sectors"):  # the name is the code's, not a person's
                     s[key] = s[key] or ev[f"{role}_{key}"] or None
                 if ev["date"]:
                     s["first_seen"] = min(filter(None, (s["first_seen"], ev["date"])))

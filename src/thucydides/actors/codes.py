@@ -5,6 +5,7 @@ every block against the shipped lists is what catches typos such as `NGOEVN`."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 
 CODE_FILES = ("codes.tsv", "codes_extra.tsv")
@@ -81,3 +82,66 @@ def describe(code: str) -> list[str]:
         kind, description = known.get(block, ("unknown", "?"))
         out.append(f"{block}: {description} ({kind})")
     return out
+
+
+# short names of the role blocks, for naming a code ("GEOGOV": "Georgia government")
+ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
+    "LEG": "legislature", "OPP": "opposition", "REB": "rebels", "INS": "insurgents",
+    "SEP": "separatists", "UAF": "armed group", "SPY": "intelligence", "ELI": "elites",
+    "CVL": "civilians", "MED": "media", "BUS": "business", "EDU": "education", "HLH": "health",
+    "REF": "refugees", "CRM": "criminals", "LAB": "labour", "AGR": "agriculture",
+    "ENV": "environment", "HRI": "human rights", "DEV": "development", "RAD": "radicals",
+    "MOD": "moderates", "PTY": "political party", "REL": "religious", "PPL": "people",
+    "OCC": "occupying authority", "UNR": "transitional state",
+}  # fmt: skip
+GENERIC_NAMES = {
+    "IGO": "international organisation", "NGO": "NGO", "IMG": "international militant group",
+    "MNC": "multinational company", "INT": "international actor", "UIS": "unidentified state",
+    "NGM": "non-governmental movement",
+}  # fmt: skip
+# identity codes of two blocks, read as one ("MOSSHI": Shia, not "Muslim" + "Shia")
+IDENTITY_NAMES = {"MOSSHI": "Shia", "MOSSUN": "Sunni", "CHRCPT": "Coptic Christian"}
+
+
+def code_name(code: str) -> str:
+    """A readable name for a whole code, naming its role: "GEOGOV" -> "Georgia government",
+    "IGOAFRAFU" -> "African Union", "KURREB" -> "Kurd rebels", "LBNREBHEZ" -> "Hezbollah".
+    The last organisation block names the actor; identities and roles after it qualify it."""
+    known = code_blocks()
+    parts: list[str] = []
+    kinds: list[tuple[str, str]] = []
+    for block in split_blocks(code):
+        pair = (parts[-1] if parts else "") + block
+        if pair in IDENTITY_NAMES:
+            parts[-1], kinds[-1] = pair, ("identity", IDENTITY_NAMES[pair])
+        elif block == "PKO" and parts:  # "IGOUNOPKO": the UN's peacekeepers
+            parts.append(block)
+            kinds.append(("role", "peacekeepers"))
+        else:
+            parts.append(block)
+            kinds.append(known.get(block, ("", block)))
+    if not parts:
+        return ""
+    orgs = [i for i, (kind, _) in enumerate(kinds) if kind == "org"]
+    start = orgs[-1] if orgs else 0
+    head, (head_kind, head_desc) = parts[start], kinds[start]
+    identities, roles = [], []
+    for part, (kind, desc) in zip(parts[start + 1 :], kinds[start + 1 :], strict=True):
+        if kind == "role":
+            roles.append(ROLE_NAMES.get(part, _short(desc).lower()))
+        elif kind in ("identity", "country", "region"):
+            identities.append(_short(desc))
+    if head_kind == "role":  # a role first: "rebels", "Muslim rebels"
+        words = [*identities, ROLE_NAMES.get(head, _short(head_desc).lower()), *roles]
+    else:
+        words = [GENERIC_NAMES.get(head, _short(head_desc)), *identities, *roles]
+    return " ".join(w for w in words if w)
+
+
+def _short(description: str) -> str:
+    """ "Kurd (ethnic group)" -> "Kurd"; "Hamas (d.r.)" -> "Hamas"; "Military: troops" -> "Military"."""
+    text = re.sub(
+        r"\s*\((?:d\.r\.|[^)]*ethnic[^)]*|religious group|Phoenix usage)\)", "", description
+    )
+    return text.split(":")[0].strip().strip('"')

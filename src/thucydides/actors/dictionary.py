@@ -7,7 +7,8 @@ One actor per line, tab-separated, `#` starts a comment line:
 
 `codes` are CAMEO actor codes separated by `;`, each with an optional date range
 `START..END` (start inclusive, end exclusive, either side may be open); an undated code
-is the default for dates no range covers. `kind` is one of KINDS. The name is matched
+is the default for dates no range covers. `kind` is one of KINDS ("identity": an ethnic
+or religious group, which composes with role nouns: "Kurdish fighters" -> KURREB). The name is matched
 too; aliases are separated by `|`. Matching ignores case and punctuation, except that a
 one-word alias that is an English function word (`US`, `IT`) matches only in capitals,
 as written in the file.
@@ -34,23 +35,26 @@ from pathlib import Path
 from thucydides.actors.codes import check_code, code_blocks
 from thucydides.errors import UserError
 
-KINDS = ("country", "person", "org", "group", "metonym", "agent")
+KINDS = ("country", "person", "org", "group", "metonym", "agent", "identity")
 # shipped files, lowest priority first: a later file's phrase overrides an earlier one's
 PACKAGE_FILES = (
     "agents.tsv",
     "countries.tsv",
     "international.tsv",
     "nonstate.tsv",
+    "identities.tsv",
+    "organisations.tsv",
+    "leaders.tsv",
     "additions.tsv",
 )
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 KEEP_CACHES = 8
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PIECE = re.compile(r"'s\b|[^\W_]+(?:\.[^\W_]+)*")
 # one-word aliases that are also ordinary English words match only when written in capitals
 FUNCTION_WORDS = frozenset(
     "a an and as at be by do for he her him his i if in is it me my no of on or our she "
-    "so the they to up us we who".split()
+    "so the they to up us we who car au".split()
 )
 
 
@@ -260,9 +264,15 @@ def pieces(text: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+# letters that Unicode does not decompose into a base letter and an accent
+_PLAIN = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"}  # fmt: skip
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
-    """Text without accents and with straight apostrophes, and for each of its characters
-    the offset of the character it came from."""
+    """Text without accents ("Erdoğan", "İmamoğlu", "Łukasz" match their plain spellings)
+    and with straight apostrophes, and for each of its characters the offset of the
+    character it came from."""
     if text.isascii():
         return text, list(range(len(text) + 1))
     chars: list[str] = []
@@ -272,6 +282,8 @@ def _fold(text: str) -> tuple[str, list[int]]:
             rep = "'"
         elif ch.isascii():
             rep = ch
+        elif ch in _PLAIN:
+            rep = _PLAIN[ch]
         else:
             rep = "".join(
                 c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)

@@ -7,6 +7,9 @@ for it) combines with a role noun ("Pakistan's army" -> PAKMIL, "Afghan insurgen
 AFGINS); a capital or building alone is metonymy ("Islamabad" -> PAKGOV). Words after
 a preposition such as "to" or "against", or inside a relative clause, describe something
 else ("an envoy to Pakistan") and count only when nothing comes before them.
+An ethnic or religious identity composes with the role noun in CAMEO's order: identity
+first with no country ("Kurdish fighters" -> KURREB), after the role with one
+("Iraqi Kurdish fighters" -> IRQREBKUR); see actors/data/identities.tsv.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thucydides.actors.codes import code_blocks, split_blocks
+from thucydides.actors.codes import IDENTITY_NAMES, code_blocks, split_blocks
 from thucydides.actors.dictionary import CodeSpan, code_on, first_names, load_index, pieces
 
 if TYPE_CHECKING:
@@ -86,6 +89,21 @@ def make_match(
     return ActorMatch(code, country, sectors, name, via, matched, kind, why)
 
 
+def identity_first(code: str) -> str:
+    """A role code that carries an identity ("REBMOSSHI", a Shiite militia) with no
+    country before it: CAMEO puts the identity first ("MOSSHIREB")."""
+    known = code_blocks()
+    blocks = split_blocks(code)
+    kinds = [known.get(b, ("",))[0] for b in blocks]
+    if kinds[0] != "role" or "identity" not in kinds:
+        return code
+    i = kinds.index("identity")
+    j = i + 1
+    while j < len(blocks) and (kinds[j] == "org" or blocks[i] + blocks[j] in IDENTITY_NAMES):
+        j += 1  # MOS + SHI: Shia
+    return "".join(blocks[i:j] + blocks[:i] + blocks[j:])
+
+
 def doc_text(doc) -> str:
     """The document's text, computed once: spaCy rebuilds `Doc.text` from every token
     on each access, which made resolving a mention cost as much as the whole document."""
@@ -122,6 +140,8 @@ class ActorResolver:
         i = 0
         while i < len(ps):
             hit = self._longest(ps, i, capital)
+            if hit is not None and ps[i][0] == "the" and self._later_is_longer(ps, i, hit, capital):
+                hit = None  # "the UN refugee agency": not "The UN" + "refugee"
             if hit is None:
                 i += 1
                 continue
@@ -131,6 +151,10 @@ class ActorResolver:
         covered = {k for h in hits for k in range(h.first, h.last)}
         hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
         return hits, ps
+
+    def _later_is_longer(self, ps: list, i: int, hit: tuple[int, int], capital) -> bool:
+        later = self._longest(ps, i + 1, capital) if i + 1 < len(ps) else None
+        return later is not None and i + 1 + later[1] > i + hit[1]
 
     def phrase_kinds(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each dictionary phrase in `text`: "Police" is an agent
@@ -182,7 +206,9 @@ class ActorResolver:
     def resolve_text(self, text: str, date: str | None = None) -> ActorMatch | None:
         """A plain-text mention ("Pakistan's army", "the Haqqanis") to a code."""
         hits, ps = self.find(text)
-        clause = next((k for k, p in enumerate(ps) if p[0] in CLAUSE and k > 0), None)
+        clause = next(  # "WHO" in capitals is the World Health Organization
+            (k for k, p in enumerate(ps) if p[0] in CLAUSE and k > 0 and not p[3]), None
+        )
         if clause is not None:
             hits = [h for h in hits if h.last <= clause]
         if not hits:
@@ -265,6 +291,10 @@ class ActorResolver:
             )
         agents = by_kind.get("agent", [])
         place = self._country(by_kind, date)
+        if by_kind.get("identity"):
+            if place is None and located:
+                place = self._country(self._group(located), date)
+            return self._with_identity(by_kind["identity"][0], agents, place, text, offset, date)
         if agents:
             strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
             agent = (strong or agents)[0]
@@ -281,7 +311,7 @@ class ActorResolver:
                     place[0][:3] + role, place[1], "dictionary", matched, "agent", why
                 )
             why = f"agent {a_name!r} ({self.entries[agent.entry][3]}), no country in the mention"
-            return make_match(role, None, "dictionary", matched, "agent", why)
+            return make_match(identity_first(role), None, "dictionary", matched, "agent", why)
         if place:
             h = place[2]
             kind = self.entries[h.entry][1]
@@ -293,6 +323,36 @@ class ActorResolver:
             )
             return make_match(code, name, via, text[h.start - offset : h.end - offset], kind, why)
         return None
+
+    def _with_identity(
+        self, ident: Hit, agents: list[Hit], place, text: str, offset: int, date: str | None
+    ) -> ActorMatch | None:
+        """An ethnic or religious identity composes with the mention's role noun and
+        country in CAMEO's order: identity first when no country is named ("Kurdish
+        fighters" -> KURREB, "Uighur activists" -> UIGOPP), after the role when one is
+        ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity
+        group's armed men (UAF, "fighters", "militia") are rebels."""
+        name, _, codes, where = self.entry(ident.entry)
+        icode, _ = code_on(codes, date)
+        if not icode:
+            return None
+        used, role, why = [ident], "", f"{name} ({where}) -> {icode}"
+        if agents:
+            strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
+            agent = (strong or agents)[0]
+            role = self._code(agent, date)[0]
+            role = "REB" if role == "UAF" else role
+            used.append(agent)
+            why += f" + agent {self.entries[agent.entry][0]!r} -> {role}"
+        if place:
+            used.append(place[2])
+            code = place[0][:3] + role + icode
+            why = f"{place[1]} + {why}"
+        else:
+            code = icode + role
+        start, end = min(h.start for h in used), max(h.end for h in used)
+        return make_match(code, name, "dictionary", text[start - offset : end - offset],
+                          "identity", why)  # fmt: skip
 
     def _group(self, hits: list[Hit]) -> dict[str, list[Hit]]:
         out: dict[str, list[Hit]] = {}

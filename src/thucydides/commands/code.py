@@ -31,6 +31,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--skip-bad", action="store_true", help="skip bad documents and report them")
     p.add_argument("--fast", action="store_true", help="patterns only, without the learned model")
     p.add_argument("--actors", action="append", default=[], help="extra actor dictionary file")
+    p.add_argument(
+        "--patterns", action="append", default=[], metavar="FILE",
+        help="extra verb/noun pattern file (YAML, the package's format; wins over its patterns)",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
     from thucydides.coder import Coder
 
-    coder = Coder(fast=args.fast, actors=args.actors)
+    coder = Coder(fast=args.fast, actors=args.actors, patterns=args.patterns)
     writer = Writer(args.format, sys.stdout)
     n_docs = n_events = 0
     for _doc, events in coder.code_documents(documents()):

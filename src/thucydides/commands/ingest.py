@@ -27,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--skip-bad", action="store_true", help="skip unreadable documents and list them instead of stopping")  # fmt: skip
     parser.add_argument("--batch-size", type=int, default=32, help="documents per batch and per transaction")  # fmt: skip
     parser.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")  # fmt: skip
+    parser.add_argument("--patterns", action="append", default=[], metavar="FILE", help="extra verb/noun pattern file (YAML, the package's format); repeatable")  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         if path != "-" and not Path(path).exists():
             raise UserError(f"{path} does not exist.")
     check_paths(args.paths)  # an empty folder too, before the store file is made
+    if args.patterns:
+        use_patterns(args.patterns)
     show = args.progress or sys.stderr.isatty()
     progress = Progress(args.paths, sys.stderr) if show else None
     with Store(args.db) as store:
@@ -129,3 +132,16 @@ def _clock(seconds: float | None) -> str:
         return "--:--"
     s = int(round(seconds))
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def use_patterns(files: list[str]) -> None:
+    """Check the user's pattern files once, here, then hand them to every Coder (in this
+    process and in the Dask workers it starts) through THUCYDIDES_PATTERNS."""
+    import os
+
+    from thucydides.events.triggers import TriggerMatcher
+
+    paths = [str(Path(f).resolve()) for f in files]
+    TriggerMatcher.load(tuple(files))  # a bad file is one sentence now, not one per worker
+    old = os.environ.get("THUCYDIDES_PATTERNS")
+    os.environ["THUCYDIDES_PATTERNS"] = os.pathsep.join(paths + ([old] if old else []))

@@ -4,6 +4,8 @@ Parsing a few thousand YAML patterns takes about a second, so the compiled form 
 pickled in the user cache (THUCYDIDES_CACHE, else $XDG_CACHE_HOME/thucydides, else
 ~/.cache/thucydides) under a name that hashes the data files' names, sizes and mtimes:
 editing a pattern file invalidates it. An unwritable cache only costs the compile time.
+Users add or override patterns with files in the same format (`--patterns FILE`,
+`[patterns] files` in thucydides.toml, THUCYDIDES_PATTERNS), read before the package's.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +23,7 @@ from typing import NamedTuple
 import yaml
 
 FORMAT_VERSION = 1
+KEEP_CACHES = 4
 CODE_RE = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 VERB_KEYS = {"id", "verb", "prt", "obj", "preps", "subj", "passive", "code", "note"}
 NOUN_KEYS = {"id", "noun", "mods", "code", "note"}
@@ -126,48 +130,195 @@ def _load_yaml(path: Path):
         return yaml.load(f, Loader=loader) or {}
 
 
-def compile_patterns(root: Path, valid_codes: frozenset[str] | None = None) -> Compiled:
-    """Read every pattern file under root and index the patterns by verb / noun lemma."""
+class _LineLoader(yaml.SafeLoader):
+    """Keeps each mapping's line (as "__line__") so a user file's messages can name it."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def read_user_file(path: Path) -> dict:
+    """A user's pattern file, or a UserError saying in one sentence why it cannot be read."""
+    from thucydides.errors import UserError
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"Pattern file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise UserError(f"Pattern file {path} is a directory, not a file.") from None
+    except OSError as exc:
+        raise UserError(f"Cannot read pattern file {path}: {exc.strerror}.") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"Pattern file {path} is not UTF-8 text.") from None
+    try:
+        if "\x00" in text:
+            raise UserError(f"Pattern file {path} is a binary file, not YAML text.")
+        parsed = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise UserError(f"Pattern file {path} is not valid YAML{at}.") from None
+    if parsed is None:
+        return {}
+    if not isinstance(parsed, dict):
+        raise UserError(
+            f"Pattern file {path} must be a YAML mapping with patterns, defaults, remove "
+            "or nouns (see events/data/README.md)."
+        )
+    return parsed
+
+
+def _where(label: str, raw: dict, user: bool) -> str:
+    if user:
+        return f"{label}, line {raw.get('__line__', '?')}, pattern {raw.get('id', '?')!r}"
+    return f"{label}:{raw.get('id', '?')}"
+
+
+def _verb_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> VerbPattern:
+    if not isinstance(raw, dict):
+        raise PatternError(f"{where}: a pattern must be a mapping of keys to values")
+    if unknown := set(raw) - VERB_KEYS - {"__line__"}:
+        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
+    if "id" not in raw or "verb" not in raw or "code" not in raw:
+        raise PatternError(f"{where}: a pattern needs id, verb and code")
+    if not isinstance(raw["verb"], str) or not raw["verb"].strip() or " " in raw["verb"].strip():
+        raise PatternError(f"{where}: verb must be one lemma, e.g. attack")
+    if raw.get("passive") not in (None, True, False):
+        raise PatternError(f"{where}: passive must be true or false")
+    if raw.get("prt") is not None and not isinstance(raw["prt"], str):
+        raise PatternError(f"{where}: prt must be a word, e.g. out")
+    frames = []
+    preps = raw.get("preps") or []
+    if not isinstance(preps, list):
+        raise PatternError(f"{where}: preps must be a list of {{prep: ..., obj: [...]}}")
+    for fr in preps:
+        if not isinstance(fr, dict) or "prep" not in fr:
+            raise PatternError(f"{where}: each preps item needs a prep, e.g. {{prep: against}}")
+        terms = comp.terms(fr["obj"], where) if fr.get("obj") else None
+        frames.append(Frame(frozenset(str(fr["prep"]).split("|")), terms))
+    return VerbPattern(
+        prt=raw.get("prt"),
+        obj=comp.terms(raw["obj"], where) if raw.get("obj") else None,
+        preps=tuple(frames),
+        subj=comp.terms(raw["subj"], where) if raw.get("subj") else None,
+        passive=raw.get("passive"),
+        code=None if raw["code"] is None else _code(raw["code"], where, valid),
+        rule=rule,
+    )
+
+
+def _noun_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> NounPattern:
+    if not isinstance(raw, dict):
+        raise PatternError(f"{where}: a noun pattern must be a mapping of keys to values")
+    if unknown := set(raw) - NOUN_KEYS - {"__line__"}:
+        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
+    if "id" not in raw or "noun" not in raw or "code" not in raw:
+        raise PatternError(f"{where}: a noun pattern needs id, noun and code")
+    mods = tuple(
+        frozenset().union(*(t.heads for t in comp.terms(m if isinstance(m, list) else [m], where)))
+        for m in raw.get("mods") or []
+    )
+    return NounPattern(mods, _code(raw["code"], where, valid), rule)
+
+
+class _Source(NamedTuple):
+    label: str  # "verbs/12_reject.yaml", or the user's path
+    rule_prefix: str  # evidence rules are f"{rule_prefix}:{id}"
+    data: dict
+    user: bool
+
+
+def _sections(src: _Source, problems: list[str] | None) -> tuple[dict, list, list, list]:
+    """(defaults, patterns, remove, nouns) of one file, each of the right type."""
+    out = []
+    for key, kind in (("defaults", dict), ("patterns", list), ("remove", list), ("nouns", list)):
+        value = src.data.get(key) or kind()
+        if not isinstance(value, kind):
+            message = f"{src.label}: {key} must be a {'mapping' if kind is dict else 'list'}"
+            if problems is None:
+                raise PatternError(message)
+            problems.append(message)
+            value = kind()
+        out.append(value)
+    if src.user and problems is not None:
+        known = {"root", "defaults", "patterns", "remove", "nouns", "__line__"}
+        for key in sorted(set(src.data) - known, key=str):
+            problems.append(f"{src.label}: unknown section {key!r} (use patterns, defaults, "
+                            "remove or nouns)")  # fmt: skip
+    return tuple(out)  # type: ignore[return-value]
+
+
+def compile_patterns(
+    root: Path,
+    valid_codes: frozenset[str] | None = None,
+    user_files: Sequence[Path] = (),
+    problems: list[str] | None = None,
+) -> Compiled:
+    """Read every pattern file under root, and the user's files before them (theirs win:
+    a pattern of the same form, a verb's default, a noun's pattern), and index the
+    patterns by verb / noun lemma. With `problems`, bad patterns are listed there and
+    skipped instead of raising PatternError."""
     comp = _Compiler(_load_yaml(root / "synsets.yaml"))
+    sources = [_Source(str(p), Path(p).name, read_user_file(Path(p)), True) for p in user_files]
+    if user_files and valid_codes is None:
+        from thucydides.ontology import cameo_codes
+
+        valid_codes = frozenset(cameo_codes())
+    sources += [
+        _Source(f"verbs/{p.name}", f"verbs/{p.name}", _load_yaml(p), False)
+        for p in pattern_files(root)
+        if p.is_file()
+    ]
+    sources.append(_Source("nouns.yaml", "nouns.yaml", _load_yaml(root / "nouns.yaml"), False))
+
+    def attempt(make, *args):
+        try:
+            return make(*args)
+        except PatternError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
+            return None
+
     defaults: dict[str, tuple[str, str] | None] = {}
     patterns: dict[str, list[VerbPattern]] = {}
+    nouns: dict[str, list[NounPattern]] = {}
     seen: set[tuple] = set()
     removed: set[str] = set()
     codes: set[str] = set()
     count = 0
-    for path in pattern_files(root):
-        if not path.is_file():
-            continue
-        name = f"verbs/{path.name}"
-        data = _load_yaml(path)
-        removed |= set(data.get("remove") or [])
-        for verb, code in (data.get("defaults") or {}).items():
-            where = f"{name}: default of {verb!r}"
+    for src in sources:
+        valid = valid_codes
+        sec_defaults, sec_patterns, sec_remove, sec_nouns = _sections(src, problems)
+        removed |= {str(r) for r in sec_remove}
+        ids: set[str] = set()
+        for verb, code in sec_defaults.items():
+            if verb == "__line__":
+                continue
+            where = f"{src.label}: default of {verb!r}"
             if verb not in defaults:
-                defaults[verb] = (
-                    None if code is None else (_code(code, where, valid_codes), f"{name}:{verb}")
-                )
-        for raw in data.get("patterns") or []:
-            where = f"{name}:{raw.get('id', '?')}"
-            if unknown := set(raw) - VERB_KEYS:
-                raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
-            if "id" not in raw or "verb" not in raw or "code" not in raw:
-                raise PatternError(f"{where}: a pattern needs id, verb and code")
-            rule = f"{name}:{raw['id']}"
-            frames = []
-            for fr in raw.get("preps") or []:
-                terms = comp.terms(fr["obj"], where) if fr.get("obj") else None
-                frames.append(Frame(frozenset(str(fr["prep"]).split("|")), terms))
-            pat = VerbPattern(
-                prt=raw.get("prt"),
-                obj=comp.terms(raw["obj"], where) if raw.get("obj") else None,
-                preps=tuple(frames),
-                subj=comp.terms(raw["subj"], where) if raw.get("subj") else None,
-                passive=raw.get("passive"),
-                code=None if raw["code"] is None else _code(raw["code"], where, valid_codes),
-                rule=rule,
-            )
-            verb = str(raw["verb"]).lower()
+                checked = code if code is None else attempt(_code, code, where, valid)
+                if code is None or checked is not None:
+                    defaults[verb] = (
+                        None if code is None else (checked, f"{src.rule_prefix}:{verb}")
+                    )
+        for raw in sec_patterns:
+            where = _where(src.label, raw if isinstance(raw, dict) else {}, src.user)
+            rule = f"{src.rule_prefix}:{raw.get('id') if isinstance(raw, dict) else '?'}"
+            if src.user and isinstance(raw, dict) and "id" in raw:
+                if raw["id"] in ids:
+                    attempt(_fail, f"{where}: id used twice in this file")
+                    continue
+                ids.add(raw["id"])
+            pat = attempt(_verb_pattern, raw, where, rule, comp, valid)
+            if pat is None:
+                continue
+            verb = str(raw["verb"]).strip().lower()
             key = (verb, *pat[:5])
             if rule in removed or key in seen:
                 continue
@@ -175,30 +326,26 @@ def compile_patterns(root: Path, valid_codes: frozenset[str] | None = None) -> C
             patterns.setdefault(verb, []).append(pat)
             codes.add(pat.code or "")
             count += 1
+        for raw in sec_nouns:
+            where = _where(src.label, raw if isinstance(raw, dict) else {}, src.user)
+            rule = f"{src.rule_prefix}:{raw.get('id') if isinstance(raw, dict) else '?'}"
+            pat = attempt(_noun_pattern, raw, where, rule, comp, valid)
+            if pat is None or rule in removed:
+                continue
+            nouns.setdefault(str(raw["noun"]).strip().lower(), []).append(pat)
+            codes.add(pat.code)
+            count += 1
     verbs = {
         v: VerbEntry(defaults.get(v), tuple(patterns.get(v, ())))
         for v in set(patterns) | {v for v, d in defaults.items() if d}
     }
     codes |= {d[0] for d in defaults.values() if d}
-    nouns: dict[str, list[NounPattern]] = {}
-    for raw in _load_yaml(root / "nouns.yaml").get("nouns") or []:
-        where = f"nouns.yaml:{raw.get('id', '?')}"
-        if unknown := set(raw) - NOUN_KEYS:
-            raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
-        mods = tuple(
-            frozenset().union(
-                *(t.heads for t in comp.terms(m if isinstance(m, list) else [m], where))
-            )
-            for m in raw.get("mods") or []
-        )
-        code = _code(raw["code"], where, valid_codes)
-        nouns.setdefault(str(raw["noun"]).lower(), []).append(
-            NounPattern(mods, code, f"nouns.yaml:{raw['id']}")
-        )
-        codes.add(code)
-        count += 1
     nouns_sorted = {k: tuple(sorted(v, key=lambda p: -len(p.mods))) for k, v in nouns.items()}
     return Compiled(verbs, nouns_sorted, count, frozenset(codes - {""}))
+
+
+def _fail(message: str) -> None:
+    raise PatternError(message)
 
 
 def _cache_dir() -> Path:
@@ -208,17 +355,24 @@ def _cache_dir() -> Path:
     return Path(base) / "thucydides"
 
 
-def _fingerprint(root: Path) -> str:
+def _fingerprint(root: Path, user_files: Sequence[Path] = ()) -> str:
     h = hashlib.sha1(f"v{FORMAT_VERSION}".encode())
     for path in sorted(root.rglob("*.yaml")):
         st = path.stat()
         h.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for path in user_files:  # by content: a user's file may be rewritten within a second
+        try:
+            h.update(f"{Path(path).resolve()}:".encode() + Path(path).read_bytes())
+        except OSError:
+            h.update(f"{path}:unreadable".encode())  # compiling says why, in one sentence
     return h.hexdigest()[:16]
 
 
-def load_compiled(root: Path | None = None) -> Compiled:
+def load_compiled(root: Path | None = None, user_files: Sequence[Path] = ()) -> Compiled:
+    """The compiled patterns of the package (and the user's files, which win), from the
+    cache when fresh. A user file with bad patterns is a UserError naming the first."""
     root = root or data_dir()
-    cache = _cache_dir() / f"triggers-{_fingerprint(root)}.pickle"
+    cache = _cache_dir() / f"triggers-{_fingerprint(root, user_files)}.pickle"
     try:
         with cache.open("rb") as f:
             gc.disable()  # unpickling many small tuples triggers needless collections
@@ -230,16 +384,27 @@ def load_compiled(root: Path | None = None) -> Compiled:
             return compiled
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
         pass
-    compiled = compile_patterns(root)
+    if user_files:
+        from thucydides.errors import UserError
+
+        problems: list[str] = []
+        compiled = compile_patterns(root, user_files=user_files, problems=problems)
+        if problems:
+            raise UserError(
+                f"Pattern files have {len(problems)} bad pattern(s), first {problems[0]}; "
+                "see `thucydides patterns check --patterns FILE`."
+            )
+    else:
+        compiled = compile_patterns(root)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cache)
-        for old in cache.parent.glob("triggers-*.pickle"):
-            if old != cache:
-                old.unlink(missing_ok=True)
+        old = sorted(cache.parent.glob("triggers-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-KEEP_CACHES]:  # patterns edited since: keep a few, not all
+            stale.unlink(missing_ok=True)
     except OSError:
         pass
     return compiled

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -230,9 +231,10 @@ class TriggerMatcher:
 
     @classmethod
     @functools.cache
-    def load(cls) -> TriggerMatcher:
-        """Load (once per process) the compiled patterns, from the user cache when fresh."""
-        return cls(load_compiled())
+    def load(cls, user_files: tuple[str, ...] = ()) -> TriggerMatcher:
+        """Load (once per process) the compiled patterns, from the user cache when fresh;
+        the user's pattern files come first and win."""
+        return cls(load_compiled(user_files=tuple(Path(f) for f in user_files)))
 
     @property
     def pattern_count(self) -> int:
