@@ -30,8 +30,8 @@ VETO_SPECIFICITY = 2  # a pattern this specific at the model's anchor keeps the 
 def vetoed(candidates):
     """combine.candidates, less a model-only event at a trigger a specific pattern holds."""
 
-    def wrapped(sent, hits, probs, model_name=combine.MODEL_NAME):
-        out = candidates(sent, hits, probs, model_name)
+    def wrapped(sent, hits, probs, model_name=combine.MODEL_NAME, blocked=frozenset()):
+        out = candidates(sent, hits, probs, model_name, blocked)
         alone = next((c for c in out if c.rule is None), None)
         if alone is not None and any(
             c.rule is not None and c.token == alone.token and c.specificity >= VETO_SPECIFICITY

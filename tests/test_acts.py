@@ -95,6 +95,7 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "Our goal is to liberate the province from the occupiers, the commander said.",
         "We are with the people of the valley, the rebel spokesman said.",
         "The ministry's denial comes two days before the vote.",
+        "Maria Lopez in Caracas contributed to this report.",
     ],
 )
 def test_not_an_act(coder, text):

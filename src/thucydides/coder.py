@@ -47,6 +47,7 @@ class _Piece:
     chunk: _Chunk
     sentences: list[Span]
     hits: list[list[TriggerHit]] = field(default_factory=list)
+    blocked: list[set[int]] = field(default_factory=list)  # tokens no event may sit on
     probs: list[dict[str, float] | None] | None = None
 
 
@@ -139,7 +140,11 @@ class Coder:
             piece = _Piece(parsed, chunk, list(parsed.sents))
             if not failed:
                 try:
-                    piece.hits = [self.triggers.find(s) for s in piece.sentences]
+                    piece.blocked = [set() for _ in piece.sentences]
+                    piece.hits = [
+                        self.triggers.find(s, b)
+                        for s, b in zip(piece.sentences, piece.blocked, strict=True)
+                    ]
                     # one model call per piece, never across documents: the int8 encoder
                     # scales activations per batch, so batching documents together would
                     # make a document's events depend on its neighbours in the input
@@ -167,7 +172,9 @@ class Coder:
         events: list[Event] = []
         for index, sent in enumerate(piece.sentences):
             probs = piece.probs[index] if piece.probs else None
-            candidates = combine.candidates(sent, piece.hits[index], probs, self.model_name)
+            candidates = combine.candidates(
+                sent, piece.hits[index], probs, self.model_name, piece.blocked[index]
+            )
             if not candidates:
                 continue
             sent_text = piece.chunk.text[sent.start_char : sent.end_char]

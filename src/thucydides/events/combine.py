@@ -90,8 +90,15 @@ def intent_code(code: str) -> str | None:
 
 
 def candidates(
-    sent: Span, hits: list[TriggerHit], probs: dict[str, float] | None, model_name: str = MODEL_NAME
+    sent: Span,
+    hits: list[TriggerHit],
+    probs: dict[str, float] | None,
+    model_name: str = MODEL_NAME,
+    blocked: frozenset[int] | set[int] = frozenset(),
 ) -> list[Candidate]:
+    """The sentence's readings: one per pattern hit, and the model's where it is confident
+    and no pattern reads its type. The model never sits on a word a blocking pattern
+    matched ("contributed to this report" is a byline)."""
     doc = sent.doc
     sent_text, base = sent.text, sent.start_char
     out: list[Candidate] = []
@@ -118,7 +125,7 @@ def candidates(
         code = ontology.plover_to_cameo_default(top_type)
         covered = {ontology.cameo(c.code).plover_type for c in out}
         anchor = main_verb(sent) if top_p >= MODEL_ALONE_MIN else None
-        if anchor is not None and top_type not in covered:
+        if anchor is not None and top_type not in covered and anchor.i not in blocked:
             learned = Candidate(
                 token=anchor.i,
                 object_token=None,

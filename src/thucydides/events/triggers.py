@@ -245,8 +245,9 @@ class TriggerMatcher:
         """Every verb a pattern can fire on."""
         return frozenset(self._data.verbs)
 
-    def find(self, sent: Span) -> list[TriggerHit]:
-        """Best (most specific) hit per anchor token, ordered by position."""
+    def find(self, sent: Span, blocked: set[int] | None = None) -> list[TriggerHit]:
+        """Best (most specific) hit per anchor token, ordered by position. Tokens a
+        blocking pattern matched ("contributed to this report") go into `blocked`."""
         hits: list[TriggerHit] = []
         consumed: set[int] = set()
         anchors: set[int] = set()
@@ -265,6 +266,8 @@ class TriggerMatcher:
                 if hit.code:
                     hits.append(hit)
                     anchors.add(tok.i)
+                elif blocked is not None:
+                    blocked.add(tok.i)
         for tok in sent:  # "X said Y must act": X demands it of Y (CAMEO 100)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
                 speech = demanding_speech(tok)
