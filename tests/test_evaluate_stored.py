@@ -59,7 +59,7 @@ def test_eval_codes_with_the_stored_probabilities(tmp_path, nlp, capsys):
     rows = [
         {
             "id": "1",
-            "text": "Kenyan farmers were outside the parliament in Nairobi on Monday.",
+            "text": "Kenyan farmers waited outside the parliament in Nairobi on Monday.",
             "events": [{"plover": "PROTEST"}],
         },
         {"id": "2", "text": "Police arrested two men in Lyon.", "events": [{"plover": "ASSAULT"}]},
@@ -75,7 +75,8 @@ def test_eval_codes_with_the_stored_probabilities(tmp_path, nlp, capsys):
     assert "2: the coder failed (MissingSentence: no stored type probabilities" in err
     failed = {json.loads(x)["id"] for x in errors.read_text().splitlines()}
     assert failed == {"2"}  # the stored PROTEST coded sentence 1 with no pattern needed
-    # no pattern fires there: the event is the stored probabilities' alone
+    # no pattern fires there (and "waited" is no copula, on which the model never sits):
+    # the event is the stored probabilities' alone
     (event,) = Coder(model=StoredTypeProbabilities(probs)).code(rows[0]["text"])
     assert (event.plover.event_type, event.evidence["rule"]) == ("PROTEST", None)
 
