@@ -138,3 +138,18 @@ def test_not_approving_is_a_rejection_not_a_negated_one(coder):
     events = coder.code("Parliament did not approve the budget.")
     rejections = [e for e in events if e.cameo.root == "12"]
     assert all(e.polarity == "asserted" for e in rejections)
+
+
+def test_a_planned_withdrawal_is_intended_by_the_planners(fast_coder):
+    events = fast_coder.code(
+        "The United States and its allies began plans for a gradual withdrawal of troops from Iraq."
+    )
+    withdrawals = [e for e in events if e.trigger.text == "withdrawal"]
+    assert withdrawals and all(e.modality == "intended" for e in withdrawals)
+    assert {e.cameo.code[:2] for e in withdrawals} == {"03"}
+    assert "USA" in {e.source.code for e in withdrawals}
+
+
+def test_an_announced_plan_for_talks_is_one_intent(fast_coder):
+    events = fast_coder.code("The rebels announced plans for talks with the government.")
+    assert [e.cameo.code for e in events] == ["036"]

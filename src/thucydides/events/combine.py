@@ -141,9 +141,8 @@ def candidates(
             )
             out = _one_reading_per_trigger(out, learned)
     mark_subordinates(doc, out)
-    out = _drop_contents(doc, out)
-    specialise_by_complement(doc, out)
-    return out
+    specialise_by_complement(doc, out)  # before: "plans for talks" makes 030 an 036
+    return _drop_contents(doc, out)
 
 
 def reading_score(cand: Candidate) -> float:
@@ -201,17 +200,17 @@ CONTENT_TAKING = ("016", "12")
 
 
 def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
-    """A verb under a denial or rejection is what was denied or rejected: it goes into the
-    governing event's alternatives instead of becoming an event of its own."""
+    """A verb under a denial or rejection is what was denied or rejected, and an act under
+    the intent to do it is what was intended: it goes into the governing event's
+    alternatives instead of becoming an event of its own."""
     by_token = {c.token: c for c in cands}
     kept = []
     for cand in cands:
         governor = next((by_token[a.i] for a in doc[cand.token].ancestors if a.i in by_token), None)
-        if (
-            governor is not None
-            and cand.kind == "verb"
-            and governor.code.startswith(CONTENT_TAKING)
-        ):
+        if governor is not None and (
+            (cand.kind == "verb" and governor.code.startswith(CONTENT_TAKING))
+            or (governor.code.startswith("03") and intent_code(cand.code) == governor.code)
+        ):  # "announced plans for talks" is one intent to meet, not two
             governor.alternatives.append({**_alternative(cand), "from": "content"})
             continue
         kept.append(cand)

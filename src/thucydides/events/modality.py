@@ -70,6 +70,9 @@ def mood_of(anchor: Token) -> Mood:
     if neg is not None:
         polarity, cue = "negated", neg
     tok = anchor
+    planned = planning_noun(anchor)
+    if planned is not None:  # "plans for a withdrawal": the withdrawal is intended
+        modality, cue, tok = "intended", planned.lower_, planned
     if tok.pos_ == "NOUN" and tok.head is not tok and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         tok = tok.head  # an event noun takes the mood of its verb ("did not hold talks")
         neg = _is_negated(tok)
@@ -122,6 +125,16 @@ def mood_of(anchor: Token) -> Mood:
     elif modality == "actual" and anchor.dep_ == "xcomp" and anchor.head.lower_ in INTENT_ADJ:
         modality, cue = "intended", anchor.head.lower_
     return Mood(polarity, modality, cue)
+
+
+def planning_noun(noun: Token) -> Token | None:
+    """The plan an event noun is the object of: "plans for a gradual withdrawal",
+    "a proposal for talks" (None when the noun is not planned)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+        return None
+    plan = prep.head
+    return plan if plan.pos_ == "NOUN" and plan.lower_ in INTENT_NOUNS else None
 
 
 def is_refusal(mood: Mood) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from thucydides.events.modality import planning_noun
 from thucydides.events.parse import (
     PRONOUN_TAGS,
     children,
@@ -179,13 +180,19 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
                     source_tok, how = found, f"noun-{prep.lower_}"
         if target_tok is not None:
             break
-    head = noun.head
-    if source_tok is None and noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+    host = noun  # what a light verb holds: the noun, or the plan it is the aim of
+    plan = planning_noun(noun)
+    if plan is not None and plan.dep_ in {"dobj", "attr"}:
+        host = plan  # "X began plans for a withdrawal": X withdraws
+    head = host.head
+    if source_tok is None and host.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         subj, how_s = acting_subject(head)
         if subj is not None:
             source_tok, how = subj, f"light-verb<{how_s}"
         if target_tok is None:
-            found, _ = target_of(head, None, lambda t: t.i != noun.i and resolvable(t))
+            found, _ = target_of(
+                head, None, lambda t: t.i not in (noun.i, host.i) and resolvable(t)
+            )
             target_tok = found
     if target_tok is None and noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
         # "a car bombing by X killed 75 people": what the event did names its target

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from thucydides.events.modality import planning_noun
 from thucydides.events.roles import demanding_speech
 from thucydides.events.trigger_data import (
     Compiled,
@@ -205,6 +206,8 @@ def _noun_is_event(tok: Token) -> bool:
     if dep in ("dobj", "attr"):
         return lemma in NOUN_HOST_VERBS and not _names_it(tok)
     if dep == "pobj":
+        if planning_noun(tok) is not None:  # "plans for a withdrawal of troops"
+            return True
         return head.lower_ in NOUN_EVENT_PREPS and head.head.pos_ in ("VERB", "AUX", "NOUN")
     return False
 
