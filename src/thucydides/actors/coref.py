@@ -11,12 +11,15 @@ nothing compatible is found the answer is None.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.dictionary import first_names
+from thucydides.actors.people import TITLE_ROLES, define, fold, name_tokens
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
+from thucydides.actors.story import story_country
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -87,10 +90,21 @@ class DocumentActors:
         self.mentions: list[Mention] = []
         self.by_head: dict[int, Mention] = {}
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
+        self._titles: dict[str, bool] = {}
         heads = [t for t in doc if _is_head(t)]
-        for tok in heads:  # pass 1: names, by the dictionary
-            if not is_pronoun(tok) and not _is_description(_phrase(tok)):
-                self._add(tok)
+        named = [t for t in heads if not is_pronoun(t) and not _is_description(_phrase(t))]
+        # what the dictionaries read in every name, for the countries of its context;
+        # `person`: a person's name, whose country is no one else's
+        self._named: list[tuple[Token, Span, ActorMatch | None, bool]] = []
+        for tok in named:
+            span = _phrase(tok)
+            match = self._lookup(span)
+            person = (match is not None and match.kind == "person") or bool(
+                name_tokens(tok, self._is_title)
+            )
+            self._named.append((tok, span, match, person))
+        for tok in named:  # pass 1: names, by the dictionary
+            self._add(tok)
         for tok in heads:  # pass 2: pronouns and descriptions, in order
             if tok.i not in self.by_head:
                 self._add(tok)
@@ -111,6 +125,10 @@ class DocumentActors:
                 return _as_coref(found, span.text)
             return None if is_pronoun(root) else self._lookup(span)
         match = self._lookup(span)
+        known = self.by_head.get(root.i)
+        if known is not None and known.match is not None and known.match.via == "document":
+            if match is None or match.kind not in ("person", "group", "org"):
+                return replace(known.match, matched=span.text)  # a person the story introduced
         if match is not None and match.kind == "agent":
             group = self._group_owner(span)  # "the network's commanders"
             if group is not None:
@@ -118,9 +136,33 @@ class DocumentActors:
         if match is not None and (match.country or match.kind != "agent"):
             return match
         known = self.by_head.get(root.i)
-        if known is not None and known.match is not None and known.match.via == "coreference":
+        if (
+            known is not None
+            and known.match is not None
+            and known.match.via
+            in (
+                "coreference",
+                "document",
+            )
+        ):
             return _as_coref(known.match, span.text)  # a surname, "our fighters"
         return self._owner(span) or self._in_context(span, match)
+
+    @functools.cached_property
+    def story_country(self) -> str | None:
+        """The country the story is about (its dateline, or the one its headline and lead
+        name most), for roles that name none."""
+
+        def country_of(span: Span) -> str | None:
+            match = self._lookup(span)
+            if match is not None and match.country:
+                return match.country
+            from thucydides import geo  # the gazetteer loads once, and only for datelines
+
+            place = geo.resolve(span.text, {})
+            return place.country if place is not None else None
+
+        return story_country(self.doc, self.resolver, self.date, country_of)
 
     def _lookup(self, span: Span) -> ActorMatch | None:
         """The dictionaries' reading of a span, once per span: building the mentions and
@@ -131,40 +173,52 @@ class DocumentActors:
         return self._looked_up[key]
 
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
-        """A role without a country ("rebels", "President X") takes the one country the
-        rest of its sentence names ("... in the Ivory Coast"), or failing that the one
-        country the whole document names; with two or more candidates it stays without."""
+        """A role without a country ("rebels", "police") takes the country of its context
+        (`_context_country`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
+        found = self._context_country(span, leader=False)
+        if found is None:
+            return match
+        country, how = found
+        return make_match(
+            country + match.code, country, "dictionary", match.matched, "agent",
+            f"{match.why}; country {country} from {how}",
+        )  # fmt: skip
+
+    def _context_country(self, span: Span, leader: bool) -> tuple[str, str] | None:
+        """(country, why) for a mention that names none: the one country its sentence
+        names as a place ("rebels in the Ivory Coast"); failing that the story's country
+        (dateline, or the one that dominates headline and lead); failing that the one
+        country the document's actors have, this sentence's included: news names one
+        country's actors together more often than not (on plover_gsr, leaving the
+        sentence out lost 2 points of actor codes). A mere modifier ("an American offer")
+        is no actor and lends no country. A `leader` (a person with a government title,
+        "King Salman") takes no country from another person: the leader one meets, calls
+        or criticises is as often a foreigner ("Trump called King Salman"), where an
+        opposition leader named with a minister is the minister's compatriot."""
         sent = span.sent
 
         def countries(lo: int, hi: int, places_only: bool) -> set[str]:
             return {
-                m.match.country
-                for m in self.mentions
-                if m.match and m.match.country and lo <= m.start and m.end <= hi
-                and not (span.start_char <= m.start < span.end_char)
-                and (not places_only or _is_place_mention(self.doc[m.head]))
+                m.country
+                for tok, sp, m, person in self._named
+                if m and m.country and lo <= sp.start_char and sp.end_char <= hi
+                and not (span.start_char <= sp.start_char < span.end_char)
+                and (not places_only or _is_place_mention(tok))
+                and not (leader and person)
             }  # fmt: skip
 
-        # in the sentence a place counts first ("rebels in the Ivory Coast"); failing
-        # that, the one country the document's actors have, this sentence's included:
-        # news names one country's actors together more often than not (on plover_gsr,
-        # leaving the sentence out lost 2 points of actor codes), though "Trump called
-        # King Salman" makes the king American. A mere modifier ("an American offer")
-        # is no actor and lends no country.
-        found = countries(sent.start_char, sent.end_char, True) or countries(
-            0, len(doc_text(self.doc)), False
-        )
-        if len(found) != 1:
-            return match
-        country = found.pop()
-        return make_match(
-            country + match.code, country, "dictionary", match.matched, "agent",
-            f"{match.why}; country {country} from the only country its context names",
-        )  # fmt: skip
+        found = countries(sent.start_char, sent.end_char, True)
+        how = "the only country its sentence names as a place"
+        if not found and self.story_country:
+            found, how = {self.story_country}, "the story's country"
+        if not found:
+            found = countries(0, len(doc_text(self.doc)), False)
+            how = "the only country its document names"
+        return (found.pop(), how) if len(found) == 1 else None
 
     # -- building ----------------------------------------------------------------------
 
@@ -178,12 +232,17 @@ class DocumentActors:
                 match = self._lookup(span)
         else:
             match = self._lookup(span)
-            if match is None and tok.pos_ == "PROPN":
+            introduced = self._introduced(tok, span, match)
+            if introduced is not None:
+                match = introduced
+            elif match is None and tok.pos_ == "PROPN":
                 match = self._surname(span)
             elif match is not None and match.kind == "agent":
                 match = self._group_owner(span) or (
                     match if match.country else self._owner(span) or match
                 )
+            if match is None or match.kind not in ("person", "group", "org"):
+                match = self._title_of_person(tok) or match
         lemma = tok.lemma_.lower()
         if match is None and lemma in PERSON_ROLES:
             match = self._member_of(tok)
@@ -202,6 +261,61 @@ class DocumentActors:
         self.mentions.append(m)
         self.by_head[tok.i] = m
         return m
+
+    def _introduced(self, tok: Token, span: Span, match: ActorMatch | None) -> ActorMatch | None:
+        """A person the story introduces with a title, nationality or apposition, or the
+        same person named again ("Cavusoglu", "Minister Cavusoglu"): see `people.py`."""
+        if match is not None and match.kind == "person":
+            return None  # a dictionary's person
+        names = name_tokens(tok, self._is_title)
+        if not names:
+            return None
+        earlier = self._surname(span)
+        if earlier is not None:
+            return earlier
+        title, word = None, ""
+        if match is not None and span.start < names[0].i:  # "Turkish Foreign Minister X"
+            title = match
+            word = next(
+                (t.lower_ for t in reversed(span[: names[0].i - span.start]) if self._is_title(t)),
+                "",
+            )
+        else:  # "X, Haiti's security secretary" / "Haiti's security secretary, X"
+            other = next(iter(_appositions(tok)), None)
+            if other is not None and other.pos_ == "NOUN":
+                title, word = self._lookup(_phrase(other)), other.lower_
+        if title is None:
+            return None
+        name = " ".join(t.text for t in names)
+        leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
+        country = None if title.country else self._context_country(span, leader=leader)
+        person = define(name, title, word, country[0] if country else None)
+        for other in _appositions(tok) if person is not None else ():
+            known = self.by_head.get(other.i)  # the title's own mention is the person
+            if known is not None and known.match is not None and known.match.via != "document":
+                known.match = person
+        return person
+
+    def _title_of_person(self, tok: Token) -> ActorMatch | None:
+        """ "Haiti's security secretary, Frantz Exantus": the title stands for the person
+        named beside it."""
+        if tok.pos_ != "NOUN":
+            return None
+        for other in _appositions(tok):
+            known = self.by_head.get(other.i)
+            if known is not None and known.match is not None and known.match.via == "document":
+                return known.match
+        return None
+
+    def _is_title(self, tok: Token) -> bool:
+        """ "Minister", "King", "Secretary": a word that names an office, not a person."""
+        word = tok.lower_
+        if word in TITLE_ROLES or word in PERSON_NOUNS:
+            return True
+        if word not in self._titles:
+            kinds = self.resolver.phrase_kinds(tok.text)
+            self._titles[word] = any(k == "agent" for _, _, k in kinds)
+        return self._titles[word]
 
     def _member_of(self, tok: Token) -> ActorMatch | None:
         """ "a senior figure in the Haqqani network": a role noun takes the group it is
@@ -346,13 +460,19 @@ class DocumentActors:
 
     def _surname(self, span: Span) -> ActorMatch | None:
         """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
-        last = span.root.lower_
+        last = fold(span.root.text)
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
-            if (m.match.name or "").lower().split()[-1:] == [last]:
+            if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
                 return _as_coref(m.match, span.text)
         return None
+
+
+def _appositions(tok: Token) -> list[Token]:
+    """The phrases in apposition to `tok`, either way round ("X, the secretary")."""
+    found = [c for c in tok.children if c.dep_ == "appos"]
+    return [*found, tok.head] if tok.dep_ == "appos" else found
 
 
 def _is_head(tok: Token) -> bool:
@@ -401,4 +521,8 @@ def _gender(span: Span, match: ActorMatch) -> str | None:
 
 
 def _as_coref(match: ActorMatch, text: str) -> ActorMatch:
-    return replace(match, via="coreference", matched=text)
+    """The antecedent's code for a later mention; a person the story introduced stays
+    `via = "document"`."""
+    return replace(
+        match, via="document" if match.via == "document" else "coreference", matched=text
+    )
