@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.dictionary import first_names
+from thucydides.actors.groups import coordinated_countries, counted, latest_actors
 from thucydides.actors.people import TITLE_ROLES, define, fold, name_tokens
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 from thucydides.actors.story import story_country
@@ -116,6 +117,8 @@ class DocumentActors:
         if root.lower_ in RELATIVE and root.head.dep_ in ("relcl", "acl"):
             root = root.head.head  # "commanders who ..." -> the commanders
             span = _phrase(root)
+        if counted(span):  # "the two presidents" are not the latest president alone
+            return self._lookup(span)
         if is_pronoun(root) or _is_description(span):
             known = self.by_head.get(root.i)
             if known is not None and known.match is not None:
@@ -147,6 +150,21 @@ class DocumentActors:
         ):
             return _as_coref(known.match, span.text)  # a surname, "our fighters"
         return self._owner(span) or self._in_context(span, match)
+
+    def members(self, span: Span) -> list[ActorMatch]:
+        """The actors a mention stands for when it is several ("US and British activists",
+        "the two presidents"), each to get its own event; [] for one actor."""
+        n = counted(span)
+        if n:
+            before = [
+                (m.match, m.person)
+                for m in sorted(self.mentions, key=lambda m: -m.start)
+                if m.match is not None and m.end <= span.start_char
+            ]
+            return [_as_coref(m, span.text) for m in latest_actors(span, n, before)]
+        return coordinated_countries(
+            span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
+        )
 
     @functools.cached_property
     def story_country(self) -> str | None:
