@@ -61,6 +61,30 @@ def _actor_of_cause(verb: Token) -> Token | None:
     return None
 
 
+# an exchange of fire in which someone was killed or hurt: the other side did it
+FIGHT_NOUNS = {
+    "battle", "gunbattle", "gunfight", "shootout", "firefight", "clash", "skirmish",
+    "confrontation", "fighting", "exchange",
+}  # fmt: skip
+
+
+def _other_side(verb: Token) -> Token | None:
+    """ "was killed in a gun battle with police", "injured in clashes with the army":
+    with no `by` agent, the side the victim fought with."""
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ not in {"in", "during"}:
+            continue
+        for fight in children(prep, {"pobj"}):
+            if fight.lemma_.lower() not in FIGHT_NOUNS:
+                continue
+            for with_ in children(fight, {"prep"}):
+                if with_.lower_ == "with":
+                    found = children(with_, {"pobj"})
+                    if found and found[0].pos_ in {"NOUN", "PROPN"}:
+                        return found[0]
+    return None
+
+
 # what a statement, report or letter says, its author says
 DOCUMENT_NOUNS = {
     "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
@@ -85,7 +109,10 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         agent = passive_agent(verb)
         if agent is None:
             agent = _actor_of_cause(verb)
-            return (agent, "passive-cause") if agent is not None else (None, "passive-no-agent")
+            if agent is not None:
+                return agent, "passive-cause"
+            agent = _other_side(verb)
+            return (agent, "passive-fight") if agent is not None else (None, "passive-no-agent")
         return agent, "passive-agent"
     subj, _ = own_subject(verb)
     if subj is not None:
@@ -114,7 +141,7 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return found, f"purpose<{how}"
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
-            agent = passive_agent(verb)
+            agent = passive_agent(verb) or _other_side(verb)
             return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
         if head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
             # "issued a statement calling on X": who issued it calls
