@@ -156,11 +156,13 @@ class DocumentActors:
         "the two presidents"), each to get its own event; [] for one actor."""
         n = counted(span)
         if n:
+            verb = span.root.head  # "The US criticized both sides": not the US itself
             before = [
                 (m.match, m.person)
                 for m in sorted(self.mentions, key=lambda m: -m.start)
                 if m.match is not None and m.end <= span.start_char
-            ]
+                and not (self.doc[m.head].head.i == verb.i and self.doc[m.head].dep_ == "nsubj")
+            ]  # fmt: skip
             return [_as_coref(m, span.text) for m in latest_actors(span, n, before)]
         return coordinated_countries(
             span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
@@ -253,8 +255,8 @@ class DocumentActors:
             introduced = self._introduced(tok, span, match)
             if introduced is not None:
                 match = introduced
-            elif match is None and tok.pos_ == "PROPN":
-                match = self._surname(span)
+            elif match is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+                match = self._surname(span)  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
                 match = self._group_owner(span) or (
                     match if match.country else self._owner(span) or match

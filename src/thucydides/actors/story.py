@@ -81,6 +81,7 @@ def is_dateline(sent: Span) -> bool:
     """A short sentence of capitalised words and commas opening a paragraph, with no verb:
     "BERLIN." or "KABUL, Afghanistan." as the dateline marker leaves them."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
+    marks = [t for t in sent if not t.is_space]
     if not words or len(words) > DATELINE_WORDS:
         return False
     text = doc_text(sent.doc)
@@ -89,7 +90,7 @@ def is_dateline(sent: Span) -> bool:
         opens_paragraph
         and all(t.text[:1].isupper() for t in words)
         and not any(t.pos_ in ("VERB", "AUX") for t in words)
-        and sent[-1].text in (".", ":", "-", "--", "\u2014", "\u2013")
+        and marks[-1].text in (".", ":", "-", "--", "\u2014", "\u2013")
     )
 
 
