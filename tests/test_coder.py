@@ -316,3 +316,12 @@ def test_a_dateline_gives_police_their_country(fast_coder):
 def test_a_nationality_on_a_weapon_gives_the_attacker(fast_coder):
     events = fast_coder.code("Syrian artillery shelling hit two villages on Sunday.")
     assert {e.source.country for e in events} == {"SYR"}
+
+
+def test_the_two_presidents_meeting_in_a_city_meet_each_other(fast_coder):
+    events = fast_coder.code(
+        "Putin met Biden in Geneva on Monday. The two presidents met again in Vienna on Tuesday.",
+        date="2021-06-16",
+    )
+    later = {(e.source.code, e.target.code) for e in events if e.sentence_index == 1}
+    assert later == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}

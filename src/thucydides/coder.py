@@ -223,7 +223,8 @@ class Coder:
         target_is_actor = direct and roles.target is not None and resolvable(roles.target.root)
         # "met in Vienna": where they met, not whom
         setting = cand.code[:2] in SYMMETRIC_ROOTS and _is_setting_target(roles, how_target)
-        pairs = _role_pairs(roles, cand.code[:2], target_is_actor and not setting, setting)
+        target_is_actor = target_is_actor and not setting
+        pairs = _role_pairs(roles, cand.code[:2], target_is_actor, setting)
         pairs = [
             (src, tgt, s_match, t_match)
             for src, tgt in pairs
