@@ -277,3 +277,26 @@ def test_both_sides_leave_out_who_speaks_of_them(nlp, resolver):
     doc = nlp("Chile and Peru ended talks on Tuesday. The United States criticized both sides.")
     actors = DocumentActors(doc, None, resolver)
     assert sorted(m.code for m in actors.members(span_of(doc, "both sides"))) == ["CHL", "PER"]
+
+
+def test_an_envoy_named_after_a_place_is_the_envoy_and_speaks_in_the_quote(nlp, resolver):
+    # the parser hangs "Maria Jensen" on "Kenya", not on "envoy"
+    doc = nlp(
+        "The U.N. secretary-general's special envoy in Kenya, Maria Jensen, expressed concern. "
+        '"I urge the police to speed up investigations," Jensen said.'
+    )
+    actors = DocumentActors(doc, "2021-02-27", resolver)
+    me = actors.resolve(span_of(doc, "I"))
+    assert (me.code, me.name, me.via) == ("IGOUNO", "Maria Jensen", "document")
+
+
+def test_a_tweet_has_a_speaker_and_a_name_is_no_place(nlp, resolver):
+    # "Farah" is also an Afghan province; in a person's name it says nothing of the person
+    doc = nlp(
+        'President Omar Farah condemned the attack on Monday. "We urge the population to '
+        'remain calm," he tweeted.'
+    )
+    actors = DocumentActors(doc, "2021-02-27", resolver)
+    we = actors.resolve(span_of(doc, "We"))
+    assert (we.name, we.via, we.country) == ("Omar Farah", "document", None)
+    assert actors.resolve(span_of(doc, "the population")).country is None

@@ -45,7 +45,7 @@ MALE_WORDS = frozenset({"spokesman", "king", "chairman", "prince", "sir", "mr", 
 FEMALE_WORDS = frozenset({"spokeswoman", "queen", "chairwoman", "princess", "mrs", "mrs.", "ms"})
 REPORT_VERBS = frozenset(
     "say tell add state declare warn insist claim announce stress reply write vow explain "
-    "argue note assert deny".split()
+    "argue note assert deny tweet post".split()
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
@@ -100,9 +100,12 @@ class DocumentActors:
         for tok in named:
             span = _phrase(tok)
             match = self._lookup(span)
-            person = (match is not None and match.kind == "person") or bool(
-                name_tokens(tok, self._is_title)
-            )
+            names = name_tokens(tok, self._is_title)
+            if names and (match is None or match.kind not in ("person", "group", "org")):
+                # a person's name is no place ("President Omar Farah"): only the title counts
+                title = span[: names[0].i - span.start]
+                match = self._lookup(title) if len(title) else None
+            person = (match is not None and match.kind == "person") or bool(names)
             self._named.append((tok, span, match, person))
         for tok in named:  # pass 1: names, by the dictionary
             self._add(tok)
@@ -295,13 +298,14 @@ class DocumentActors:
             return earlier
         title, word = None, ""
         if match is not None and span.start < names[0].i:  # "Turkish Foreign Minister X"
-            title = match
-            word = next(
-                (t.lower_ for t in reversed(span[: names[0].i - span.start]) if self._is_title(t)),
-                "",
-            )
+            # the title alone: "Farah" in "President Omar Farah" is no province's
+            before = span[: names[0].i - span.start]
+            title = self._lookup(before)
+            word = next((t.lower_ for t in reversed(before) if self._is_title(t)), "")
         else:  # "X, Haiti's security secretary" / "Haiti's security secretary, X"
             other = next(iter(_appositions(tok)), None)
+            if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
+                other = other.head.head  # "the envoy in Kenya, Maria Jensen": the envoy
             if other is not None and other.pos_ == "NOUN":
                 title, word = self._lookup(_phrase(other)), other.lower_
         if title is None:
