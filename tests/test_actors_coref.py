@@ -300,3 +300,19 @@ def test_a_tweet_has_a_speaker_and_a_name_is_no_place(nlp, resolver):
     we = actors.resolve(span_of(doc, "We"))
     assert (we.name, we.via, we.country) == ("Omar Farah", "document", None)
     assert actors.resolve(span_of(doc, "the population")).country is None
+
+
+def test_an_advisers_title_gives_the_government(nlp, resolver):
+    doc = nlp("Turkish presidential adviser Kemal Aydin condemned the raid. Aydin spoke later.")
+    actors = DocumentActors(doc, "2021-05-10", resolver)
+    assert actors.resolve(span_of(doc, "Aydin", nth=1)).code == "TURGOV"
+
+
+def test_the_regional_body_is_the_organisation_named_before(nlp, resolver):
+    doc = nlp(
+        "The Arab League suspended Syria on Monday. Syria accused the regional body of "
+        "betraying its members."
+    )
+    actors = DocumentActors(doc, "2011-11-14", resolver)
+    body = actors.resolve(span_of(doc, "the regional body"))
+    assert body.code.startswith("IGO") and body.via == "coreference"

@@ -325,3 +325,5 @@ def test_the_two_presidents_meeting_in_a_city_meet_each_other(fast_coder):
     )
     later = {(e.source.code, e.target.code) for e in events if e.sentence_index == 1}
     assert later == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
+    # the target is the other president, not the city
+    assert {e.target.text for e in events if e.sentence_index == 1} == {"The two presidents"}

@@ -226,9 +226,9 @@ class Coder:
         target_is_actor = target_is_actor and not setting
         pairs = _role_pairs(roles, cand.code[:2], target_is_actor, setting)
         pairs = [
-            (src, tgt, s_match, t_match)
+            member
             for src, tgt in pairs
-            for s_match, t_match in _member_pairs(
+            for member in _member_pairs(
                 src, tgt, doc_actors, cand.code[:2] in SYMMETRIC_ROOTS and not target_is_actor
             )
         ]
@@ -377,17 +377,18 @@ def _is_setting_target(roles: Roles, how_target: str) -> bool:
 
 def _member_pairs(
     src: Span | None, tgt: Span | None, doc_actors: DocumentActors, symmetric: bool
-) -> list[tuple[ActorMatch | None, ActorMatch | None]]:
-    """The (source, target) codes of one role pair: one each, unless a mention stands for
-    several actors ("US and British activists", "the two presidents"), who each get an
-    event; the members of a symmetric act with no other target are each other's."""
+) -> list[tuple[Span | None, Span | None, ActorMatch | None, ActorMatch | None]]:
+    """(source span, target span, source code, target code) for one role pair: one each,
+    unless a mention stands for several actors ("US and British activists", "the two
+    presidents"), who each get an event; the members of a symmetric act with no other
+    target are each other's."""
     s_members = doc_actors.members(src) if src is not None else []
     t_members = doc_actors.members(tgt) if tgt is not None else []
     sources = s_members or [doc_actors.resolve(src) if src is not None else None]
     targets = t_members or [doc_actors.resolve(tgt) if tgt is not None else None]
     if len(s_members) > 1 and symmetric:
-        return [(a, b) for a in s_members for b in s_members if a is not b]
-    return [(a, b) for a in sources for b in targets]
+        return [(src, src, a, b) for a in s_members for b in s_members if a is not b]
+    return [(src, tgt, a, b) for a in sources for b in targets]
 
 
 def _log_failure(doc: Document, exc: Exception) -> None:

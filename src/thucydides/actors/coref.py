@@ -34,7 +34,7 @@ PRONOUNS = MALE | FEMALE | PLURAL | NEUTER | FIRST
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 GROUP_NOUNS = frozenset(
     "group organization organisation network movement faction militia outfit party alliance "
-    "coalition insurgency".split()
+    "coalition insurgency bloc body".split()
 )
 PERSON_NOUNS = frozenset(
     "commander leader minister official spokesman spokeswoman spokesperson president secretary "

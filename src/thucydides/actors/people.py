@@ -26,6 +26,7 @@ TITLE_ROLES = {
     "chancellor": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
     "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV", "official": "GOV",
     "governor": "GOV", "mayor": "GOV", "king": "GOV", "queen": "GOV", "prince": "GOV",
+    "adviser": "GOV", "advisor": "GOV", "aide": "GOV", "negotiator": "GOV",
     "senator": "LEG", "lawmaker": "LEG", "legislator": "LEG", "representative": "LEG",
     "congressman": "LEG", "congresswoman": "LEG", "general": "MIL", "judge": "JUD",
 }  # fmt: skip
