@@ -11,16 +11,23 @@ nothing compatible is found the answer is None.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.dictionary import first_names
-from thucydides.actors.groups import coordinated_countries, counted, latest_actors
-from thucydides.actors.people import TITLE_ROLES, define, fold, name_tokens
+from thucydides.actors.groups import coordinated_countries, counted, members_of
+from thucydides.actors.people import (
+    TITLE_ROLES,
+    Titles,
+    appositions,
+    define,
+    fold,
+    introducing_title,
+    name_tokens,
+)
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
-from thucydides.actors.story import story_country
+from thucydides.actors.story import StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -70,11 +77,6 @@ PERSON_ROLES = {
 }  # fmt: skip
 
 
-def _is_place_mention(tok: Token) -> bool:
-    """A country or city named as where something is: the object of in/at/near/across."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
-
-
 def is_pronoun(tok: Token) -> bool:
     """ "US" (the country) is not "us"."""
     return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
@@ -91,12 +93,12 @@ class DocumentActors:
         self.mentions: list[Mention] = []
         self.by_head: dict[int, Mention] = {}
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
-        self._titles: dict[str, bool] = {}
+        self._is_title = Titles(resolver)
         heads = [t for t in doc if _is_head(t)]
         named = [t for t in heads if not is_pronoun(t) and not _is_description(_phrase(t))]
         # what the dictionaries read in every name, for the countries of its context;
         # `person`: a person's name, whose country is no one else's
-        self._named: list[tuple[Token, Span, ActorMatch | None, bool]] = []
+        found: list[tuple[Token, Span, ActorMatch | None, bool]] = []
         for tok in named:
             span = _phrase(tok)
             match = self._lookup(span)
@@ -106,7 +108,8 @@ class DocumentActors:
                 title = span[: names[0].i - span.start]
                 match = self._lookup(title) if len(title) else None
             person = (match is not None and match.kind == "person") or bool(names)
-            self._named.append((tok, span, match, person))
+            found.append((tok, span, match, person))
+        self.context = StoryContext(doc, date, resolver, found, self._lookup)
         for tok in named:  # pass 1: names, by the dictionary
             self._add(tok)
         for tok in heads:  # pass 2: pronouns and descriptions, in order
@@ -157,35 +160,18 @@ class DocumentActors:
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
         "the two presidents"), each to get its own event; [] for one actor."""
-        n = counted(span)
-        if n:
-            verb = span.root.head  # "The US criticized both sides": not the US itself
-            before = [
-                (m.match, m.person)
-                for m in sorted(self.mentions, key=lambda m: -m.start)
-                if m.match is not None and m.end <= span.start_char
-                and not (self.doc[m.head].head.i == verb.i and self.doc[m.head].dep_ == "nsubj")
-            ]  # fmt: skip
-            return [_as_coref(m, span.text) for m in latest_actors(span, n, before)]
+        before = sorted(self.mentions, key=lambda m: -m.start)
+        found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
+        if found is not None:
+            return [_as_coref(m, span.text) for m in found]
         return coordinated_countries(
             span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
         )
 
-    @functools.cached_property
+    @property
     def story_country(self) -> str | None:
-        """The country the story is about (its dateline, or the one its headline and lead
-        name most), for roles that name none."""
-
-        def country_of(span: Span) -> str | None:
-            match = self._lookup(span)
-            if match is not None and match.country:
-                return match.country
-            from thucydides import geo  # the gazetteer loads once, and only for datelines
-
-            place = geo.resolve(span.text, {})
-            return place.country if place is not None else None
-
-        return story_country(self.doc, self.resolver, self.date, country_of)
+        """The country the story is about (`story.StoryContext`)."""
+        return self.context.story_country
 
     def _lookup(self, span: Span) -> ActorMatch | None:
         """The dictionaries' reading of a span, once per span: building the mentions and
@@ -197,12 +183,12 @@ class DocumentActors:
 
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A role without a country ("rebels", "police") takes the country of its context
-        (`_context_country`); with two or more candidates it stays without."""
+        (`StoryContext.country_for`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
-        found = self._context_country(span, leader=False)
+        found = self.context.country_for(span, leader=False)
         if found is None:
             return match
         country, how = found
@@ -210,38 +196,6 @@ class DocumentActors:
             country + match.code, country, "dictionary", match.matched, "agent",
             f"{match.why}; country {country} from {how}",
         )  # fmt: skip
-
-    def _context_country(self, span: Span, leader: bool) -> tuple[str, str] | None:
-        """(country, why) for a mention that names none: the one country its sentence
-        names as a place ("rebels in the Ivory Coast"); failing that the story's country
-        (dateline, or the one that dominates headline and lead); failing that the one
-        country the document's actors have, this sentence's included: news names one
-        country's actors together more often than not (on plover_gsr, leaving the
-        sentence out lost 2 points of actor codes). A mere modifier ("an American offer")
-        is no actor and lends no country. A `leader` (a person with a government title,
-        "King Salman") takes no country from another person: the leader one meets, calls
-        or criticises is as often a foreigner ("Trump called King Salman"), where an
-        opposition leader named with a minister is the minister's compatriot."""
-        sent = span.sent
-
-        def countries(lo: int, hi: int, places_only: bool) -> set[str]:
-            return {
-                m.country
-                for tok, sp, m, person in self._named
-                if m and m.country and lo <= sp.start_char and sp.end_char <= hi
-                and not (span.start_char <= sp.start_char < span.end_char)
-                and (not places_only or _is_place_mention(tok))
-                and not (leader and person)
-            }  # fmt: skip
-
-        found = countries(sent.start_char, sent.end_char, True)
-        how = "the only country its sentence names as a place"
-        if not found and self.story_country:
-            found, how = {self.story_country}, "the story's country"
-        if not found:
-            found = countries(0, len(doc_text(self.doc)), False)
-            how = "the only country its document names"
-        return (found.pop(), how) if len(found) == 1 else None
 
     # -- building ----------------------------------------------------------------------
 
@@ -296,25 +250,14 @@ class DocumentActors:
         earlier = self._surname(span)
         if earlier is not None:
             return earlier
-        title, word = None, ""
-        if match is not None and span.start < names[0].i:  # "Turkish Foreign Minister X"
-            # the title alone: "Farah" in "President Omar Farah" is no province's
-            before = span[: names[0].i - span.start]
-            title = self._lookup(before)
-            word = next((t.lower_ for t in reversed(before) if self._is_title(t)), "")
-        else:  # "X, Haiti's security secretary" / "Haiti's security secretary, X"
-            other = next(iter(_appositions(tok)), None)
-            if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
-                other = other.head.head  # "the envoy in Kenya, Maria Jensen": the envoy
-            if other is not None and other.pos_ == "NOUN":
-                title, word = self._lookup(_phrase(other)), other.lower_
+        title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
         if title is None:
             return None
         name = " ".join(t.text for t in names)
         leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
-        country = None if title.country else self._context_country(span, leader=leader)
+        country = None if title.country else self.context.country_for(span, leader=leader)
         person = define(name, title, word, country[0] if country else None)
-        for other in _appositions(tok) if person is not None else ():
+        for other in appositions(tok) if person is not None else ():
             known = self.by_head.get(other.i)  # the title's own mention is the person
             if known is not None and known.match is not None and known.match.via != "document":
                 known.match = person
@@ -325,21 +268,11 @@ class DocumentActors:
         named beside it."""
         if tok.pos_ != "NOUN":
             return None
-        for other in _appositions(tok):
+        for other in appositions(tok):
             known = self.by_head.get(other.i)
             if known is not None and known.match is not None and known.match.via == "document":
                 return known.match
         return None
-
-    def _is_title(self, tok: Token) -> bool:
-        """ "Minister", "King", "Secretary": a word that names an office, not a person."""
-        word = tok.lower_
-        if word in TITLE_ROLES or word in PERSON_NOUNS:
-            return True
-        if word not in self._titles:
-            kinds = self.resolver.phrase_kinds(tok.text)
-            self._titles[word] = any(k == "agent" for _, _, k in kinds)
-        return self._titles[word]
 
     def _member_of(self, tok: Token) -> ActorMatch | None:
         """ "a senior figure in the Haqqani network": a role noun takes the group it is
@@ -491,12 +424,6 @@ class DocumentActors:
             if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
                 return _as_coref(m.match, span.text)
         return None
-
-
-def _appositions(tok: Token) -> list[Token]:
-    """The phrases in apposition to `tok`, either way round ("X, the secretary")."""
-    found = [c for c in tok.children if c.dep_ == "appos"]
-    return [*found, tok.head] if tok.dep_ == "appos" else found
 
 
 def _is_head(tok: Token) -> bool:

@@ -92,3 +92,22 @@ def latest_actors(
         if len(out) == count:
             return out
     return []
+
+
+def members_of(
+    span: Span, before: Sequence[tuple[Token, ActorMatch | None, bool]]
+) -> list[ActorMatch] | None:
+    """The actors a counted plural stands for, from the mentions (head, match, is_person)
+    latest first; None when `span` is no counted plural. "The US criticized both sides":
+    the subject of the verb the plural depends on is not one of its members."""
+    n = counted(span)
+    if not n:
+        return None
+    verb = span.root.head
+    earlier = [
+        (match, person)
+        for head, match, person in before
+        if match is not None and head.idx + len(head.text) <= span.start_char
+        and not (head.head.i == verb.i and head.dep_ == "nsubj")
+    ]  # fmt: skip
+    return latest_actors(span, n, earlier)

@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from thucydides.actors.resolve import ActorMatch, make_match
+from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # a title whose dictionary entry gives no role (or that no dictionary lists) still says
 # which branch its holder belongs to
@@ -30,6 +30,28 @@ TITLE_ROLES = {
     "senator": "LEG", "lawmaker": "LEG", "legislator": "LEG", "representative": "LEG",
     "congressman": "LEG", "congresswoman": "LEG", "general": "MIL", "judge": "JUD",
 }  # fmt: skip
+OFFICE_NOUNS = frozenset(
+    "commander leader official spokesman spokeswoman spokesperson chief head chairman "
+    "chairwoman officer".split()
+)
+
+
+class Titles:
+    """`titles(token)`: whether a word names an office ("Minister", "King", "Secretary"),
+    not a person: a title word, or a role noun of the dictionaries; cached per word."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, tok: Token) -> bool:
+        word = tok.lower_
+        if word in TITLE_ROLES or word in OFFICE_NOUNS:
+            return True
+        if word not in self.known:
+            kinds = self.resolver.phrase_kinds(tok.text)
+            self.known[word] = any(k == "agent" for _, _, k in kinds)
+        return self.known[word]
 
 
 def fold(word: str) -> str:
@@ -77,3 +99,43 @@ def define(
         f"; country {country} from its context" if country and not title.country else ""
     )
     return make_match(code, name, "document", title.matched, "person", why)
+
+
+def appositions(tok: Token) -> list[Token]:
+    """The phrases in apposition to `tok`, either way round ("X, the secretary")."""
+    found = [c for c in tok.children if c.dep_ == "appos"]
+    return [*found, tok.head] if tok.dep_ == "appos" else found
+
+
+def introducing_title(
+    tok: Token,
+    span: Span,
+    names: list[Token],
+    match: ActorMatch | None,
+    lookup: Callable[[Span], ActorMatch | None],
+    is_title: Callable[[Token], bool],
+) -> tuple[ActorMatch | None, str]:
+    """(the dictionaries' reading of the title, its title word) a name is introduced
+    with: before it ("Turkish Foreign Minister X"; the title alone, so "Farah" in
+    "President Omar Farah" is no province's), or in apposition ("X, Haiti's security
+    secretary"; "the envoy in Kenya, X", where the parser hangs X on the place)."""
+    if match is not None and span.start < names[0].i:
+        before = span[: names[0].i - span.start]
+        return lookup(before), next((t.lower_ for t in reversed(before) if is_title(t)), "")
+    other = next(iter(appositions(tok)), None)
+    if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
+        other = other.head.head
+    if other is None or other.pos_ != "NOUN":
+        return None, ""
+    return lookup(title_phrase(other)), other.lower_
+
+
+def title_phrase(tok: Token) -> Span:
+    """The title's phrase: its left modifiers and "of/for" phrases ("Haiti's secretary of
+    state for communication")."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+            break
+        end = child.right_edge.i + 1
+    return tok.doc[tok.left_edge.i : end]
