@@ -261,3 +261,69 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence(fast_coder):
     assert event.source.text == "A court in Bavaria"
     assert event.sentence == "A court in Bavaria has convicted two men of assault."
     assert text[event.trigger.start : event.trigger.end] == "convicted"
+
+
+# -- actors from the story ------------------------------------------------------------------
+
+
+def test_coordinated_nationalities_each_get_an_event(fast_coder):
+    events = fast_coder.code("US and British activists protested outside the embassy.")
+    assert sorted(e.source.country for e in events if e.cameo.root == "14") == ["GBR", "USA"]
+    assert len({e.event_id for e in events}) == len(events)
+
+
+def test_three_parties_meeting_in_a_city_meet_each_other(fast_coder):
+    events = fast_coder.code("The US, Russia and Switzerland met in Vienna.")
+    pairs = {(e.source.code, e.target.code) for e in events if e.cameo.root == "04"}
+    assert pairs == {
+        ("USA", "RUS"), ("USA", "CHE"), ("RUS", "USA"), ("RUS", "CHE"), ("CHE", "USA"),
+        ("CHE", "RUS"),
+    }  # fmt: skip
+
+
+def test_the_two_presidents_are_two_sources(fast_coder):
+    events = fast_coder.code(
+        "Putin met Biden in Geneva. The two presidents criticized the sanctions.",
+        date="2021-06-16",
+    )
+    later = [e for e in events if e.sentence_index == 1]
+    assert sorted(e.source.code for e in later) == ["RUSGOV", "USAGOV"]
+    assert all(e.source.via == "coreference" for e in later)
+    assert len({e.event_id for e in events}) == len(events)
+
+
+def test_a_person_introduced_with_a_title_is_coded_by_surname_later(fast_coder):
+    events = fast_coder.code(
+        "Daniel Mwangi, Kenya's security secretary, visited the prison on Friday. "
+        "Mwangi blamed the rebels.",
+        date="2021-02-27",
+    )
+    blame = next(e for e in events if e.sentence_index == 1)
+    assert (blame.source.code, blame.source.via, blame.source.name) == (
+        "KENGOV", "document", "Daniel Mwangi",
+    )  # fmt: skip
+
+
+def test_a_dateline_gives_police_their_country(fast_coder):
+    events = fast_coder.code(
+        "NAIROBI, Kenya -- The United States and Britain condemned an attack on a hotel on "
+        "Tuesday. Police arrested three suspects."
+    )
+    arrest = next(e for e in events if e.cameo.root == "17")
+    assert arrest.source.code == "KENCOP"
+
+
+def test_a_nationality_on_a_weapon_gives_the_attacker(fast_coder):
+    events = fast_coder.code("Syrian artillery shelling hit two villages on Sunday.")
+    assert {e.source.country for e in events} == {"SYR"}
+
+
+def test_the_two_presidents_meeting_in_a_city_meet_each_other(fast_coder):
+    events = fast_coder.code(
+        "Putin met Biden in Geneva on Monday. The two presidents met again in Vienna on Tuesday.",
+        date="2021-06-16",
+    )
+    later = {(e.source.code, e.target.code) for e in events if e.sentence_index == 1}
+    assert later == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
+    # the target is the other president, not the city
+    assert {e.target.text for e in events if e.sentence_index == 1} == {"The two presidents"}

@@ -279,3 +279,50 @@ def test_what_one_must_do_reported_by_another_is_their_demand(nlp, text, verb, s
         source,
         target,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the parser hangs "who" on the place; the persons before it are who was targeted
+        (
+            "Drones struck the militant commanders in the valley, who have been actively "
+            "targeted for assassination by the United States.",
+            "the United States",
+            "the militant commanders in the valley",
+        ),
+        # the place phrase hangs on the verb, not on the persons: the verb's object
+        (
+            "It is unclear whether the new sanctions will deter militant leaders in the "
+            "province, who have been repeatedly targeted for capture by the army.",
+            "the army",
+            "militant leaders",
+        ),
+    ],
+)
+def test_who_after_a_place_is_the_persons_before_it(nlp, text, source, target):
+    roles = roles_at(nlp, text, "targeted")
+    assert (words(roles.source), words(roles.target)) == (source, target)
+
+
+def test_the_by_agent_on_the_verbs_object_is_the_passives_agent(nlp):
+    roles = roles_at(nlp, "Two journalists were arrested in a raid by the police.", "arrested")
+    assert (words(roles.source), words(roles.target)) == ("the police", "Two journalists")
+
+
+def test_killed_in_a_shootout_with_soldiers_was_killed_by_them(nlp):
+    roles = roles_at(
+        nlp, "The smuggler was killed in a shootout with soldiers on Sunday.", "killed"
+    )
+    assert (words(roles.source), words(roles.target)) == ("soldiers", "The smuggler")
+    assert roles.how.startswith("passive-fight")
+
+
+def test_a_clause_the_parser_reads_as_a_noun_phrase_keeps_its_subject(nlp):
+    # spaCy reads this as one noun phrase headed by "Erdogan", "hosted" its adjective
+    roles = roles_at(nlp, "Trump hosted Erdogan at the White House on Wednesday.", "hosted")
+    assert (words(roles.source), words(roles.target)) == ("Trump", "Erdogan")
+    # an adjective before a name is no clause
+    doc = nlp("The newly elected Erdogan spoke on Friday.")
+    elected = next(t for t in doc if t.text == "elected")
+    assert find_roles(elected.sent, elected, None, actorish, "verb").how != "clause-read-as-noun"

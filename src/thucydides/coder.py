@@ -37,6 +37,7 @@ log = logging.getLogger("thucydides")
 CHUNK_CHARS = 100_000
 # "X and Y met" / "agreed" / "fought": each is the other's target
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+MAX_PARTIES = 4  # "X, Y and Z met": each with each, up to this many parties
 
 
 @dataclass(slots=True)
@@ -237,13 +238,24 @@ class Coder:
         how_target = roles.how.rsplit("/", 1)[-1]
         direct = how_target in {"object", "passive-subject"} or how_target.startswith("prep-")
         target_is_actor = direct and roles.target is not None and resolvable(roles.target.root)
-        pairs = _role_pairs(roles, cand.code[:2], target_is_actor)
+        # "met in Vienna": where they met, not whom
+        setting = cand.code[:2] in SYMMETRIC_ROOTS and _is_setting_target(roles, how_target)
+        target_is_actor = target_is_actor and not setting
+        pairs = _role_pairs(roles, cand.code[:2], target_is_actor, setting)
+        pairs = [
+            member
+            for src, tgt in pairs
+            for member in _member_pairs(
+                src, tgt, doc_actors, cand.code[:2] in SYMMETRIC_ROOTS and not target_is_actor
+            )
+        ]
         out: list[Event] = []
-        for n, (src, tgt) in enumerate(pairs):
+        keys: set[int] = set()
+        for n, (src, tgt, s_match, t_match) in enumerate(pairs):
             if src is not None and self.not_acts.cannot_act(src):
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
-            source = self._actor(src, doc_actors, chunk, doc_countries)
-            target = self._actor(tgt, doc_actors, chunk, doc_countries)
+            source = self._actor(src, s_match, chunk, doc_countries)
+            target = self._actor(tgt, t_match, chunk, doc_countries)
             trigger = Trigger(text[cand.start : cand.end], cand.start + offset, cand.end + offset)
             event = Event(
                 doc_id=document.id,
@@ -267,11 +279,13 @@ class Coder:
                     **({"alternatives": cand.alternatives} if cand.alternatives else {}),
                 },
             )
-            if n:  # a second conjunct at the same trigger needs its own stable id
+            key = source.start if source else n
+            if n:  # a second conjunct or member at the same trigger needs its own stable id
+                member = f"{cameo.code}#{n}" if key in keys else cameo.code  # same span
                 event.event_id = make_event_id(
-                    document.id, sentence_index, trigger.start, source.start if source else n,
-                    cameo.code,
-                )  # fmt: skip
+                    document.id, sentence_index, trigger.start, key, member
+                )
+            keys.add(key)
             out.append(event)
         return out
 
@@ -311,11 +325,10 @@ class Coder:
         return resolvable
 
     def _actor(
-        self, span: Span | None, doc_actors: DocumentActors, chunk: _Chunk, doc_countries
+        self, span: Span | None, match: ActorMatch | None, chunk: _Chunk, doc_countries
     ) -> Actor | None:
         if span is None:
             return None
-        match: ActorMatch | None = doc_actors.resolve(span)
         actor = Actor(
             text=chunk.text[span.start_char : span.end_char],
             start=span.start_char + chunk.offset,
@@ -348,11 +361,12 @@ def _named_place(span: Span, doc_countries) -> geo.Place | None:
 
 
 def _role_pairs(
-    roles: Roles, root: str, target_is_actor: bool
+    roles: Roles, root: str, target_is_actor: bool, setting: bool = False
 ) -> list[tuple[Span | None, Span | None]]:
     """One (source, target) pair per coordinated source; symmetric events with two
-    coordinated actors and no actor as target ("X and Y met", "X and Y agreed a deal")
-    pair them with each other."""
+    coordinated actors and no actor as target ("X and Y met", "X and Y agreed a deal"),
+    or up to MAX_PARTIES and no target but the place (`setting`: "X, Y and Z met in
+    Vienna"), pair each with each other."""
     if roles.source is None:
         return [(None, roles.target)]
     head = roles.source.root
@@ -362,10 +376,39 @@ def _role_pairs(
     spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
     if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
         return [(spans[0], spans[1]), (spans[1], spans[0])]
+    no_target = roles.target is None or setting
+    if no_target and root in SYMMETRIC_ROOTS and len(spans) <= MAX_PARTIES:
+        return [(a, b) for a in spans for b in spans if a is not b]
     return [(s, roles.target) for s in spans]
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SETTING_PREPS = {"prep-in", "prep-at", "prep-near", "prep-inside"}
+
+
+def _is_setting_target(roles: Roles, how_target: str) -> bool:
+    """ "met in Vienna", "fought at Kunduz": a place the act happened in."""
+    return (
+        how_target in SETTING_PREPS
+        and roles.target is not None
+        and roles.target.root.ent_type_ in PLACE_ENTS
+    )
+
+
+def _member_pairs(
+    src: Span | None, tgt: Span | None, doc_actors: DocumentActors, symmetric: bool
+) -> list[tuple[Span | None, Span | None, ActorMatch | None, ActorMatch | None]]:
+    """(source span, target span, source code, target code) for one role pair: one each,
+    unless a mention stands for several actors ("US and British activists", "the two
+    presidents"), who each get an event; the members of a symmetric act with no other
+    target are each other's."""
+    s_members = doc_actors.members(src) if src is not None else []
+    t_members = doc_actors.members(tgt) if tgt is not None else []
+    sources = s_members or [doc_actors.resolve(src) if src is not None else None]
+    targets = t_members or [doc_actors.resolve(tgt) if tgt is not None else None]
+    if len(s_members) > 1 and symmetric:
+        return [(src, src, a, b) for a in s_members for b in s_members if a is not b]
+    return [(src, tgt, a, b) for a in sources for b in targets]
 
 
 def _log_failure(doc: Document, exc: Exception) -> None:

@@ -16,7 +16,18 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.dictionary import first_names
+from thucydides.actors.groups import coordinated_countries, counted, members_of
+from thucydides.actors.people import (
+    TITLE_ROLES,
+    Titles,
+    appositions,
+    define,
+    fold,
+    introducing_title,
+    name_tokens,
+)
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
+from thucydides.actors.story import StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -30,7 +41,7 @@ PRONOUNS = MALE | FEMALE | PLURAL | NEUTER | FIRST
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 GROUP_NOUNS = frozenset(
     "group organization organisation network movement faction militia outfit party alliance "
-    "coalition insurgency".split()
+    "coalition insurgency bloc body".split()
 )
 PERSON_NOUNS = frozenset(
     "commander leader minister official spokesman spokeswoman spokesperson president secretary "
@@ -41,7 +52,7 @@ MALE_WORDS = frozenset({"spokesman", "king", "chairman", "prince", "sir", "mr", 
 FEMALE_WORDS = frozenset({"spokeswoman", "queen", "chairwoman", "princess", "mrs", "mrs.", "ms"})
 REPORT_VERBS = frozenset(
     "say tell add state declare warn insist claim announce stress reply write vow explain "
-    "argue note assert deny".split()
+    "argue note assert deny tweet post".split()
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
@@ -66,11 +77,6 @@ PERSON_ROLES = {
 }  # fmt: skip
 
 
-def _is_place_mention(tok: Token) -> bool:
-    """A country or city named as where something is: the object of in/at/near/across."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
-
-
 def is_pronoun(tok: Token) -> bool:
     """ "US" (the country) is not "us"."""
     return tok.lower_ in PRONOUNS and not (len(tok.text) > 1 and tok.text.isupper())
@@ -87,10 +93,25 @@ class DocumentActors:
         self.mentions: list[Mention] = []
         self.by_head: dict[int, Mention] = {}
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
+        self._is_title = Titles(resolver)
         heads = [t for t in doc if _is_head(t)]
-        for tok in heads:  # pass 1: names, by the dictionary
-            if not is_pronoun(tok) and not _is_description(_phrase(tok)):
-                self._add(tok)
+        named = [t for t in heads if not is_pronoun(t) and not _is_description(_phrase(t))]
+        # what the dictionaries read in every name, for the countries of its context;
+        # `person`: a person's name, whose country is no one else's
+        found: list[tuple[Token, Span, ActorMatch | None, bool]] = []
+        for tok in named:
+            span = _phrase(tok)
+            match = self._lookup(span)
+            names = name_tokens(tok, self._is_title)
+            if names and (match is None or match.kind not in ("person", "group", "org")):
+                # a person's name is no place ("President Omar Farah"): only the title counts
+                title = span[: names[0].i - span.start]
+                match = self._lookup(title) if len(title) else None
+            person = (match is not None and match.kind == "person") or bool(names)
+            found.append((tok, span, match, person))
+        self.context = StoryContext(doc, date, resolver, found, self._lookup)
+        for tok in named:  # pass 1: names, by the dictionary
+            self._add(tok)
         for tok in heads:  # pass 2: pronouns and descriptions, in order
             if tok.i not in self.by_head:
                 self._add(tok)
@@ -102,6 +123,8 @@ class DocumentActors:
         if root.lower_ in RELATIVE and root.head.dep_ in ("relcl", "acl"):
             root = root.head.head  # "commanders who ..." -> the commanders
             span = _phrase(root)
+        if counted(span):  # "the two presidents" are not the latest president alone
+            return self._lookup(span)
         if is_pronoun(root) or _is_description(span):
             known = self.by_head.get(root.i)
             if known is not None and known.match is not None:
@@ -111,6 +134,10 @@ class DocumentActors:
                 return _as_coref(found, span.text)
             return None if is_pronoun(root) else self._lookup(span)
         match = self._lookup(span)
+        known = self.by_head.get(root.i)
+        if known is not None and known.match is not None and known.match.via == "document":
+            if match is None or match.kind not in ("person", "group", "org"):
+                return replace(known.match, matched=span.text)  # a person the story introduced
         if match is not None and match.kind == "agent":
             group = self._group_owner(span)  # "the network's commanders"
             if group is not None:
@@ -118,9 +145,33 @@ class DocumentActors:
         if match is not None and (match.country or match.kind != "agent"):
             return match
         known = self.by_head.get(root.i)
-        if known is not None and known.match is not None and known.match.via == "coreference":
+        if (
+            known is not None
+            and known.match is not None
+            and known.match.via
+            in (
+                "coreference",
+                "document",
+            )
+        ):
             return _as_coref(known.match, span.text)  # a surname, "our fighters"
         return self._owner(span) or self._in_context(span, match)
+
+    def members(self, span: Span) -> list[ActorMatch]:
+        """The actors a mention stands for when it is several ("US and British activists",
+        "the two presidents"), each to get its own event; [] for one actor."""
+        before = sorted(self.mentions, key=lambda m: -m.start)
+        found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
+        if found is not None:
+            return [_as_coref(m, span.text) for m in found]
+        return coordinated_countries(
+            span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
+        )
+
+    @property
+    def story_country(self) -> str | None:
+        """The country the story is about (`story.StoryContext`)."""
+        return self.context.story_country
 
     def _lookup(self, span: Span) -> ActorMatch | None:
         """The dictionaries' reading of a span, once per span: building the mentions and
@@ -131,39 +182,19 @@ class DocumentActors:
         return self._looked_up[key]
 
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
-        """A role without a country ("rebels", "President X") takes the one country the
-        rest of its sentence names ("... in the Ivory Coast"), or failing that the one
-        country the whole document names; with two or more candidates it stays without."""
+        """A role without a country ("rebels", "police") takes the country of its context
+        (`StoryContext.country_for`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
-        sent = span.sent
-
-        def countries(lo: int, hi: int, places_only: bool) -> set[str]:
-            return {
-                m.match.country
-                for m in self.mentions
-                if m.match and m.match.country and lo <= m.start and m.end <= hi
-                and not (span.start_char <= m.start < span.end_char)
-                and (not places_only or _is_place_mention(self.doc[m.head]))
-            }  # fmt: skip
-
-        # in the sentence a place counts first ("rebels in the Ivory Coast"); failing
-        # that, the one country the document's actors have, this sentence's included:
-        # news names one country's actors together more often than not (on plover_gsr,
-        # leaving the sentence out lost 2 points of actor codes), though "Trump called
-        # King Salman" makes the king American. A mere modifier ("an American offer")
-        # is no actor and lends no country.
-        found = countries(sent.start_char, sent.end_char, True) or countries(
-            0, len(doc_text(self.doc)), False
-        )
-        if len(found) != 1:
+        found = self.context.country_for(span, leader=False)
+        if found is None:
             return match
-        country = found.pop()
+        country, how = found
         return make_match(
             country + match.code, country, "dictionary", match.matched, "agent",
-            f"{match.why}; country {country} from the only country its context names",
+            f"{match.why}; country {country} from {how}",
         )  # fmt: skip
 
     # -- building ----------------------------------------------------------------------
@@ -178,12 +209,17 @@ class DocumentActors:
                 match = self._lookup(span)
         else:
             match = self._lookup(span)
-            if match is None and tok.pos_ == "PROPN":
-                match = self._surname(span)
+            introduced = self._introduced(tok, span, match)
+            if introduced is not None:
+                match = introduced
+            elif match is None and (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+                match = self._surname(span)  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
                 match = self._group_owner(span) or (
                     match if match.country else self._owner(span) or match
                 )
+            if match is None or match.kind not in ("person", "group", "org"):
+                match = self._title_of_person(tok) or match
         lemma = tok.lemma_.lower()
         if match is None and lemma in PERSON_ROLES:
             match = self._member_of(tok)
@@ -202,6 +238,41 @@ class DocumentActors:
         self.mentions.append(m)
         self.by_head[tok.i] = m
         return m
+
+    def _introduced(self, tok: Token, span: Span, match: ActorMatch | None) -> ActorMatch | None:
+        """A person the story introduces with a title, nationality or apposition, or the
+        same person named again ("Cavusoglu", "Minister Cavusoglu"): see `people.py`."""
+        if match is not None and match.kind == "person":
+            return None  # a dictionary's person
+        names = name_tokens(tok, self._is_title)
+        if not names:
+            return None
+        earlier = self._surname(span)
+        if earlier is not None:
+            return earlier
+        title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
+        if title is None:
+            return None
+        name = " ".join(t.text for t in names)
+        leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
+        country = None if title.country else self.context.country_for(span, leader=leader)
+        person = define(name, title, word, country[0] if country else None)
+        for other in appositions(tok) if person is not None else ():
+            known = self.by_head.get(other.i)  # the title's own mention is the person
+            if known is not None and known.match is not None and known.match.via != "document":
+                known.match = person
+        return person
+
+    def _title_of_person(self, tok: Token) -> ActorMatch | None:
+        """ "Haiti's security secretary, Frantz Exantus": the title stands for the person
+        named beside it."""
+        if tok.pos_ != "NOUN":
+            return None
+        for other in appositions(tok):
+            known = self.by_head.get(other.i)
+            if known is not None and known.match is not None and known.match.via == "document":
+                return known.match
+        return None
 
     def _member_of(self, tok: Token) -> ActorMatch | None:
         """ "a senior figure in the Haqqani network": a role noun takes the group it is
@@ -346,11 +417,11 @@ class DocumentActors:
 
     def _surname(self, span: Span) -> ActorMatch | None:
         """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
-        last = span.root.lower_
+        last = fold(span.root.text)
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
-            if (m.match.name or "").lower().split()[-1:] == [last]:
+            if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
                 return _as_coref(m.match, span.text)
         return None
 
@@ -401,4 +472,8 @@ def _gender(span: Span, match: ActorMatch) -> str | None:
 
 
 def _as_coref(match: ActorMatch, text: str) -> ActorMatch:
-    return replace(match, via="coreference", matched=text)
+    """The antecedent's code for a later mention; a person the story introduced stays
+    `via = "document"`."""
+    return replace(
+        match, via="document" if match.via == "document" else "coreference", matched=text
+    )

@@ -44,7 +44,7 @@ class ActorMatch:
     country: str | None  # ISO3, or None for international/non-state actors
     sectors: tuple[str, ...]  # role codes after the country, e.g. ("GOV",)
     name: str | None  # canonical name ("Hillary Clinton", "Haqqani network")
-    via: str  # "dictionary" | "metonymy" | "coreference"
+    via: str  # "dictionary" | "metonymy" | "coreference" | "document"
     matched: str  # the words that matched
     kind: str | None = None  # person | group | org | country | metonym | agent
     why: str = ""  # which entry and which dated role, for people reading the output

@@ -28,11 +28,20 @@ def own_subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def passive_agent(verb: Token) -> Token | None:
+    """The `by` phrase of a passive, also where the parser hangs it on the verb's
+    prepositional object ("targeted for assassination by the US")."""
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = children(child, {"pobj"})
             if pobj:
                 return pobj[0]
+    for prep in children(verb, {"prep"}):
+        for pobj in children(prep, {"pobj"}):
+            for by in pobj.children:
+                if by.dep_ in {"agent", "prep"} and by.lower_ == "by":
+                    found = children(by, {"pobj"})
+                    if found:
+                        return found[0]
     return None
 
 

@@ -22,7 +22,7 @@ from thucydides.events.parse import (
     own_subject,
     passive_agent,
 )
-from thucydides.events.phrases import coordinated_phrase, noun_phrase
+from thucydides.events.phrases import coordinated_phrase, is_setting, noun_phrase
 from thucydides.events.targets import actor_in, actor_in_scope, target_of, weak_target
 
 # prepositions that introduce the one acted upon ("met with X", "sanctions on X")
@@ -62,6 +62,30 @@ def _actor_of_cause(verb: Token) -> Token | None:
     return None
 
 
+# an exchange of fire in which someone was killed or hurt: the other side did it
+FIGHT_NOUNS = {
+    "battle", "gunbattle", "gunfight", "shootout", "firefight", "clash", "skirmish",
+    "confrontation", "fighting", "exchange",
+}  # fmt: skip
+
+
+def _other_side(verb: Token) -> Token | None:
+    """ "was killed in a gun battle with police", "injured in clashes with the army":
+    with no `by` agent, the side the victim fought with."""
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ not in {"in", "during"}:
+            continue
+        for fight in children(prep, {"pobj"}):
+            if fight.lemma_.lower() not in FIGHT_NOUNS:
+                continue
+            for with_ in children(fight, {"prep"}):
+                if with_.lower_ == "with":
+                    found = children(with_, {"pobj"})
+                    if found and found[0].pos_ in {"NOUN", "PROPN"}:
+                        return found[0]
+    return None
+
+
 # what a statement, report or letter says, its author says
 DOCUMENT_NOUNS = {
     "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
@@ -86,7 +110,10 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         agent = passive_agent(verb)
         if agent is None:
             agent = _actor_of_cause(verb)
-            return (agent, "passive-cause") if agent is not None else (None, "passive-no-agent")
+            if agent is not None:
+                return agent, "passive-cause"
+            agent = _other_side(verb)
+            return (agent, "passive-fight") if agent is not None else (None, "passive-no-agent")
         return agent, "passive-agent"
     subj, _ = own_subject(verb)
     if subj is not None:
@@ -115,7 +142,7 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return found, f"purpose<{how}"
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
-            agent = passive_agent(verb)
+            agent = passive_agent(verb) or _other_side(verb)
             return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
         if head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
             # "issued a statement calling on X": who issued it calls
@@ -137,6 +164,9 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     """
     if kind == "noun":
         return _noun_roles(anchor, resolvable)
+    misread = _clause_read_as_noun(anchor)
+    if misread is not None:
+        return misread
     subj, how_s = acting_subject(anchor)
     obj, how_t = target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
@@ -154,6 +184,36 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, f"{how_s}/{how_t}")
+
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+OPENERS = {"npadvmod", "advmod", "punct", "prep"}  # "Earlier this month, ..."
+
+
+def _clause_read_as_noun(verb: Token) -> Roles | None:
+    """ "Trump hosted Erdogan at the White House": the parser sometimes reads a short
+    clause as one noun phrase (hosted an adjective of Erdogan, Trump a modifier). When
+    the sentence's root is that name and the verb sits between two names, the first
+    acts on the second."""
+    head = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or head.dep_ != "ROOT":
+        return None
+    if head.pos_ != "PROPN" or head.i < verb.i:
+        return None
+    before = [t for t in head.lefts if t.i < verb.i]
+    if not before or before[-1].dep_ not in {"nmod", "compound", "npadvmod"}:
+        return None
+    subj = before[-1]
+    if subj.right_edge.i != verb.i - 1:
+        return None
+    if any(t.dep_ not in OPENERS for t in before[:-1]):
+        return None  # "the newly elected Erdogan": no clause, a noun phrase
+    if subj.ent_type_ not in NAME_ENTS and subj.pos_ != "PROPN":
+        return None
+    doc = verb.doc
+    source = doc[subj.left_edge.i : subj.i + 1]
+    target = doc[verb.i + 1 : noun_phrase(head).end]
+    return Roles(source, target, "clause-read-as-noun")
 
 
 def _noun_roles(noun: Token, resolvable) -> Roles:
@@ -251,8 +311,28 @@ def _antecedent(tok: Token | None) -> Token | None:
     while clause.dep_ not in {"relcl", "ROOT"} and clause.head is not clause:
         clause = clause.head
     if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return clause.head
+        head = clause.head
+        if tok.lower_ in {"who", "whom"} and head.dep_ == "pobj":
+            return _person_before_place(head)
+        return head
     return tok
+
+
+def _person_before_place(place: Token) -> Token:
+    """ "(deter) commanders in the region, who were targeted": "who" is a person, and the
+    place the parser hung the clause on is where the persons named before it are: the
+    noun the place phrase modifies, or the object of the verb it hangs on."""
+    prep = place.head
+    if not is_setting(prep) or place.ent_type_ in {"PERSON", "NORP", "ORG"}:
+        return place
+    owner = prep.head
+    if owner.pos_ in {"NOUN", "PROPN"}:
+        return owner
+    if owner.pos_ == "VERB":
+        objects = [c for c in children(owner, {"dobj"}) if c.i < prep.i]
+        if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+            return objects[0]
+    return place
 
 
 def _overlap(a: Span, b: Span) -> bool:

@@ -1,0 +1,141 @@
+"""People the story introduces: a name with a title, nationality or apposition.
+
+"Turkish Foreign Minister Mevlut Cavusoglu", "Haiti's security secretary Frantz Exantus"
+and "Frantz Exantus, Haiti's security secretary" say who the person is even when no
+dictionary lists them: the title gives the role (GOV, MIL, LEG...), the nationality or
+possessor the country, and a title with no country ("President Moise") takes the story's.
+The person so defined is then found again by surname ("Cavusoglu"), pronoun and role noun
+("the minister"), with `via = "document"`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# a title whose dictionary entry gives no role (or that no dictionary lists) still says
+# which branch its holder belongs to
+TITLE_ROLES = {
+    "minister": "GOV", "secretary": "GOV", "president": "GOV", "premier": "GOV",
+    "chancellor": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+    "ambassador": "GOV", "envoy": "GOV", "diplomat": "GOV", "official": "GOV",
+    "governor": "GOV", "mayor": "GOV", "king": "GOV", "queen": "GOV", "prince": "GOV",
+    "adviser": "GOV", "advisor": "GOV", "aide": "GOV", "negotiator": "GOV",
+    "senator": "LEG", "lawmaker": "LEG", "legislator": "LEG", "representative": "LEG",
+    "congressman": "LEG", "congresswoman": "LEG", "general": "MIL", "judge": "JUD",
+}  # fmt: skip
+OFFICE_NOUNS = frozenset(
+    "commander leader official spokesman spokeswoman spokesperson chief head chairman "
+    "chairwoman officer".split()
+)
+
+
+class Titles:
+    """`titles(token)`: whether a word names an office ("Minister", "King", "Secretary"),
+    not a person: a title word, or a role noun of the dictionaries; cached per word."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, tok: Token) -> bool:
+        word = tok.lower_
+        if word in TITLE_ROLES or word in OFFICE_NOUNS:
+            return True
+        if word not in self.known:
+            kinds = self.resolver.phrase_kinds(tok.text)
+            self.known[word] = any(k == "agent" for _, _, k in kinds)
+        return self.known[word]
+
+
+def fold(word: str) -> str:
+    """ "Moïse" and "Moise" are one surname: lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_tokens(head: Token, is_title: Callable[[Token], bool]) -> list[Token]:
+    """The personal name a phrase ends with: the proper nouns up to its head that are a
+    person's name and not a title ("King Salman" -> Salman; "Foreign Minister Mevlut
+    Cavusoglu" -> Mevlut Cavusoglu). Empty unless the head is a person's name."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "PERSON" or is_title(head):
+        return []
+    out = [head]
+    for tok in reversed(list(head.lefts)):
+        if tok.i != out[0].i - 1 or tok.dep_ not in ("compound", "flat"):
+            break
+        if tok.pos_ != "PROPN" or is_title(tok):
+            break
+        out.insert(0, tok)
+    return out
+
+
+def define(
+    name: str, title: ActorMatch, title_word: str, context_country: str | None
+) -> ActorMatch | None:
+    """The code a title gives the person named with it: its country (or, for a title
+    with none, its context's) and its role (or the title's usual one). None when the
+    title gives no role."""
+    if title.kind == "person" or not title.code:
+        return None  # the phrase names someone the dictionaries know
+    if title.kind in ("group", "org"):  # "Taliban spokesman X", "UN envoy X": theirs
+        why = f"introduced as {title.matched!r}"
+        return make_match(title.code, name, "document", title.matched, "person", why)
+    country = title.country
+    roles = list(title.sectors)
+    if not roles and title_word in TITLE_ROLES:
+        roles = [TITLE_ROLES[title_word]]
+    if not roles:
+        return None  # "Haiti's Frantz Exantus": a country alone says nothing of the person
+    country = country or context_country
+    code = (country or "") + "".join(roles)
+    why = f"introduced as {title.matched!r}" + (
+        f"; country {country} from its context" if country and not title.country else ""
+    )
+    return make_match(code, name, "document", title.matched, "person", why)
+
+
+def appositions(tok: Token) -> list[Token]:
+    """The phrases in apposition to `tok`, either way round ("X, the secretary")."""
+    found = [c for c in tok.children if c.dep_ == "appos"]
+    return [*found, tok.head] if tok.dep_ == "appos" else found
+
+
+def introducing_title(
+    tok: Token,
+    span: Span,
+    names: list[Token],
+    match: ActorMatch | None,
+    lookup: Callable[[Span], ActorMatch | None],
+    is_title: Callable[[Token], bool],
+) -> tuple[ActorMatch | None, str]:
+    """(the dictionaries' reading of the title, its title word) a name is introduced
+    with: before it ("Turkish Foreign Minister X"; the title alone, so "Farah" in
+    "President Omar Farah" is no province's), or in apposition ("X, Haiti's security
+    secretary"; "the envoy in Kenya, X", where the parser hangs X on the place)."""
+    if match is not None and span.start < names[0].i:
+        before = span[: names[0].i - span.start]
+        return lookup(before), next((t.lower_ for t in reversed(before) if is_title(t)), "")
+    other = next(iter(appositions(tok)), None)
+    if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
+        other = other.head.head
+    if other is None or other.pos_ != "NOUN":
+        return None, ""
+    return lookup(title_phrase(other)), other.lower_
+
+
+def title_phrase(tok: Token) -> Span:
+    """The title's phrase: its left modifiers and "of/for" phrases ("Haiti's secretary of
+    state for communication")."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in ("of", "for"):
+            break
+        end = child.right_edge.i + 1
+    return tok.doc[tok.left_edge.i : end]

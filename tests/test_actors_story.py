@@ -1,0 +1,47 @@
+"""The country a story is about, on short reports written for these tests."""
+
+import pytest
+
+from thucydides.actors import ActorResolver
+from thucydides.actors.story import dominant_country, is_dateline, lead_sentences, story_country
+
+
+@pytest.mark.parametrize(
+    ("named", "country"),
+    [
+        (["HTI", "HTI"], "HTI"),
+        (["KEN", "KEN", "USA"], "KEN"),
+        (["TUR", "TUR", "USA", "RUS"], None),  # named most, but not more than the rest
+        (["KEN"], None),  # named once is no story's country
+        ([], None),
+    ],
+)
+def test_dominant_country(named, country):
+    assert dominant_country(named) == country
+
+
+def test_headline_and_lead_are_the_first_two_sentences(nlp):
+    doc = nlp("Rebels Attack Town\n\nRebels attacked a town on Friday. Police arrived later.")
+    assert [s.text.strip() for s in lead_sentences(doc)] == [
+        "Rebels Attack Town",
+        "Rebels attacked a town on Friday.",
+    ]
+
+
+def test_a_dateline_names_the_storys_country(nlp):
+    # as the dateline marker leaves "NAIROBI, Kenya --" for the parser
+    doc = nlp("NAIROBI, Kenya.   The United States condemned an attack. Police arrested two men.")
+    first = next(iter(doc.sents))
+    assert is_dateline(first)
+    resolver = ActorResolver.load()
+
+    def country_of(span):
+        match = resolver.resolve_span(span)
+        return match.country if match else None
+
+    assert story_country(doc, resolver, None, country_of) == "KEN"
+
+
+def test_a_lone_sentence_is_no_story(nlp):
+    doc = nlp("Kenyan and Kenyan-trained troops attacked the camp near the Kenyan border.")
+    assert story_country(doc, ActorResolver.load(), None, lambda span: None) is None
