@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ from typing import Any, Literal
 
 import duckdb
 
+from thucydides.counting import COUNTED, REPORTS, assign_keys, sentence_start
 from thucydides.dedup import Signature
 from thucydides.errors import UserError
 from thucydides.model import (
@@ -34,8 +37,8 @@ from thucydides.model import (
     flat_row,
 )
 
-SCHEMA_VERSION = "1"
-_INTEGER = {"sentence_index", "source_start", "source_end", "target_start", "target_end",
+SCHEMA_VERSION = "2"  # 2: sentence_start, event_key, event_rank and the filter indexes
+_INTEGER = {"sentence_index", "sentence_start", "event_rank", "source_start", "source_end", "target_start", "target_end",
             "trigger_start", "trigger_end", "cameo_quad_class"}  # fmt: skip
 _DOUBLE = {"cameo_goldstein", "location_lat", "location_lon", "confidence"}
 
@@ -51,7 +54,13 @@ def _sql_type(column: str) -> str:
 EVENT_TYPES = {c: _sql_type(c) for c in FLAT_COLUMNS} | {
     "evidence": "JSON",
     "content_hash": "VARCHAR",
+    "sentence_start": "INTEGER",  # the sentence's offset in the document, for highlights
+    "event_key": "VARCHAR",  # records with one key are one event (counting.py)
+    "event_rank": "INTEGER",  # 0: the record that counts the event; 1...: its other reports
 }
+# what the API and dashboard filter and sort on (DuckDB uses them for selective lookups)
+INDEXES = {"events_key": "event_key", "events_source": "source_code",
+           "events_target": "target_code", "events_date": "date", "events_doc": "doc_id"}  # fmt: skip
 DOCUMENT_TYPES = {
     "content_hash": "VARCHAR", "doc_id": "VARCHAR", "title": "VARCHAR", "url": "VARCHAR",
     "source": "VARCHAR", "pub_date": "VARCHAR", "text": "VARCHAR", "n_events": "INTEGER",
@@ -67,7 +76,7 @@ ACTOR_TYPES = {
     "first_seen": "VARCHAR", "last_seen": "VARCHAR", "n_source": "BIGINT", "n_target": "BIGINT",
 }  # fmt: skip
 
-_SCHEMA = f"""
+_TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
   {", ".join(f"{c} {t}" for c, t in DOCUMENT_TYPES.items())}, PRIMARY KEY (content_hash));
@@ -77,6 +86,13 @@ CREATE TABLE IF NOT EXISTS events ({", ".join(f"{c} {t}" for c, t in EVENT_TYPES
 CREATE TABLE IF NOT EXISTS actors (
   {", ".join(f"{c} {t}" for c, t in ACTOR_TYPES.items())}, PRIMARY KEY (code));
 CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT, content_hash VARCHAR);
+-- the events with more than one mention (counting.py), kept up to date by every write so a
+-- page of events reads its counts without joining every article
+CREATE TABLE IF NOT EXISTS multi_reports (
+  event_key VARCHAR, num_mentions BIGINT, num_articles BIGINT, num_sources BIGINT);
+"""
+
+_VIEWS = f"""
 -- every article that carried a story, and the story (canonical document) it belongs to
 CREATE OR REPLACE VIEW articles AS
 SELECT coalesce(d.duplicate_of, d.content_hash) AS story, s.*,
@@ -87,15 +103,19 @@ CREATE OR REPLACE VIEW story_counts AS
 SELECT story, count(DISTINCT article_key) AS num_articles, count(DISTINCT outlet) AS num_sources,
        list(DISTINCT outlet ORDER BY outlet) AS sources
 FROM articles GROUP BY story;
+-- every event (counting.py) with how many mentions, articles and outlets report it
+CREATE OR REPLACE VIEW event_reports AS {REPORTS} GROUP BY e.event_key;
 -- GDELT-like aggregate of events that happened (asserted, actual): one row per
--- (date, source, target, code) with how many events, articles and outlets report it
+-- (date, source, target, code) of the events' counted records, with how many events,
+-- articles and outlets report them
 CREATE OR REPLACE VIEW event_counts AS
 SELECT e.date, e.source_code, e.target_code, e.cameo_code,
        any_value(e.cameo_root) AS cameo_root, any_value(e.cameo_quad_class) AS quad_class,
-       avg(e.cameo_goldstein) AS goldstein, count(DISTINCT e.event_id) AS num_events,
+       avg(e.cameo_goldstein) AS goldstein, count(DISTINCT e.event_key) AS num_events,
        count(DISTINCT a.article_key) AS num_articles, count(DISTINCT a.outlet) AS num_sources
-FROM events e LEFT JOIN articles a ON a.story = e.content_hash
-WHERE e.polarity = 'asserted' AND e.modality = 'actual'
+FROM events e JOIN events m ON m.event_key = e.event_key
+LEFT JOIN articles a ON a.story = m.content_hash
+WHERE e.{COUNTED} AND e.polarity = 'asserted' AND e.modality = 'actual'
 GROUP BY e.date, e.source_code, e.target_code, e.cameo_code;
 """
 
@@ -125,7 +145,10 @@ class Written:
 class Store:
     """One DuckDB file. Only one process may write it at a time (DuckDB's rule)."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 10.0) -> None:
+        """Open (or, writable, create) the store. A writer waits up to `wait` seconds for
+        another process's lock to go (`serve` holds one only while it copies a snapshot);
+        a store written by an older version is upgraded in place first."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise UserError(
@@ -133,16 +156,26 @@ class Store:
             )
         if not self.path.parent.is_dir():
             raise UserError(f"The folder for the database, {self.path.parent}, does not exist.")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise UserError(f"Cannot open the database {self.path}: {_first_line(exc)}.") from exc
+        self.con = _connect(self.path, read_only, 0.0 if read_only else wait)
         if not read_only:
-            self.con.execute(_SCHEMA)
+            self.con.execute(_TABLES)
+            _upgrade(self.con)
+            self.con.execute(_VIEWS)
             self.con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-                [SCHEMA_VERSION],
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = ?",
+                [SCHEMA_VERSION, SCHEMA_VERSION],
             )
+        elif _missing_columns(self.con):  # an older store: upgrade it once, then read it
+            self.con.close()
+            try:
+                Store(self.path, wait=0.0).close()
+            except UserError as exc:
+                raise UserError(
+                    f"The database {self.path} was written by an older version of Thucydides "
+                    "and needs a one-time upgrade, which needs it free: "
+                    f"{str(exc)[0].lower()}{str(exc)[1:]}"
+                ) from None
+            self.con = _connect(self.path, True, 0.0)
 
     def close(self) -> None:
         self.con.close()
@@ -200,12 +233,14 @@ class Store:
                 "documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()]
             )
             new = [e for e in fresh.values() if e.kind == "new"]
-            events = [_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events)]
-            self._insert("events", EVENT_TYPES, events)
+            events = [_event_row(e, ev) for e in new for ev in _unique(e.events)]
+            self._insert_events(events)
             bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
             self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
                          [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
             self._upsert_actors(events)
+            stories = {e.duplicate_of if e.kind == "near" else e.content_hash for e in entries}
+            self._update_reports(stories)
             self.con.commit()
         except BaseException:
             self.con.rollback()
@@ -225,6 +260,31 @@ class Store:
         self.con.execute(
             f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} {conflict}",
             [[r.get(c) for r in rows] for c in cols],
+        )
+
+    def _insert_events(self, rows: list[dict[str, Any]]) -> None:
+        """Events go through a staging table, where they get their event keys and ranks
+        (counting.py) against the stored events, then into `events` in one insert."""
+        if not rows:
+            return
+        self.con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0"
+        )
+        self.con.execute("DELETE FROM staged_events")
+        self._insert("staged_events", EVENT_TYPES, rows)
+        assign_keys(self.con, "staged_events")
+        self.con.execute("INSERT INTO events BY NAME SELECT * FROM staged_events")
+        self.con.execute("DELETE FROM staged_events")
+
+    def _update_reports(self, stories: set[str | None]) -> None:
+        """Recount the events of the stories this batch wrote or added articles to."""
+        keys = "SELECT DISTINCT event_key FROM events WHERE content_hash IN (SELECT unnest(?))"
+        wanted = [[s for s in stories if s]]
+        self.con.execute(f"DELETE FROM multi_reports WHERE event_key IN ({keys})", wanted)
+        self.con.execute(
+            f"""INSERT INTO multi_reports {REPORTS} WHERE e.event_key IN ({keys})
+                GROUP BY e.event_key HAVING count(*) > 1""",
+            wanted,
         )
 
     def _upsert_actors(self, events: list[dict[str, Any]]) -> None:
@@ -256,16 +316,17 @@ class Store:
     # -- queries -----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """How much is stored: for summaries, tests and the API's status."""
-        row = self.con.execute("""
+        """How much is stored: for summaries, tests and the API's status. `events` are
+        counted by the one rule (counting.py), `records` are the coded sentences' readings."""
+        row = self.con.execute(f"""
             SELECT (SELECT count(*) FROM documents WHERE duplicate_of IS NULL),
                    (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL),
                    (SELECT count(*) FROM document_sources),
+                   (SELECT count(*) FROM events WHERE {COUNTED}),
                    (SELECT count(*) FROM events),
                    (SELECT count(*) FROM actors)""").fetchone()  # fmt: skip
-        return dict(
-            zip(("stories", "near_duplicates", "articles", "events", "actors"), row, strict=True)
-        )
+        names = ("stories", "near_duplicates", "articles", "events", "records", "actors")
+        return dict(zip(names, row, strict=True))
 
     def rows(
         self, sql: str, params: Sequence[Any] = (), chunk: int = 10_000
@@ -282,17 +343,20 @@ class Store:
             cur.close()
 
     def iter_events(self, with_story: bool = False) -> Iterator[dict[str, Any]]:
-        """Every event as a flat row (FLAT_COLUMNS + evidence); `with_story` adds the
-        document's url and ingestion time and the story's article and source counts."""
-        cols = ", ".join(f"e.{c}" for c in (*FLAT_COLUMNS, "evidence"))
+        """Every record as a flat row (FLAT_COLUMNS, evidence, event_key, event_rank).
+        `with_story` gives the counted events instead (one record each, counting.py), with
+        the document's url and ingestion time and the event's mention, article and source
+        counts."""
+        cols = ", ".join(f"e.{c}" for c in (*FLAT_COLUMNS, "evidence", "event_key", "event_rank"))
         if not with_story:
             yield from self.rows(f"SELECT {cols} FROM events e ORDER BY e.content_hash, e.event_id")
             return
         yield from self.rows(f"""
-            SELECT {cols}, d.url AS doc_url, d.ingested_at, c.num_articles, c.num_sources
+            SELECT {cols}, d.url AS doc_url, d.ingested_at, r.num_mentions, r.num_articles,
+                   r.num_sources
             FROM events e JOIN documents d USING (content_hash)
-            LEFT JOIN story_counts c ON c.story = e.content_hash
-            ORDER BY e.content_hash, e.event_id""")  # fmt: skip
+            LEFT JOIN event_reports r USING (event_key)
+            WHERE e.{COUNTED} ORDER BY e.content_hash, e.event_id""")  # fmt: skip
 
     def sources_of(self, content_hash: str) -> list[dict[str, Any]]:
         """Every article (outlet, url, id) that carried this story or a near-duplicate of it."""
@@ -325,6 +389,83 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
     )  # fmt: skip
 
 
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A connection, waiting up to `wait` seconds while another process holds the lock;
+    a lock still held, or a file that is no database, is one clear sentence."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            held = _LOCK.search(str(exc))
+            if held and time.monotonic() < deadline:
+                time.sleep(0.2)
+                continue
+            if held:
+                who = f"process {held[2]} ({Path(held[1]).name})"
+                raise UserError(
+                    f"The database {path} is in use by {who}, which is writing it "
+                    "(`thucydides ingest`?) or upgrading it; try again when it has finished."
+                ) from None
+            raise UserError(f"Cannot open the database {path}: {_first_line(exc)}.") from exc
+
+
+_LOCK = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
+def _missing_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    have = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+    ).fetchall()}  # fmt: skip
+    return [c for c in EVENT_TYPES if have and c not in have]
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store written by an older version up to this schema: new columns, the
+    event keys and sentence offsets of its records, the indexes. Idempotent."""
+    missing = _missing_columns(con)
+    con.begin()
+    try:
+        for column in missing:
+            con.execute(f"ALTER TABLE events ADD COLUMN {column} {EVENT_TYPES[column]}")
+        if "event_rank" in missing:
+            assign_keys(con, "events")
+        if "sentence_start" in missing:
+            _fill_sentence_starts(con)
+        if missing:
+            con.execute(f"INSERT INTO multi_reports {REPORTS} GROUP BY 1 HAVING count(*) > 1")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    for name, column in INDEXES.items():  # DuckDB builds no index beside pending updates
+        con.execute(f"CREATE INDEX IF NOT EXISTS {name} ON events ({column})")
+
+
+def _fill_sentence_starts(con: duckdb.DuckDBPyConnection, chunk: int = 20_000) -> None:
+    """Sentence offsets for records stored before they were: found in the document text
+    around each trigger."""
+    rows = con.execute("""
+        SELECT e.rowid, e.sentence, e.trigger_start, e.trigger_end, e.trigger_text,
+               greatest(e.trigger_start - length(e.sentence), 0) AS at,
+               substr(d.text, greatest(e.trigger_start - length(e.sentence), 0) + 1,
+                      2 * length(e.sentence) + 1)
+        FROM events e LEFT JOIN documents d USING (content_hash)
+        WHERE e.sentence_start IS NULL AND e.trigger_start IS NOT NULL""").fetchall()  # fmt: skip
+    names = ("sentence", "trigger_start", "trigger_end", "trigger_text")
+    found = [(r[0], sentence_start(dict(zip(names, r[1:5], strict=True)), r[6], r[5]))
+             for r in rows]  # fmt: skip
+    found = [f for f in found if f[1] is not None]
+    for i in range(0, len(found), chunk):
+        part = found[i : i + chunk]
+        con.execute(
+            """UPDATE events SET sentence_start = s.start FROM
+               (SELECT unnest(?::BIGINT[]) AS rid, unnest(?::INTEGER[]) AS start) s
+               WHERE events.rowid = s.rid""",
+            [[p[0] for p in part], [p[1] for p in part]],
+        )
+
+
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
 
@@ -337,11 +478,12 @@ def _unique(events: list[Event]) -> Iterator[Event]:
             yield ev
 
 
-def _event_row(content_hash: str, event: Event) -> dict[str, Any]:
+def _event_row(entry: Entry, event: Event) -> dict[str, Any]:
     record = event.to_dict()
     row = flat_row(record)
     row["evidence"] = json.dumps(record["evidence"], ensure_ascii=False, default=str)
-    row["content_hash"] = content_hash
+    row["content_hash"] = entry.content_hash
+    row["sentence_start"] = sentence_start(row, entry.document.text)
     return row
 
 

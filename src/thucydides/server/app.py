@@ -54,6 +54,7 @@ def _filters(
     q: Annotated[str | None, Query(description="text in the sentence")] = None,
     min_confidence: Annotated[str | None, Query(description="0 to 1")] = None,
     doc_id: Annotated[str | None, Query(description="document id")] = None,
+    undated: Annotated[str | None, Query(description="1: only undated events, 0: only dated")] = None,
 ) -> Filters:
     return Filters.parse(dict(locals()))
 
@@ -134,7 +135,8 @@ def create_app(
     ) -> Any:
         """Counts, Goldstein sum and mean, conflict-cooperation index per period and group."""
         return _json({"interval": interval, "by": by, "filters": f.as_params(),
-                      "series": analysis.series(con, f, interval, by, normalize)})  # fmt: skip
+                      "series": analysis.series(con, f, interval, by, normalize),
+                      "undated": analysis.undated(con, f, by)})  # fmt: skip
 
     @api.get("/api/top", tags=["aggregates"])
     def top(
