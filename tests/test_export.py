@@ -125,10 +125,16 @@ def test_gdelt_rows_have_the_61_columns_filled_where_we_know(db: Path) -> None:
 
 def test_gdelt_actor_places_are_filled_where_the_place_is_known(db: Path) -> None:
     lines = run(db, "gdelt").splitlines()
-    g = {r["EventCode"]: r for r in (dict(zip(gdelt_columns(), x.split("\t"), strict=True)) for x in lines)}
+    g = {
+        r["EventCode"]: r
+        for r in (dict(zip(gdelt_columns(), x.split("\t"), strict=True)) for x in lines)
+    }
     accord_row, raid_row = g["057"], g["173"]
     # Norway's government acted in Oslo: its place is the event's; Chile's is its country
-    assert (accord_row["Actor2Geo_Type"], accord_row["Actor2Geo_FullName"]) == ("4", "Oslo, Oslo, Norway")
+    assert (accord_row["Actor2Geo_Type"], accord_row["Actor2Geo_FullName"]) == (
+        "4",
+        "Oslo, Oslo, Norway",
+    )
     assert accord_row["Actor2Geo_FeatureID"] == "3143244" and accord_row["Actor2Geo_Lat"] == "59.91"
     assert (accord_row["Actor1Geo_Type"], accord_row["Actor1Geo_FullName"]) == ("1", "Chile")
     assert (accord_row["Actor1Geo_CountryCode"], accord_row["Actor1Geo_FeatureID"]) == ("CI", "CI")

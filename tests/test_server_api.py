@@ -79,8 +79,9 @@ def test_series_top_places_network_summary(client):
     graphml = client.get("/api/network", params={"format": "graphml"})
     assert graphml.headers["content-type"].startswith("application/graphml+xml")
     assert graphml.text.count("<edge ") == 8
-    assert get(client, "/api/summary") | {} == {"events": 9, "documents": 4, "first_date": "2012-01-10",
-                                                "last_date": "2012-03-20", "actors": 6}  # fmt: skip
+    assert get(client, "/api/summary") == {"events": 9, "undated": 0, "records": 9, "documents": 4,
+                                           "first_date": "2012-01-10", "last_date": "2012-03-20",
+                                           "actors": 6}  # fmt: skip
 
 
 def test_bad_parameters_are_400_or_422_with_a_message(client):

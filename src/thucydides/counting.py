@@ -9,7 +9,8 @@ one *event* when they share
 - the document, for undated records with the same dyad, root and mood (two articles'
   undated records are never merged: nothing says they are the same day); or
 - `evidence.same_as`: the coder marked the record as the repeat of another record of the
-  same document (a headline and its lead).
+  same document (a headline and its lead). The two records' keys then name one event, for
+  every record with either key, in this document or any other.
 
 A record without a source or target code, or without a root, is its own event. Every
 event is counted once, by its first stored record (`event_rank` 0, its *representative*):
@@ -27,7 +28,7 @@ import re
 from typing import Any
 
 SAME_AS = "json_extract_string(evidence, '$.same_as')"
-EVENT_KEY = f"""CASE
+EVENT_KEY = """CASE
   WHEN source_code IS NULL OR target_code IS NULL OR cameo_root IS NULL THEN event_id
   ELSE 'ek_' || md5(concat_ws('|',
       coalesce(CAST(TRY_CAST(date AS DATE) AS VARCHAR), 'undated ' || content_hash),
@@ -47,25 +48,60 @@ def assign_keys(con: Any, table: str) -> None:
     """Give the rows of `table` whose `event_rank` is NULL their event key and rank, after
     every record already in `events` with a rank. `table` is `events` itself (an upgrade)
     or the staging table of a batch; its name comes from this package, never from input."""
+    new = f"{table}.event_rank IS NULL"
     con.execute(f"UPDATE {table} SET event_key = {EVENT_KEY} WHERE event_rank IS NULL")
-    con.execute(f"""
-        UPDATE {table} SET event_key = f.event_key FROM {table} f
-        WHERE {table}.event_rank IS NULL AND f.content_hash = {table}.content_hash
-          AND f.event_id = json_extract_string({table}.evidence, '$.same_as')
-          AND f.event_id <> {table}.event_id""")  # fmt: skip
-    # in a key, records already stored keep their ranks; new ones follow, the record that
-    # others repeat (no same_as) first, then in reading order
+    con.execute(f"""UPDATE {table} SET event_key = a.event_key FROM event_aliases a
+                    WHERE {new} AND {table}.event_key = a.alias_key""")  # fmt: skip
+    _join_repeats(con, table)
+    # in a key, records already stored keep their ranks; new ones follow in the order they
+    # were ingested (so an upgrade ranks as the batches did), the record that others repeat
+    # (no same_as) first, then in reading order
     con.execute(f"""
         UPDATE {table} SET event_rank = r.rank FROM (
           SELECT n.content_hash, n.event_id, coalesce(o.n, 0) - 1 + row_number() OVER (
                    PARTITION BY n.event_key
-                   ORDER BY {SAME_AS.replace("evidence", "n.evidence")} IS NOT NULL,
+                   ORDER BY d.ingested_at, {SAME_AS.replace("evidence", "n.evidence")} IS NOT NULL,
                             n.doc_id, n.sentence_index, n.trigger_start, n.event_id) AS rank
           FROM {table} n LEFT JOIN (SELECT event_key, count(*) AS n FROM events
                                     WHERE event_rank IS NOT NULL GROUP BY 1) o USING (event_key)
+          LEFT JOIN documents d ON d.content_hash = n.content_hash
           WHERE n.event_rank IS NULL) r
         WHERE {table}.content_hash = r.content_hash AND {table}.event_id = r.event_id
-          AND {table}.event_rank IS NULL""")  # fmt: skip
+          AND {new}""")  # fmt: skip
+
+
+def _join_repeats(con: Any, table: str) -> None:
+    """A record marked `same_as` another of its document joins that record's event, and
+    the two keys become one: every record, then or later, with either key is one event
+    (an alias row says so). Records already stored keep their key, so the new side moves;
+    where both sides are stored events, only the repeat moves."""
+    links = con.execute(f"""
+        SELECT r.event_id, r.content_hash, r.event_key, f.event_key FROM {table} r
+        JOIN {table} f ON f.content_hash = r.content_hash
+         AND f.event_id = json_extract_string(r.evidence, '$.same_as')
+        WHERE r.event_rank IS NULL AND f.event_id <> r.event_id AND f.event_key <> r.event_key
+        ORDER BY r.doc_id, r.sentence_index, r.event_id""").fetchall()  # fmt: skip
+    for event_id, chash, repeat, first in links:
+        (repeat_now,) = con.execute(
+            f"SELECT event_key FROM {table} WHERE event_id = ? AND content_hash = ?",
+            [event_id, chash],
+        ).fetchone()
+        if repeat_now != repeat:  # an earlier link moved it already
+            repeat = repeat_now
+        stored = {k for (k,) in con.execute(
+            "SELECT DISTINCT event_key FROM events WHERE event_rank IS NOT NULL AND "
+            "event_key IN (?, ?)", [repeat, first]).fetchall()}  # fmt: skip
+        if repeat == first:
+            continue
+        if stored == {repeat, first}:
+            con.execute(f"UPDATE {table} SET event_key = ? WHERE event_id = ? AND content_hash = ?",
+                        [first, event_id, chash])  # fmt: skip
+            continue
+        keep, move = (repeat, first) if stored == {repeat} else (first, repeat)
+        con.execute(f"UPDATE {table} SET event_key = ? WHERE event_rank IS NULL AND event_key = ?",
+                    [keep, move])  # fmt: skip
+        con.execute("UPDATE event_aliases SET event_key = ? WHERE event_key = ?", [keep, move])
+        con.execute("INSERT INTO event_aliases VALUES (?, ?)", [move, keep])
 
 
 def sentence_start(row: dict[str, Any], text: str | None = None, at: int = 0) -> int | None:

@@ -184,7 +184,9 @@ def _country_point(iso3: str) -> tuple[float | None, float | None]:
         from thucydides.geo.gazetteer import Gazetteer
 
         place = Gazetteer.load().country(iso3)
-    except Exception:  # the gazetteer is optional here: a country without a point is still a country
+    except (
+        Exception
+    ):  # the gazetteer is optional here: a country without a point is still a country
         return None, None
     return (place.lat, place.lon) if place else (None, None)
 

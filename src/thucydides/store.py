@@ -88,6 +88,8 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT, content_hash VARCHAR);
 -- the events with more than one mention (counting.py), kept up to date by every write so a
 -- page of events reads its counts without joining every article
+-- keys that name the same event as another key (a headline's reading and its lead's)
+CREATE TABLE IF NOT EXISTS event_aliases (alias_key VARCHAR, event_key VARCHAR);
 CREATE TABLE IF NOT EXISTS multi_reports (
   event_key VARCHAR, num_mentions BIGINT, num_articles BIGINT, num_sources BIGINT);
 """
@@ -404,8 +406,8 @@ def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnect
             if held:
                 who = f"process {held[2]} ({Path(held[1]).name})"
                 raise UserError(
-                    f"The database {path} is in use by {who}, which is writing it "
-                    "(`thucydides ingest`?) or upgrading it; try again when it has finished."
+                    f"The database {path} is in use by {who} (another `thucydides ingest`?); "
+                    "try again when it has finished."
                 ) from None
             raise UserError(f"Cannot open the database {path}: {_first_line(exc)}.") from exc
 

@@ -54,7 +54,9 @@ def _filters(
     q: Annotated[str | None, Query(description="text in the sentence")] = None,
     min_confidence: Annotated[str | None, Query(description="0 to 1")] = None,
     doc_id: Annotated[str | None, Query(description="document id")] = None,
-    undated: Annotated[str | None, Query(description="1: only undated events, 0: only dated")] = None,
+    undated: Annotated[
+        str | None, Query(description="1: only undated events, 0: only dated")
+    ] = None,
 ) -> Filters:
     return Filters.parse(dict(locals()))
 
