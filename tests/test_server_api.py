@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from thucydides.model import FLAT_COLUMNS
 from thucydides.server import create_app
 from thucydides.server.app import _cell
+from thucydides.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +175,55 @@ def test_repeated_reads_come_from_the_cache(tmp_path):
         assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
         assert c.get("/api/events?actor=bad code", headers=auth).status_code == 400
         assert cache.stats()["entries"] == 1  # errors are not kept
+
+
+def test_ingest_writes_while_serve_serves_and_the_server_follows(tmp_path):
+    """A real `serve` process and a real `ingest` on one store at once: serve answers from
+    a snapshot, ingest writes the store, and serve's answers follow within seconds."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = build_store(tmp_path / "events.duckdb")
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "Chile recalled its ambassador from Peru on Monday.\n\n"
+        "The Peruvian government condemned the decision.\n",
+        encoding="utf-8",
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api/summary"
+    try:
+        deadline, first = time.monotonic() + 30, None
+        while first is None and time.monotonic() < deadline and serve.poll() is None:
+            try:
+                first = httpx.get(url, timeout=2).json()
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert first is not None and first["records"] == 9
+        ingest = subprocess.run(
+            [sys.executable, "-m", "thucydides.cli", "ingest", str(news), "--db", str(db), "--fast"],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert ingest.returncode == 0, ingest.stderr
+        assert "1 new" in ingest.stdout
+        deadline, now = time.monotonic() + 20, first
+        while now["records"] == first["records"] and time.monotonic() < deadline:
+            time.sleep(0.3)
+            now = httpx.get(url, timeout=2).json()
+        with Store(db, read_only=True) as store:
+            stored = store.counts()
+        assert now["records"] == stored["records"] > 9 and now["events"] == stored["events"]
+        assert serve.poll() is None  # still serving
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)

@@ -62,7 +62,9 @@ def _filters(
 
 
 def _cursor(request: Request) -> Iterator[Any]:
-    cur = request.app.state.store.con.cursor()  # one per request: safe across threads
+    snapshot = request.app.state.snapshot
+    snapshot.version()  # looks for new writes to the store (at most once a second)
+    cur = snapshot.con.cursor()  # one per request: safe across threads
     try:
         yield cur
     finally:
@@ -81,12 +83,13 @@ def create_app(
     fast: bool = False,
     cache_entries: int = 512,
 ) -> Guard:
-    """The ASGI app for `db_path` (opened read-only). `token` requires `Authorization:
-    Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs without the model;
-    `cache_entries` answers to repeated reads are kept (0: none)."""
-    from thucydides.store import Store
+    """The ASGI app for `db_path`, read from a snapshot that follows the store's writes
+    (snapshot.py), so `ingest` can add to the store while it is served. `token` requires
+    `Authorization: Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs
+    without the model; `cache_entries` answers to repeated reads are kept (0: none)."""
+    from thucydides.server.snapshot import Snapshot
 
-    store = Store(db_path, read_only=True)
+    snapshot = Snapshot(db_path)
     coder_lock = threading.Lock()
     coder: list[Any] = []
     api = FastAPI(
@@ -96,7 +99,7 @@ def create_app(
         docs_url=None,  # the stock pages load scripts from a CDN; ours works offline
         redoc_url=None,
     )
-    api.state.store = store
+    api.state.snapshot = snapshot
 
     @api.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
@@ -198,7 +201,7 @@ def create_app(
         return FileResponse(STATIC / "docs.html")
 
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app = ResponseCache(api, entries=cache_entries) if cache_entries > 0 else api
+    app = ResponseCache(api, snapshot.version, cache_entries) if cache_entries > 0 else api
     return Guard(app, max_body=max_body, token=token, hosts=hosts)
 
 

@@ -1,0 +1,92 @@
+"""The server reads a private copy of the store, so `ingest` can write the store meanwhile.
+
+DuckDB lets one process write a file and no one else open it then; a reader's lock keeps
+writers out. So `serve` holds the store's lock only while it copies the file (and its
+write-ahead log, if a writer left one) into a temporary folder, then answers from the
+copy. At most once a second a request looks at the store's size and modification time;
+when they changed, a new copy is taken in the background while the old one still
+answers, and swapped in when complete. While `ingest` holds the store, the copy waits
+for it to finish (and `ingest`, starting while a copy is taken, waits for the copy).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+import weakref
+from pathlib import Path
+
+import duckdb
+
+from thucydides.errors import UserError
+from thucydides.store import Store
+
+CHECK_EVERY = 1.0  # seconds between looks at the store's file
+
+
+class Snapshot:
+    """A read-only view of the store at `path` as of its last completed write."""
+
+    def __init__(self, path: str | Path, threads: int = 1) -> None:
+        self.path = Path(path)
+        self.threads = threads
+        self.folder = Path(tempfile.mkdtemp(prefix="thucydides-serve-"))
+        weakref.finalize(self, shutil.rmtree, self.folder, True)
+        self.generation = 0  # the copy in use: store-{generation}.duckdb
+        self._lock = threading.Lock()
+        self._taking = False
+        self._checked = time.monotonic()
+        self.stamp, self.con = self._take()  # a store that cannot be read fails here, at once
+        self.generation = 1
+
+    def _stamp(self) -> tuple[tuple[int, int], ...]:
+        out = []
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = p.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append((0, 0))
+        return tuple(out)
+
+    def _take(self) -> tuple[tuple[tuple[int, int], ...], duckdb.DuckDBPyConnection]:
+        """Copy the store under its read lock (no writer can change it meanwhile; an older
+        store is upgraded first, by Store) and open the copy."""
+        copy = self.folder / f"store-{self.generation + 1}.duckdb"
+        with Store(self.path, read_only=True):
+            stamp = self._stamp()
+            shutil.copyfile(self.path, copy)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():
+                shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
+        con = duckdb.connect(str(copy))  # our own file: replays a copied log, if any
+        con.execute(f"SET threads = {int(self.threads)}")  # small queries, many at once
+        return stamp, con
+
+    def version(self) -> int:
+        """The generation of the copy in use, after starting a new copy if the store
+        changed (at most one look per CHECK_EVERY seconds, never waiting for a copy)."""
+        now = time.monotonic()
+        if now - self._checked >= CHECK_EVERY and not self._taking:
+            self._checked = now
+            if self._stamp() != self.stamp:
+                with self._lock:
+                    if not self._taking:
+                        self._taking = True
+                        threading.Thread(target=self._refresh, daemon=True).start()
+        return self.generation
+
+    def _refresh(self) -> None:
+        try:
+            stamp, con = self._take()
+        except UserError:  # a writer holds the store: keep the old copy, look again later
+            self._taking = False
+            return
+        old = self.folder / f"store-{self.generation}.duckdb"
+        self.stamp, self.con = stamp, con  # requests that began on the old copy finish on it
+        self.generation += 1
+        self._taking = False
+        for p in (old, old.with_name(old.name + ".wal")):
+            p.unlink(missing_ok=True)  # open handles keep reading it until they close
