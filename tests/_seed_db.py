@@ -236,3 +236,32 @@ def build_store(path: Path, counting: bool = False) -> Path:
             store.write([Entry(d, content_hash(d.text), "new", evs) for d, evs in extra[:1]])
             store.write([Entry(d, content_hash(d.text), "new", evs) for d, evs in extra[1:]])
     return path
+
+
+def build_wide_store(path: Path, actors: int = 44) -> Path:
+    """A store whose network has `actors` actors in a ring of dyads (and a few chords),
+    more than a picture can name: for the network's readability."""
+    codes = [f"{c}{s}" for c in ("AFG", "PAK", "IRN", "IND", "CHN", "RUS", "USA", "GBR", "FRA",
+                                  "DEU", "TUR") for s in ("GOV", "MIL", "REB", "COP")][:actors]  # fmt: skip
+    text, events = "", []
+    pairs = [(i, (i + 1) % actors) for i in range(actors)] + [(0, i) for i in range(2, actors, 5)]
+    for index, (i, j) in enumerate(pairs):
+        sentence, spans = parse_marked(
+            f"[S:{codes[i]} Officials] {{met}} [T:{codes[j]} envoys] today."
+        )
+        base = len(text)
+        text += sentence + " "
+        cameo, plover = ontology.cameo_record("040")
+        actor = {r: Actor(sentence[s:e], base + s, base + e, c, c[:3], [c[3:]], None, "dictionary")
+                 for r, (s, e, c) in spans.items() if r != "trigger"}  # fmt: skip
+        t0, t1, _ = spans["trigger"]
+        events.append(Event(
+            doc_id="wide", sentence_index=index, sentence=sentence,
+            trigger=Trigger("met", base + t0, base + t1), cameo=cameo, plover=plover,
+            source=actor["source"], target=actor["target"], date=f"2012-05-{1 + index % 28:02d}",
+            date_precision="day", location=PLACES["Kabul"], confidence=0.5,
+        ))  # fmt: skip
+    doc = Document("wide", text.strip(), "2012-05-01", title="wide", source="test")
+    with Store(path) as store:
+        store.write([Entry(doc, content_hash(doc.text), "new", events)])
+    return path

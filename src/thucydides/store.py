@@ -141,7 +141,8 @@ class Entry:
 class Written:
     documents: int = 0
     near_duplicates: int = 0
-    events: int = 0
+    events: int = 0  # new events, as counting.py counts them
+    records: int = 0  # new coded records (an event reported twice is two)
 
 
 class Store:
@@ -236,7 +237,7 @@ class Store:
             )
             new = [e for e in fresh.values() if e.kind == "new"]
             events = [_event_row(e, ev) for e in new for ev in _unique(e.events)]
-            self._insert_events(events)
+            counted = self._insert_events(events)
             bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
             self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
                          [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
@@ -249,7 +250,7 @@ class Store:
             raise
         written.documents = len(new)
         written.near_duplicates = len(fresh) - len(new)
-        written.events = len(events)
+        written.events, written.records = counted, len(events)
         return written
 
     def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]],
@@ -264,19 +265,24 @@ class Store:
             [[r.get(c) for r in rows] for c in cols],
         )
 
-    def _insert_events(self, rows: list[dict[str, Any]]) -> None:
+    def _insert_events(self, rows: list[dict[str, Any]]) -> int:
         """Events go through a staging table, where they get their event keys and ranks
-        (counting.py) against the stored events, then into `events` in one insert."""
+        (counting.py) against the stored events, then into `events` in one insert.
+        Returns how many of them are new events (rank 0)."""
         if not rows:
-            return
+            return 0
         self.con.execute(
             "CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0"
         )
         self.con.execute("DELETE FROM staged_events")
         self._insert("staged_events", EVENT_TYPES, rows)
         assign_keys(self.con, "staged_events")
+        (counted,) = self.con.execute(
+            f"SELECT count(*) FROM staged_events WHERE {COUNTED}"
+        ).fetchone()
         self.con.execute("INSERT INTO events BY NAME SELECT * FROM staged_events")
         self.con.execute("DELETE FROM staged_events")
+        return int(counted)
 
     def _update_reports(self, stories: set[str | None]) -> None:
         """Recount the events of the stories this batch wrote or added articles to."""
