@@ -238,3 +238,27 @@ def test_cli_user_errors(db, tmp_path, capsys):
     assert "Dates must look like" in capsys.readouterr().err
     assert main(["network", "--db", str(db), "-o", str(tmp_path / "no" / "n.json")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"actor": "PAKGOV"},
+        {"quad": "4"},
+        {"q": "the"},
+        {"start": "2012-02"},
+        {"actor": "NOBODY"},
+    ],
+)
+def test_numbered_pages_of_a_snapshot_are_the_plain_pages(tmp_path, params):
+    """The server's numbered pages (prepare_pages) give exactly what the plain query gives,
+    undated events (last) and events of several records included."""
+    c = duckdb.connect(str(build_store(tmp_path / "copy.duckdb", counting=True)))
+    analysis.prepare_pages(c)
+    f = Filters.parse(params)
+    for limit, offset in ((3, 0), (4, 2), (50, 0), (2, 8), (5, 100), (0, 0)):
+        assert analysis.events(c, f, limit, offset, paged=True) == analysis.events(
+            c, f, limit, offset
+        )
+    c.close()

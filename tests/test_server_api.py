@@ -223,7 +223,34 @@ def test_ingest_writes_while_serve_serves_and_the_server_follows(tmp_path):
         with Store(db, read_only=True) as store:
             stored = store.counts()
         assert now["records"] == stored["records"] > 9 and now["events"] == stored["events"]
+        page = httpx.get(url.replace("summary", "events"), params={"limit": 100}, timeout=2).json()
+        assert page["total"] == stored["events"] == len(page["events"])  # pages follow too
+        assert any(not e["doc_id"].startswith("doc-") for e in page["events"])  # the new story's
         assert serve.poll() is None  # still serving
     finally:
         serve.terminate()
         serve.wait(timeout=10)
+
+
+@pytest.mark.parametrize("cache", [0, 512])
+def test_api_pages_are_the_plain_query_pages(tmp_path, cache):
+    """The server's numbered, block-cached pages give what analysis.events gives on the store."""
+    import json
+
+    import duckdb
+
+    from thucydides import analysis
+    from thucydides.analysis import Filters
+
+    db = build_store(tmp_path / "events.duckdb", counting=True)
+    with (
+        duckdb.connect(str(db), read_only=True) as c,
+        TestClient(create_app(db, cache_entries=cache)) as client,
+    ):
+        for params in ({}, {"actor": "PAKGOV"}, {"undated": "1"}, {"quad": "4", "limit": 2, "offset": 1},
+                       {"limit": 3, "offset": 11}, {"q": "envoy"}, {"limit": 5, "offset": 40}):  # fmt: skip
+            body = client.get("/api/events", params=params).json()
+            f = Filters.parse({k: v for k, v in params.items() if k not in ("limit", "offset")})
+            total, rows = analysis.events(c, f, params.get("limit", 50), params.get("offset", 0))
+            assert body["total"] == total
+            assert body["events"] == json.loads(json.dumps(rows, default=str)), params

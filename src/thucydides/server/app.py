@@ -8,6 +8,7 @@ files from `static/` that call this API, so every chart number is an API number.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import threading
@@ -64,7 +65,7 @@ def _filters(
 def _cursor(request: Request) -> Iterator[Any]:
     snapshot = request.app.state.snapshot
     snapshot.version()  # looks for new writes to the store (at most once a second)
-    cur = snapshot.con.cursor()  # one per request: safe across threads
+    cur, request.state.generation = snapshot.cursor()  # one per request: safe across threads
     try:
         yield cur
     finally:
@@ -111,6 +112,7 @@ def create_app(
 
     @api.get("/api/events", tags=["events"])
     def events(
+        request: Request,
         con: Con,
         f: FilterDep,
         limit: Annotated[int, Query(ge=0, le=analysis.MAX_LIMIT)] = 50,
@@ -120,7 +122,8 @@ def create_app(
     ) -> Any:
         """Events matching the filters, one page, with sentence highlights; `format=csv`
         gives the same rows with the record's flat columns."""
-        total, rows = analysis.events(con, f, limit, offset, order)
+        rows_of = functools.partial(snapshot.page_rows, generation=request.state.generation)
+        total, rows = analysis.events(con, f, limit, offset, order, paged=rows_of)
         if format == "csv":
             return Response(
                 _csv(rows), media_type="text/csv; charset=utf-8",

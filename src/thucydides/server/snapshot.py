@@ -16,14 +16,19 @@ import tempfile
 import threading
 import time
 import weakref
+from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
+from thucydides import analysis
 from thucydides.errors import UserError
 from thucydides.store import Store
 
 CHECK_EVERY = 1.0  # seconds between looks at the store's file
+BLOCK = 2048  # page rows read at once: DuckDB decodes a column 2,048 values at a time
+BLOCKS = 32  # blocks kept (65,536 events), least recently used dropped first
 
 
 class Snapshot:
@@ -38,6 +43,7 @@ class Snapshot:
         self._lock = threading.Lock()
         self._taking = False
         self._checked = time.monotonic()
+        self._blocks: OrderedDict[tuple[int, int], list[dict[str, Any]]] = OrderedDict()
         self.stamp, self.con = self._take()  # a store that cannot be read fails here, at once
         self.generation = 1
 
@@ -63,6 +69,7 @@ class Snapshot:
                 shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
         con = duckdb.connect(str(copy))  # our own file: replays a copied log, if any
         con.execute(f"SET threads = {int(self.threads)}")  # small queries, many at once
+        analysis.prepare_pages(con)  # the copy never changes: its pages can be numbered
         return stamp, con
 
     def version(self) -> int:
@@ -78,6 +85,33 @@ class Snapshot:
                         threading.Thread(target=self._refresh, daemon=True).start()
         return self.generation
 
+    def cursor(self) -> tuple[Any, int]:
+        """A cursor on the copy in use and that copy's generation, taken together."""
+        with self._lock:
+            return self.con.cursor(), self.generation
+
+    def page_rows(self, cur: Any, seqs: list[int], generation: int) -> list[dict[str, Any]]:
+        """Rows of the numbered page table (analysis.prepare_pages) by number, read a
+        block at a time and kept: the copy never changes, and reading 40 rows of every
+        column costs DuckDB about as much as reading 2,048. `cur` must be a cursor of
+        copy `generation` (from `cursor`)."""
+        out = []
+        for seq in seqs:
+            key = (generation, (seq - 1) // BLOCK)
+            with self._lock:
+                block = self._blocks.get(key)
+                if block is not None:
+                    self._blocks.move_to_end(key)
+            if block is None:
+                first = key[1] * BLOCK + 1
+                block = analysis.page_rows(cur, list(range(first, first + BLOCK)))
+                with self._lock:
+                    self._blocks[key] = block
+                    while len(self._blocks) > BLOCKS:
+                        self._blocks.popitem(last=False)
+            out.append(dict(block[seq - 1 - key[1] * BLOCK]))  # a copy: callers add to it
+        return out
+
     def _refresh(self) -> None:
         try:
             stamp, con = self._take()
@@ -85,8 +119,10 @@ class Snapshot:
             self._taking = False
             return
         old = self.folder / f"store-{self.generation}.duckdb"
-        self.stamp, self.con = stamp, con  # requests that began on the old copy finish on it
-        self.generation += 1
+        with self._lock:  # requests that began on the old copy finish on it
+            self.stamp, self.con = stamp, con
+            self.generation += 1
+            self._blocks.clear()
         self._taking = False
         for p in (old, old.with_name(old.name + ".wal")):
             p.unlink(missing_ok=True)  # open handles keep reading it until they close
