@@ -146,7 +146,7 @@ def test_gdelt_actor_places_are_filled_where_the_place_is_known(db: Path) -> Non
 def test_export_command_writes_a_file(db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "e.csv"
     assert main(["export", "--db", str(db), "--format", "csv", "--out", str(out)]) == 0
-    assert "Wrote 2 events" in capsys.readouterr().err
+    assert "Wrote 2 records" in capsys.readouterr().err
     assert out.read_text().startswith("event_id,doc_id,")
 
 

@@ -22,5 +22,6 @@ def run(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         n = export(store, args.format, args.out)
     if args.out is not None:
-        print(f"Wrote {n} events to {args.out}.", file=sys.stderr)
+        unit = "events" if args.format == "gdelt" else "records"  # counting.py: rows are records
+        print(f"Wrote {n} {unit} to {args.out}.", file=sys.stderr)
     return 0
