@@ -28,7 +28,7 @@ from thucydides.store import Store
 
 CHECK_EVERY = 1.0  # seconds between looks at the store's file
 BLOCK = 2048  # page rows read at once: DuckDB decodes a column 2,048 values at a time
-BLOCKS = 32  # blocks kept (65,536 events), least recently used dropped first
+BLOCKS = 8  # blocks kept (16,384 events, some 20 MB), least recently used dropped first
 
 
 class Snapshot:
@@ -43,7 +43,7 @@ class Snapshot:
         self._lock = threading.Lock()
         self._taking = False
         self._checked = time.monotonic()
-        self._blocks: OrderedDict[tuple[int, int], list[dict[str, Any]]] = OrderedDict()
+        self._blocks: OrderedDict[tuple[int, int], tuple[list[str], list[tuple]]] = OrderedDict()
         self.stamp, self.con = self._take()  # a store that cannot be read fails here, at once
         self.generation = 1
 
@@ -104,12 +104,14 @@ class Snapshot:
                     self._blocks.move_to_end(key)
             if block is None:
                 first = key[1] * BLOCK + 1
-                block = analysis.page_rows(cur, list(range(first, first + BLOCK)))
+                rows = analysis.page_rows(cur, list(range(first, first + BLOCK)))
+                block = (list(rows[0]) if rows else [], [tuple(r.values()) for r in rows])
                 with self._lock:
                     self._blocks[key] = block
                     while len(self._blocks) > BLOCKS:
                         self._blocks.popitem(last=False)
-            out.append(dict(block[seq - 1 - key[1] * BLOCK]))  # a copy: callers add to it
+            names, values = block
+            out.append(dict(zip(names, values[seq - 1 - key[1] * BLOCK], strict=True)))
         return out
 
     def _refresh(self) -> None:
