@@ -45,6 +45,7 @@ def con(db):
         ({"min_confidence": "1.5"}, "min_confidence must be"),
         ({"modality": "maybe"}, "modality must be one of"),
         ({"q": "x" * 201}, "too long"),
+        ({"undated": "maybe"}, "undated must be 1"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(params, message):

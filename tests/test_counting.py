@@ -96,6 +96,13 @@ def test_header_timeline_dyads_network_table_cli_and_exports_agree(db, con, caps
             sum(r["count"] for r in cli_series(db, capsys, "--source", source, "--target", target))
             == weight
         )
+    # the CLI's top dyads and network count the same
+    assert main(["top", "--db", str(db), "--kind", "dyads", "-n", "100", "--format", "json"]) == 0
+    top_cli = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {tuple(r["key"].split(">")): r["count"] for r in top_cli} == edges
+    assert main(["network", "--db", str(db)]) == 0
+    net_cli = json.loads(capsys.readouterr().out)
+    assert {(e["source"], e["target"]): e["weight"] for e in net_cli["edges"]} == edges
     # places and actors count the same events
     assert sum(p["count"] for p in analysis.places(con, everything)) == head["events"]
     # exports: GDELT rows are events; CSV rows are records, rank 0 counting each event once
@@ -132,7 +139,7 @@ def test_a_repeat_stored_before_its_first_joins_the_stored_event(tmp_path):
         assert store.counts()["events"] == 2
 
 
-def test_evidence_without_same_as_or_as_json_null_is_fine(tmp_path):
+def test_same_as_null_or_naming_no_record_is_no_repeat(tmp_path):
     from _seed_db import counting_documents
 
     from thucydides.dedup import content_hash
@@ -141,7 +148,7 @@ def test_evidence_without_same_as_or_as_json_null_is_fine(tmp_path):
     wire, _, _ = counting_documents()
     doc, events = wire
     events[1].evidence = {"rule": "test", "same_as": None}
-    events[2].evidence = {}
+    events[2].evidence = {"same_as": "ev_0000000000000000"}  # names no record of the document
     with Store(tmp_path / "events.duckdb") as store:
         store.write([Entry(doc, content_hash(doc.text), "new", events)])
         assert store.counts()["events"] == 3  # the headline and lead differ in dyad: unmarked, two
