@@ -263,3 +263,11 @@ def test_numbered_pages_of_a_snapshot_are_the_plain_pages(tmp_path, params):
             c, f, limit, offset
         )
     c.close()
+
+
+def test_auto_interval_follows_the_dates_the_filters_select(con):
+    assert analysis.auto_interval(con, Filters()) == "week"  # 70 days of events
+    assert analysis.auto_interval(con, Filters.parse({"start": "2012-03"})) == "day"
+    assert analysis.auto_interval(con, Filters.parse({"actor": "NOBODY"})) == "day"
+    weekly = analysis.series(con, Filters(), "week")
+    assert analysis.series(con, Filters(), "auto") == weekly

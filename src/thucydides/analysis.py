@@ -198,8 +198,10 @@ def series(
     does not let one large score drown many small ones. Periods without events are rows
     of zeros, so a timeline has no silent gaps. Undated events have no period: `undated`
     counts them."""
+    if interval == "auto":
+        interval = auto_interval(con, filters)
     if interval not in INTERVALS:
-        raise UserError(f"interval must be one of: {', '.join(INTERVALS)}.")
+        raise UserError(f"interval must be one of: {', '.join(INTERVALS)} or auto.")
     if by not in GROUPS:
         raise UserError(f"by must be one of: {', '.join(GROUPS)}.")
     col = GROUPS[by]
@@ -230,6 +232,19 @@ def series(
                 _round(r["count"] / totals[r["period"]], 6) if totals.get(r["period"]) else None
             )
     return _fill(rows, interval, normalize)
+
+
+def auto_interval(con, filters: Filters) -> str:
+    """The interval that gives a readable number of bars for the dated events the filters
+    select: days for up to 45 days of them, weeks up to 300, months up to 8 years."""
+    where, params = counted(filters)
+    first, last = con.execute(
+        f"SELECT min(TRY_CAST(date AS DATE)), max(TRY_CAST(date AS DATE)) FROM events "
+        f"WHERE {DATED} AND {where}",
+        params,
+    ).fetchone()
+    days = (last - first).days if first and last else 0
+    return "day" if days <= 45 else "week" if days <= 300 else "month" if days <= 2922 else "year"
 
 
 def undated(con, filters: Filters, by: str = "quad") -> list[dict[str, Any]]:

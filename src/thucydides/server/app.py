@@ -137,11 +137,15 @@ def create_app(
     def series(
         con: Con,
         f: FilterDep,
-        interval: Literal["day", "week", "month", "year"] = "month",
+        interval: Literal["auto", "day", "week", "month", "year"] = "month",
         by: Literal[tuple(analysis.GROUPS)] = "quad",  # type: ignore[valid-type]
         normalize: bool = False,
     ) -> Any:
-        """Counts, Goldstein sum and mean, conflict-cooperation index per period and group."""
+        """Counts, Goldstein sum and mean, conflict-cooperation index per period and group;
+        `interval=auto` picks day, week, month or year for the dates the filters select
+        (the answer says which)."""
+        if interval == "auto":
+            interval = analysis.auto_interval(con, f)
         return _json({"interval": interval, "by": by, "filters": f.as_params(),
                       "series": analysis.series(con, f, interval, by, normalize),
                       "undated": analysis.undated(con, f, by)})  # fmt: skip

@@ -3,7 +3,7 @@
 // source, target and trigger marked, built from text nodes only.
 "use strict";
 
-import { autoInterval, drawDyadDetail, drawDyads, drawMap, drawNetwork, drawTimeline } from "./charts.js";
+import { drawDyadDetail, drawDyads, drawMap, drawNetwork, drawTimeline } from "./charts.js";
 import { QUAD, clear, el, fmt } from "./dom.js";
 
 const FILTERS = ["start", "end", "actor", "source", "target", "country", "code", "root", "quad",
@@ -77,14 +77,14 @@ async function render() {
   document.body.classList.add("loading");
   try {
     const with_ = (extra) => { const p = new URLSearchParams(filters); for (const [k, v] of Object.entries(extra)) p.set(k, v); return p; };
-    const summary = await api("/api/summary", "");
-    // the bars' width follows the dates shown: days for a month of data, weeks for a season
-    const interval = params.get("interval") ||
-      autoInterval(filters.get("start") || summary.first_date, filters.get("end") || summary.last_date);
     const source = filters.get("source"), target = filters.get("target");
     const dyad = source && target; // both set: the dyad view shows it both ways
-    const [series, dyads, places, net, page, forward, reverse] = await Promise.all([
-      api("/api/series", with_({ interval, by: "quad" })),
+    // without an interval in the URL, the server picks one for the dates shown (days for a
+    // month of events, weeks for a season), and the dyad view follows it
+    const [summary, series] = await Promise.all([api("/api/summary", ""),
+      api("/api/series", with_({ interval: params.get("interval") || "auto", by: "quad" }))]);
+    const interval = series.interval;
+    const [dyads, places, net, page, forward, reverse] = await Promise.all([
       api("/api/top", with_({ kind: "dyads", n: 12 })),
       api("/api/places", with_({ n: 300 })),
       api("/api/network", with_({ max_edges: 300 })),

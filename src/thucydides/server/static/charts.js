@@ -27,16 +27,6 @@ export function niceTicks(max, count = 5) {
   return ticks;
 }
 
-// The interval that gives a readable number of bars for dates from `first` to `last`.
-export function autoInterval(first, last) {
-  if (!first || !last) return "month";
-  const days = (new Date(last + "T00:00:00Z") - new Date(first + "T00:00:00Z")) / 86400000;
-  if (days <= 45) return "day";
-  if (days <= 300) return "week";
-  if (days <= 365 * 8) return "month";
-  return "year";
-}
-
 function periodLabel(p, interval) {
   return interval === "month" ? p.slice(0, 7) : interval === "year" ? p.slice(0, 4) : p;
 }
@@ -57,7 +47,8 @@ export function drawTimeline(box, rows, interval, onPick, undatedRows = []) {
   const max = ticks[ticks.length - 1];
   const W = 600, H = 230, left = 40, right = nUndated ? 62 : 6, bottom = 34, top = 10;
   const plotW = W - left - right, plotH = H - bottom - top;
-  const bw = periods.length ? plotW / periods.length : 0;
+  const bw = periods.length ? Math.min(plotW / periods.length, 60) : 0; // one period: no wall
+  const x0 = left + (plotW - bw * periods.length) / 2;
   const y = (v) => (plotH * v) / max;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "timeline", role: "img" });
   for (const t of ticks) {
@@ -82,14 +73,14 @@ export function drawTimeline(box, rows, interval, onPick, undatedRows = []) {
     }
   };
   const gap = bw > 6 ? Math.min(2, bw * 0.15) : 0;
-  periods.forEach((p, i) => stack(left + i * bw + gap / 2, Math.max(1, bw - gap), byPeriod.get(p),
+  periods.forEach((p, i) => stack(x0 + i * bw + gap / 2, Math.max(1, bw - gap), byPeriod.get(p),
     `${p}${interval === "day" ? "" : " to " + periodEnd(p, interval)}`,
     { start: p, end: periodEnd(p, interval), undated: "" }, { "data-period": p }));
   // x axis: a tick per period, a label as often as labels of this width fit
   const labelW = periodLabel(periods[0] || "", interval).length * 6.2 + 10;
   const every = Math.max(1, Math.ceil(labelW / Math.max(bw, 1)));
   periods.forEach((p, i) => {
-    const x = left + i * bw + bw / 2;
+    const x = x0 + i * bw + bw / 2;
     const labelled = i % every === 0;
     chart.append(svg("line", { x1: x, x2: x, y1: H - bottom, y2: H - bottom + (labelled ? 5 : 2), class: "axis" }));
     if (labelled) chart.append(svg("text", { x, y: H - bottom + 16, class: "tick x-tick", "text-anchor": "middle" },
@@ -161,7 +152,7 @@ export function drawDyadDetail(box, source, target, forward, reverse, interval, 
   const byKey = (rows) => new Map(rows.map((r) => [r.period, r]));
   const f = byKey(forward), r = byKey(reverse);
   const max = Math.max(1, ...periods.map((p) => Math.max((f.get(p) || {}).count || 0, (r.get(p) || {}).count || 0)));
-  const W = 600, H = 120, bottom = 18, bw = (W - 8) / periods.length;
+  const W = 600, H = 120, bottom = 18, bw = Math.min((W - 8) / periods.length, 60);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "dyad-chart", role: "img" });
   periods.forEach((p, i) => {
     [[f.get(p), source, target, 0], [r.get(p), target, source, 1]].forEach(([row, a, b, k]) => {
