@@ -217,3 +217,24 @@ def test_a_writer_waits_for_the_lock_then_says_who_holds_it(db, tmp_path, capsys
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_the_record_with_the_precise_date_counts_a_retold_headline(tmp_path):
+    """A headline dated by its publication and a lead dated "on Monday": one event, the
+    lead's date."""
+    from _seed_db import counting_documents
+
+    from thucydides.dedup import content_hash
+    from thucydides.store import Entry
+
+    (doc, events), _, _ = counting_documents()
+    events[0].date, events[0].date_precision = "2012-03-13", "publication"
+    with Store(tmp_path / "events.duckdb") as store:
+        store.write([Entry(doc, content_hash(doc.text), "new", events)])
+        total, rows = analysis.events(store.con, Filters.parse({"root": "16"}))
+    assert total == 1
+    assert (rows[0]["sentence_index"], rows[0]["date"], rows[0]["num_mentions"]) == (
+        1,
+        "2012-03-12",
+        2,
+    )

@@ -13,7 +13,8 @@ one *event* when they share
   every record with either key, in this document or any other.
 
 A record without a source or target code, or without a root, is its own event. Every
-event is counted once, by its first stored record (`event_rank` 0, its *representative*):
+event is counted once, by its first stored record (`event_rank` 0, its *representative*;
+among records stored together, the one with the most precise date):
 filters, timelines, dyads, networks, places, tables and the GDELT export all look at
 representatives only, and the other records add to the event's mention, article and
 source counts, as GDELT's NumMentions, NumArticles and NumSources do.
@@ -34,6 +35,8 @@ EVENT_KEY = """CASE
       coalesce(CAST(TRY_CAST(date AS DATE) AS VARCHAR), 'undated ' || content_hash),
       source_code, target_code, cameo_root, coalesce(polarity, ''), coalesce(modality, '')))[:16]
 END"""
+PRECISION = """CASE n.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
+  WHEN 'year' THEN 3 WHEN 'publication' THEN 4 ELSE 5 END"""
 COUNTED = "event_rank = 0"  # the condition that picks one record per event
 
 # every event's reports: records (mentions in every article carrying their story),
@@ -54,13 +57,15 @@ def assign_keys(con: Any, table: str) -> None:
                     WHERE {new} AND {table}.event_key = a.alias_key""")  # fmt: skip
     _join_repeats(con, table)
     # in a key, records already stored keep their ranks; new ones follow in the order they
-    # were ingested (so an upgrade ranks as the batches did), the record that others repeat
-    # (no same_as) first, then in reading order
+    # were ingested (so an upgrade ranks as the batches did), dated before undated, the
+    # most precise date first ("on Monday" before the publication date a headline has),
+    # the record that others repeat (no same_as) first, then in reading order
     con.execute(f"""
         UPDATE {table} SET event_rank = r.rank FROM (
           SELECT n.content_hash, n.event_id, coalesce(o.n, 0) - 1 + row_number() OVER (
                    PARTITION BY n.event_key
-                   ORDER BY d.ingested_at, {SAME_AS.replace("evidence", "n.evidence")} IS NOT NULL,
+                   ORDER BY d.ingested_at, TRY_CAST(n.date AS DATE) IS NULL, {PRECISION},
+                            {SAME_AS.replace("evidence", "n.evidence")} IS NOT NULL,
                             n.doc_id, n.sentence_index, n.trigger_start, n.event_id) AS rank
           FROM {table} n LEFT JOIN (SELECT event_key, count(*) AS n FROM events
                                     WHERE event_rank IS NOT NULL GROUP BY 1) o USING (event_key)
