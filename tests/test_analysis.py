@@ -115,7 +115,9 @@ def test_paging_returns_each_event_once_in_date_order(con):
 
 def test_deep_pages_are_the_same_rows_as_shallow_ones(con, monkeypatch):
     _, shallow = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
-    monkeypatch.setattr(analysis, "DEEP_PAGE", 1)
+    from thucydides import pages
+
+    monkeypatch.setattr(pages, "DEEP_PAGE", 1)  # where events() reads it
     _, deep = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
     assert [r["event_id"] for r in deep] == [r["event_id"] for r in shallow]
     assert deep == shallow
