@@ -5,7 +5,8 @@ writers out. So `serve` holds the store's lock only while it copies the file (an
 write-ahead log, if a writer left one) into a temporary folder, then answers from the
 copy. At most once a second a request looks at the store's size and modification time;
 when they changed, a new copy is taken in the background while the old one still
-answers, and swapped in when complete. While `ingest` holds the store, the copy waits
+answers, and swapped in when complete. A copy's file is unlinked once it is open (the
+open handle keeps it readable), so no copy outlives the process. While `ingest` holds the store, the copy waits
 for it to finish (and `ingest`, starting while a copy is taken, waits for the copy).
 """
 
@@ -69,7 +70,11 @@ class Snapshot:
                 shutil.copyfile(wal, copy.with_name(copy.name + ".wal"))
         con = duckdb.connect(str(copy))  # our own file: replays a copied log, if any
         con.execute(f"SET threads = {int(self.threads)}")  # small queries, many at once
+        con.execute("SET temp_directory = ?", [str(self.folder)])
         analysis.prepare_pages(con)  # the copy never changes: its pages can be numbered
+        con.execute("CHECKPOINT")  # nothing is written to the copy from here on, so
+        for p in (copy, copy.with_name(copy.name + ".wal")):  # its name can go at once: no
+            p.unlink(missing_ok=True)  # copies are left behind, however the process ends
         return stamp, con
 
     def version(self) -> int:
