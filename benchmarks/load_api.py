@@ -3,9 +3,12 @@
 Starts `thucydides serve` in a subprocess over a store (yours with --db, or a synthetic one
 built here: our own template sentences over random actors, codes and dates), then runs
 client threads that page through filtered event lists for at most --seconds, and prints
-requests/s, latency percentiles and errors. Goal (issue 6): >= 200 requests/s, no errors.
+requests/s, latency percentiles, server CPU per request and errors. Goal (issue 11):
+>= 300 requests/s on distinct filtered pages over 10,000 events, with no errors.
+`--compare-src DIR` first runs the same phases against a server from another source tree
+(e.g. `git archive HEAD~5 src | tar -x -C DIR`), so before and after come from one run.
 
-    .venv/bin/python benchmarks/load_api.py [--db events.duckdb] [--seconds 8] [--threads 8]
+    .venv/bin/python benchmarks/load_api.py [--db events.duckdb] [--seconds 4.5] [--threads 8]
 """
 
 from __future__ import annotations
@@ -94,8 +97,9 @@ QUERIES = [{"limit": 50}, {"actor": "PAKGOV", "limit": 25}, {"source": "USAGOV",
            {"plover": "ACCUSE", "offset": 100}, {"min_confidence": 0.8, "country": "AFG"}]  # fmt: skip
 
 
-def load(base: str, pid: int, phase: str, seconds: float, n_threads: int) -> int:
-    """Run client threads against /api/events for `seconds`; print the numbers; return errors."""
+def load(base: str, pid: int, phase: str, seconds: float, n_threads: int) -> tuple[float, int]:
+    """Run client threads against /api/events for `seconds`; print the numbers; return
+    (requests/s, errors)."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -135,7 +139,33 @@ def load(base: str, pid: int, phase: str, seconds: float, n_threads: int) -> int
           f"server CPU {1000 * cpu / max(1, len(latencies)):.2f} ms per request")  # fmt: skip
     for e in errors[:5]:
         print("  error:", e)
-    return len(errors)
+    return len(latencies) / elapsed, len(errors)
+
+
+GOAL = 300  # distinct filtered pages per second (issue 11)
+
+
+def serve(db: Path, workers: int, src: str | None) -> tuple[subprocess.Popen, str] | None:
+    """A `thucydides serve` process on a free port (from source tree `src`, if given)."""
+    port = free_port()
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = str(Path(src) / "src")
+    cmd = [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port),
+           "--workers", str(workers)]  # fmt: skip
+    server = subprocess.Popen(cmd, stderr=subprocess.DEVNULL, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(f"{base}/api/summary", timeout=1).raise_for_status()
+            return server, base
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.terminate()
+                print("the server did not start", file=sys.stderr)
+                return None
+            time.sleep(0.2)
 
 
 def main() -> int:
@@ -145,6 +175,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=4.5, help="per phase (both phases: <= 10 s)")
     ap.add_argument("--threads", type=int, default=8, help="client threads")
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument("--compare-src", help="also measure a server from this source tree, first")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = Path(args.db) if args.db else Path(tmp.name) / "bench.duckdb"
@@ -152,41 +183,35 @@ def main() -> int:
         t = time.perf_counter()
         synthetic_store(db, args.documents)
         print(f"synthetic store: {args.documents * 5} events in {time.perf_counter() - t:.1f} s")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "thucydides.cli",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-        ],
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    failures, distinct = 0, {}
     try:
-        deadline = time.monotonic() + 30
-        while True:
+        for name, src in (("compared", args.compare_src), ("this tree", None)):
+            if name == "compared" and not src:
+                continue
+            started = serve(db, args.workers, src)
+            if started is None:
+                return 1
+            server, base = started
+            print(f"-- server from {src or 'this tree'}, {args.workers} worker(s)")
             try:
-                httpx.get(f"{base}/api/summary", timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    print("the server did not start", file=sys.stderr)
-                    return 1
-                time.sleep(0.2)
-        failures = 0
-        for phase in ("repeated", "distinct"):
-            failures += load(base, server.pid, phase, min(args.seconds, 5.0), args.threads)
+                for phase in ("repeated", "distinct"):
+                    rate, errors = load(
+                        base, server.pid, phase, min(args.seconds, 5.0), args.threads
+                    )
+                    failures += errors
+                    if phase == "distinct":
+                        distinct[name] = rate
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         tmp.cleanup()
+    rate = distinct["this tree"]
+    before = f" (compared tree: {distinct['compared']:.0f})" if "compared" in distinct else ""
+    print(
+        f"distinct pages: {rate:.0f} requests/s{before}; goal >= {GOAL}: "
+        f"{'met' if rate >= GOAL and not failures else 'NOT met'}"
+    )
     print(
         f"machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
         "(client and server share them)"

@@ -45,6 +45,7 @@ def con(db):
         ({"min_confidence": "1.5"}, "min_confidence must be"),
         ({"modality": "maybe"}, "modality must be one of"),
         ({"q": "x" * 201}, "too long"),
+        ({"undated": "maybe"}, "undated must be 1"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(params, message):
@@ -114,7 +115,9 @@ def test_paging_returns_each_event_once_in_date_order(con):
 
 def test_deep_pages_are_the_same_rows_as_shallow_ones(con, monkeypatch):
     _, shallow = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
-    monkeypatch.setattr(analysis, "DEEP_PAGE", 1)
+    from thucydides import pages
+
+    monkeypatch.setattr(pages, "DEEP_PAGE", 1)  # where events() reads it
     _, deep = analysis.events(con, Filters(), limit=4, offset=3, order="-confidence")
     assert [r["event_id"] for r in deep] == [r["event_id"] for r in shallow]
     assert deep == shallow
@@ -238,3 +241,35 @@ def test_cli_user_errors(db, tmp_path, capsys):
     assert "Dates must look like" in capsys.readouterr().err
     assert main(["network", "--db", str(db), "-o", str(tmp_path / "no" / "n.json")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"actor": "PAKGOV"},
+        {"quad": "4"},
+        {"q": "the"},
+        {"start": "2012-02"},
+        {"actor": "NOBODY"},
+    ],
+)
+def test_numbered_pages_of_a_snapshot_are_the_plain_pages(tmp_path, params):
+    """The server's numbered pages (prepare_pages) give exactly what the plain query gives,
+    undated events (last) and events of several records included."""
+    c = duckdb.connect(str(build_store(tmp_path / "copy.duckdb", counting=True)))
+    analysis.prepare_pages(c)
+    f = Filters.parse(params)
+    for limit, offset in ((3, 0), (4, 2), (50, 0), (2, 8), (5, 100), (0, 0)):
+        assert analysis.events(c, f, limit, offset, paged=True) == analysis.events(
+            c, f, limit, offset
+        )
+    c.close()
+
+
+def test_auto_interval_follows_the_dates_the_filters_select(con):
+    assert analysis.auto_interval(con, Filters()) == "week"  # 70 days of events
+    assert analysis.auto_interval(con, Filters.parse({"start": "2012-03"})) == "day"
+    assert analysis.auto_interval(con, Filters.parse({"actor": "NOBODY"})) == "day"
+    weekly = analysis.series(con, Filters(), "week")
+    assert analysis.series(con, Filters(), "auto") == weekly

@@ -60,7 +60,10 @@ def test_csv_has_every_flat_column_and_keeps_leading_zeros(db: Path) -> None:
         "evidence_mood",
         "intent_of",
         "refusal_of",
+        "event_key",
+        "event_rank",
     ]
+    assert {r["event_rank"] for r in rows} == {"0"} and all(r["event_key"] for r in rows)
     by_code = {r["cameo_code"]: r for r in rows}
     assert set(by_code) == {"057", "173"}
     assert by_code["057"]["target_sectors"] == "GOV" and by_code["173"]["target_code"] == ""
@@ -82,7 +85,7 @@ def test_parquet_is_readable_with_the_flat_columns(db: Path, tmp_path: Path) -> 
     with Store(db, read_only=True) as store:
         assert export(store, "parquet", out) == 2
     rel = duckdb.sql(f"SELECT * FROM read_parquet('{out}') ORDER BY cameo_code")
-    assert rel.columns == list(FLAT_COLUMNS)
+    assert rel.columns == [*FLAT_COLUMNS, "event_key", "event_rank"]
     assert [
         r[0]
         for r in duckdb.sql(f"SELECT cameo_code FROM read_parquet('{out}') ORDER BY 1").fetchall()
@@ -132,10 +135,30 @@ def test_gdelt_rows_have_the_61_columns_filled_where_we_know(db: Path) -> None:
     assert raid_row["NumArticles"] == "1"
 
 
+def test_gdelt_actor_places_are_filled_where_the_place_is_known(db: Path) -> None:
+    lines = run(db, "gdelt").splitlines()
+    g = {
+        r["EventCode"]: r
+        for r in (dict(zip(gdelt_columns(), x.split("\t"), strict=True)) for x in lines)
+    }
+    accord_row, raid_row = g["057"], g["173"]
+    # Norway's government acted in Oslo: its place is the event's; Chile's is its country
+    assert (accord_row["Actor2Geo_Type"], accord_row["Actor2Geo_FullName"]) == (
+        "4",
+        "Oslo, Oslo, Norway",
+    )
+    assert accord_row["Actor2Geo_FeatureID"] == "3143244" and accord_row["Actor2Geo_Lat"] == "59.91"
+    assert (accord_row["Actor1Geo_Type"], accord_row["Actor1Geo_FullName"]) == ("1", "Chile")
+    assert (accord_row["Actor1Geo_CountryCode"], accord_row["Actor1Geo_FeatureID"]) == ("CI", "CI")
+    assert accord_row["Actor1Geo_Lat"] != "" and accord_row["Actor1Geo_Long"] != ""
+    assert raid_row["Actor1Geo_FullName"] == "Dayton, Ohio, United States"
+    assert raid_row["Actor2Geo_Type"] == "" and raid_row["Actor2Geo_FullName"] == ""  # no target
+
+
 def test_export_command_writes_a_file(db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "e.csv"
     assert main(["export", "--db", str(db), "--format", "csv", "--out", str(out)]) == 0
-    assert "Wrote 2 events" in capsys.readouterr().err
+    assert "Wrote 2 records" in capsys.readouterr().err
     assert out.read_text().startswith("event_id,doc_id,")
 
 

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from thucydides.model import FLAT_COLUMNS
 from thucydides.server import create_app
 from thucydides.server.app import _cell
+from thucydides.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +80,9 @@ def test_series_top_places_network_summary(client):
     graphml = client.get("/api/network", params={"format": "graphml"})
     assert graphml.headers["content-type"].startswith("application/graphml+xml")
     assert graphml.text.count("<edge ") == 8
-    assert get(client, "/api/summary") | {} == {"events": 9, "documents": 4, "first_date": "2012-01-10",
-                                                "last_date": "2012-03-20", "actors": 6}  # fmt: skip
+    assert get(client, "/api/summary") == {"events": 9, "undated": 0, "records": 9, "documents": 4,
+                                           "first_date": "2012-01-10", "last_date": "2012-03-20",
+                                           "actors": 6}  # fmt: skip
 
 
 def test_bad_parameters_are_400_or_422_with_a_message(client):
@@ -179,3 +181,82 @@ def test_code_endpoint_refuses_a_date_that_is_not_iso(client):
     # "06/01/2025" is June 1 to some readers and January 6 to others: refused, not guessed
     res = client.post("/api/code", json={"text": "Chile recalled its envoy.", "date": "06/01/2025"})
     assert res.status_code == 400 and "YYYY-MM-DD" in res.json()["detail"]
+
+
+def test_ingest_writes_while_serve_serves_and_the_server_follows(tmp_path):
+    """A real `serve` process and a real `ingest` on one store at once: serve answers from
+    a snapshot, ingest writes the store, and serve's answers follow within seconds."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = build_store(tmp_path / "events.duckdb")
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "Chile recalled its ambassador from Peru on Monday.\n\n"
+        "The Peruvian government condemned the decision.\n",
+        encoding="utf-8",
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "thucydides.cli", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api/summary"
+    try:
+        deadline, first = time.monotonic() + 30, None
+        while first is None and time.monotonic() < deadline and serve.poll() is None:
+            try:
+                first = httpx.get(url, timeout=2).json()
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert first is not None and first["records"] == 9
+        ingest = subprocess.run(
+            [sys.executable, "-m", "thucydides.cli", "ingest", str(news), "--db", str(db), "--fast"],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert ingest.returncode == 0, ingest.stderr
+        assert "1 new" in ingest.stdout
+        deadline, now = time.monotonic() + 20, first
+        while now["records"] == first["records"] and time.monotonic() < deadline:
+            time.sleep(0.3)
+            now = httpx.get(url, timeout=2).json()
+        with Store(db, read_only=True) as store:
+            stored = store.counts()
+        assert now["records"] == stored["records"] > 9 and now["events"] == stored["events"]
+        page = httpx.get(url.replace("summary", "events"), params={"limit": 100}, timeout=2).json()
+        assert page["total"] == stored["events"] == len(page["events"])  # pages follow too
+        assert any(not e["doc_id"].startswith("doc-") for e in page["events"])  # the new story's
+        assert serve.poll() is None  # still serving
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)
+
+
+@pytest.mark.parametrize("cache", [0, 512])
+def test_api_pages_are_the_plain_query_pages(tmp_path, cache):
+    """The server's numbered, block-cached pages give what analysis.events gives on the store."""
+    import json
+
+    import duckdb
+
+    from thucydides import analysis
+    from thucydides.analysis import Filters
+
+    db = build_store(tmp_path / "events.duckdb", counting=True)
+    with (
+        duckdb.connect(str(db), read_only=True) as c,
+        TestClient(create_app(db, cache_entries=cache)) as client,
+    ):
+        for params in ({}, {"actor": "PAKGOV"}, {"undated": "1"}, {"quad": "4", "limit": 2, "offset": 1},
+                       {"limit": 3, "offset": 11}, {"q": "envoy"}, {"limit": 5, "offset": 40}):  # fmt: skip
+            body = client.get("/api/events", params=params).json()
+            f = Filters.parse({k: v for k, v in params.items() if k not in ("limit", "offset")})
+            total, rows = analysis.events(c, f, params.get("limit", 50), params.get("offset", 0))
+            assert body["total"] == total
+            assert body["events"] == json.loads(json.dumps(rows, default=str)), params

@@ -57,6 +57,7 @@ def test_writing_the_same_document_twice_changes_nothing(store: Store) -> None:
         "near_duplicates": 0,
         "articles": 1,
         "events": 1,
+        "records": 1,
         "actors": 2,
     }
 
@@ -129,6 +130,7 @@ def test_a_failing_batch_leaves_nothing_behind(store: Store) -> None:
         "near_duplicates": 0,
         "articles": 0,
         "events": 0,
+        "records": 0,
         "actors": 0,
     }
     assert store.write([good]).documents == 1

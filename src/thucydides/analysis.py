@@ -3,23 +3,36 @@
 Every function takes a DuckDB connection (or cursor) over a store made by `store.Store`
 and a `Filters`; filters become `?` parameters, and the only names that reach SQL text
 come from the whitelists below, so nothing a user types is ever formatted into SQL.
-The same functions serve the CLI (`series`, `top`, `network`, `plot`) and the HTTP API.
+The same functions serve the CLI (`series`, `top`, `network`, `plot`) and the HTTP API,
+and all of them count events by the one rule of `counting.py`: each event once, by its
+counted record, so the header, timeline, dyads, network, places and table agree.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from thucydides.counting import COUNTED, sentence_start
 from thucydides.errors import UserError
-from thucydides.model import FLAT_COLUMNS
+from thucydides.pages import (  # one page of events lives in its own module
+    DEEP_PAGE,
+    MAX_LIMIT,
+    ORDERS,
+    _rows,
+    counted,
+    events,
+    highlights,
+    page_rows,
+    prepare_pages,
+)
 from thucydides.query import MODALITIES, POLARITIES, Filters
 
 __all__ = [
-    "Filters", "MODALITIES", "POLARITIES", "events", "highlights", "network", "periods",
-    "places", "sentence_start", "series", "summary", "to_graphml", "top",
+    "DEEP_PAGE", "Filters", "MAX_LIMIT", "MODALITIES", "ORDERS", "POLARITIES", "counted",
+    "events", "highlights", "network", "page_rows", "periods", "places", "prepare_pages",
+    "sentence_start", "series", "summary", "to_graphml", "top", "undated",
 ]  # fmt: skip
 
 INTERVALS = ("day", "week", "month", "year")
@@ -40,101 +53,11 @@ TOP_KINDS = (
     "plover",
     "places",
 )
-ORDERS = {"date": "date", "confidence": "confidence", "goldstein": "cameo_goldstein"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}  # fmt: skip
-MAX_LIMIT = 100_000
-DEEP_PAGE = 4000  # from this offset on, pages are found by sorting row ids only (faster there)
 
 
-def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
-# -- events ---------------------------------------------------------------------------
-
-
-def events(
-    con, filters: Filters, limit: int = 50, offset: int = 0, order: str = "date"
-) -> tuple[int, list[dict[str, Any]]]:
-    """(how many match, one page of flat event rows). Each row also has `sentence_start`
-    (the sentence's offset in the document) and `highlights`: source, target and trigger
-    spans relative to the sentence, so a page can mark them without the document."""
-    if not 0 <= limit <= MAX_LIMIT or offset < 0:
-        raise UserError(f"limit must be 0 to {MAX_LIMIT} and offset 0 or more.")
-    desc = order.startswith("-")
-    if order.lstrip("-") not in ORDERS:
-        raise UserError(f"order must be one of: {', '.join(ORDERS)} (with - for descending).")
-    where, params = filters.where()
-    (total,) = con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    cols = ", ".join(FLAT_COLUMNS)
-    key = f"{ORDERS[order.lstrip('-')]} {'DESC' if desc else 'ASC'} NULLS LAST"
-    key = f"{key}, doc_id, sentence_index, trigger_start, event_id"
-    page = f"SELECT {cols}, content_hash AS _hash FROM events WHERE {where} ORDER BY {key} LIMIT ? OFFSET ?"
-    if offset >= DEEP_PAGE:  # deep pages: sort row ids only, then read the page's rows (~2x faster)
-        page = f"""SELECT {cols}, content_hash AS _hash FROM events WHERE rowid IN
-                   (SELECT rowid FROM events WHERE {where} ORDER BY {key} LIMIT ? OFFSET ?)
-                   ORDER BY {key}"""
-    rows = _rows(con, page, [*params, limit, offset])
-    starts = [sentence_start(row) for row in rows]
-    unsure = [i for i, s in enumerate(starts) if s is None and rows[i]["trigger_start"] is not None]
-    for i, at, window in _windows(con, rows, unsure):
-        starts[i] = sentence_start(rows[i], window, at)
-    for row, start in zip(rows, starts, strict=True):
-        del row["_hash"]
-        row["sentence_start"] = start
-        row["highlights"] = highlights(row, start)
-    return int(total), rows
-
-
-def _windows(con, rows: list[dict[str, Any]], which: list[int]) -> list[tuple[int, int, str]]:
-    """(row index, window offset, window text): the document text around each trigger,
-    wide enough to hold the sentence, read only for rows whose sentence is not placed yet."""
-    if not which:
-        return []
-    ats = [max(rows[i]["trigger_start"] - len(rows[i]["sentence"] or ""), 0) for i in which]
-    found = con.execute(
-        """SELECT w.i, w.at, substr(d.text, w.at + 1, w.n) FROM (SELECT unnest(?::INTEGER[]) AS i,
-               unnest(?::VARCHAR[]) AS h, unnest(?::INTEGER[]) AS at, unnest(?::INTEGER[]) AS n) w
-           JOIN documents d ON d.content_hash = w.h""",
-        [which, [rows[i]["_hash"] for i in which], ats,
-         [2 * len(rows[i]["sentence"] or "") + 1 for i in which]],
-    ).fetchall()  # fmt: skip
-    return [(i, at, text) for i, at, text in found if text]
-
-
-def sentence_start(row: dict[str, Any], window: str | None = None, at: int = 0) -> int | None:
-    """Where the event's sentence starts in its document. The record's offsets point into
-    the document; the sentence is found in a window of the document text around the
-    trigger or, without the text, from where the trigger's words sit in the sentence."""
-    sent, t0, t1 = row.get("sentence") or "", row.get("trigger_start"), row.get("trigger_end")
-    if not sent or t0 is None or t1 is None:
-        return None
-    if window:
-        i = window.find(sent)
-        while i >= 0:
-            if at + i <= t0 and t1 <= at + i + len(sent):
-                return at + i
-            i = window.find(sent, i + 1)
-    word = row.get("trigger_text") or ""
-    hits = [m.start() for m in re.finditer(re.escape(word), sent)] if word else []
-    return t0 - hits[0] if len(hits) == 1 else None
-
-
-def highlights(row: dict[str, Any], start: int | None) -> list[dict[str, Any]]:
-    """Source, target and trigger spans as offsets into the sentence, in reading order."""
-    if start is None:
-        return []
-    n = len(row.get("sentence") or "")
-    out = []
-    for role in ("source", "target", "trigger"):
-        s, e = row.get(f"{role}_start"), row.get(f"{role}_end")
-        if s is not None and e is not None and start <= s < e <= start + n:
-            out.append({"role": role, "start": s - start, "end": e - start})
-    return sorted(out, key=lambda h: (h["start"], h["end"]))
-
+DATED = "TRY_CAST(date AS DATE) IS NOT NULL"
 
 # -- series ---------------------------------------------------------------------------
 
@@ -152,21 +75,24 @@ def series(
     The conflict-cooperation index is (cooperative - conflictual) / (both), from quad
     classes 1-2 and 3-4: +1 all cooperation, -1 all conflict, like a Goldstein sign that
     does not let one large score drown many small ones. Periods without events are rows
-    of zeros, so a timeline has no silent gaps."""
+    of zeros, so a timeline has no silent gaps. Undated events have no period: `undated`
+    counts them."""
+    if interval == "auto":
+        interval = auto_interval(con, filters)
     if interval not in INTERVALS:
-        raise UserError(f"interval must be one of: {', '.join(INTERVALS)}.")
+        raise UserError(f"interval must be one of: {', '.join(INTERVALS)} or auto.")
     if by not in GROUPS:
         raise UserError(f"by must be one of: {', '.join(GROUPS)}.")
     col = GROUPS[by]
     group = f"CAST({col} AS VARCHAR)" if col else "'all'"
-    where, params = filters.where()
+    where, params = counted(filters)
     rows = _rows(
         con,
         f"""SELECT {_period(interval)} AS period, {group} AS "group", count(*) AS count,
                    sum(cameo_goldstein) AS goldstein_sum, avg(cameo_goldstein) AS goldstein_mean,
                    count(*) FILTER (WHERE cameo_quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE cameo_quad_class IN (3, 4)) AS conflict
-            FROM events WHERE TRY_CAST(date AS DATE) IS NOT NULL AND {where}
+            FROM events WHERE {DATED} AND {where}
             GROUP BY ALL ORDER BY 1, 2""",
         params,
     )
@@ -174,7 +100,7 @@ def series(
     if normalize and rows:
         totals = {r["period"]: r["n"] for r in _rows(
             con, f"""SELECT {_period(interval)} AS period, count(*) AS n FROM events
-                     WHERE TRY_CAST(date AS DATE) IS NOT NULL GROUP BY 1""", [])}  # fmt: skip
+                     WHERE {COUNTED} AND {DATED} GROUP BY 1""", [])}  # fmt: skip
     for r in rows:
         r["goldstein_sum"] = _round(r["goldstein_sum"])
         r["goldstein_mean"] = _round(r["goldstein_mean"])
@@ -185,6 +111,33 @@ def series(
                 _round(r["count"] / totals[r["period"]], 6) if totals.get(r["period"]) else None
             )
     return _fill(rows, interval, normalize)
+
+
+def auto_interval(con, filters: Filters) -> str:
+    """The interval that gives a readable number of bars for the dated events the filters
+    select: days for up to 45 days of them, weeks up to 300, months up to 8 years."""
+    where, params = counted(filters)
+    first, last = con.execute(
+        f"SELECT min(TRY_CAST(date AS DATE)), max(TRY_CAST(date AS DATE)) FROM events "
+        f"WHERE {DATED} AND {where}",
+        params,
+    ).fetchone()
+    days = (last - first).days if first and last else 0
+    return "day" if days <= 45 else "week" if days <= 300 else "month" if days <= 2922 else "year"
+
+
+def undated(con, filters: Filters, by: str = "quad") -> list[dict[str, Any]]:
+    """Events the filters select that have no date, per group (as `series` groups)."""
+    if by not in GROUPS:
+        raise UserError(f"by must be one of: {', '.join(GROUPS)}.")
+    col = GROUPS[by]
+    where, params = counted(filters)
+    return _rows(
+        con,
+        f"""SELECT {f"CAST({col} AS VARCHAR)" if col else "'all'"} AS "group", count(*) AS count
+            FROM events WHERE NOT {DATED} AND {where} GROUP BY ALL ORDER BY 1""",
+        params,
+    )
 
 
 def _period(interval: str) -> str:
@@ -251,7 +204,7 @@ def top(con, filters: Filters, kind: str = "actors", n: int = 10) -> list[dict[s
         raise UserError(f"kind must be one of: {', '.join(TOP_KINDS)}.")
     if not 1 <= n <= 1000:
         raise UserError("n must be 1 to 1000.")
-    where, params = filters.where()
+    where, params = counted(filters)
     rows = _rows(
         con,
         f"""WITH f AS (SELECT * FROM events WHERE {where}), k AS ({_TOP_SQL[kind]})
@@ -271,7 +224,7 @@ def top(con, filters: Filters, kind: str = "actors", n: int = 10) -> list[dict[s
 
 def places(con, filters: Filters, n: int = 500) -> list[dict[str, Any]]:
     """Event places with coordinates and counts: the map's points."""
-    where, params = filters.where()
+    where, params = counted(filters)
     rows = _rows(
         con,
         f"""SELECT location_name AS name, any_value(location_country) AS country,
@@ -297,7 +250,7 @@ def network(con, filters: Filters, min_weight: int = 1, max_edges: int = 500) ->
     with mean Goldstein and counts per quad class; nodes with in/out event counts."""
     if min_weight < 1 or not 1 <= max_edges <= 10_000:
         raise UserError("min_weight must be 1 or more and max_edges 1 to 10000.")
-    where, params = filters.where()
+    where, params = counted(filters)
     edges = _rows(
         con,
         f"""SELECT source_code AS source, target_code AS target, count(*) AS weight,
@@ -346,9 +299,15 @@ def to_graphml(net: dict[str, Any]) -> str:
 
 
 def summary(con) -> dict[str, Any]:
-    """What the store holds: counts and the date range, for the dashboard's header."""
+    """What the store holds, for the dashboard's header: events (by the counting rule),
+    how many of them are undated, the records and documents they come from, actors, and
+    the first and last date."""
     row = con.execute(
-        """SELECT count(*), count(DISTINCT content_hash), min(date), max(date),
-                  (SELECT count(*) FROM actors) FROM events"""
+        f"""SELECT count(*) FILTER (WHERE {COUNTED}),
+                   count(*) FILTER (WHERE {COUNTED} AND NOT {DATED}),
+                   count(*), count(DISTINCT content_hash),
+                   min(date) FILTER (WHERE {DATED}), max(date) FILTER (WHERE {DATED}),
+                   (SELECT count(*) FROM actors) FROM events"""
     ).fetchone()
-    return dict(zip(("events", "documents", "first_date", "last_date", "actors"), row, strict=True))
+    names = ("events", "undated", "records", "documents", "first_date", "last_date", "actors")
+    return dict(zip(names, row, strict=True))

@@ -44,6 +44,7 @@ class Filters:
     q: str | None = None  # words in the sentence, case-insensitive
     min_confidence: float | None = None
     doc_id: str | None = None
+    undated: bool | None = None  # True: only events without a date; False: only dated ones
 
     @classmethod
     def parse(cls, params: dict[str, Any]) -> Filters:
@@ -98,11 +99,16 @@ class Filters:
             add("sentence ILIKE ? ESCAPE '\\'", "%" + _escape_like(self.q) + "%")
         if self.min_confidence is not None:
             add("confidence >= ?", self.min_confidence)
+        if self.undated is not None:
+            sql.append(f"TRY_CAST(date AS DATE) IS {'' if self.undated else 'NOT '}NULL")
         return (" AND ".join(sql) or "TRUE"), params
 
     def as_params(self) -> dict[str, str]:
         """The non-empty filters as strings: for URLs and reports."""
-        return {f.name: str(v) for f in fields(self) if (v := getattr(self, f.name)) is not None}
+        out = {f.name: str(v) for f in fields(self) if (v := getattr(self, f.name)) is not None}
+        if self.undated is not None:
+            out["undated"] = "1" if self.undated else "0"
+        return out
 
 
 def _check(name: str, value: str) -> Any:
@@ -141,6 +147,10 @@ def _check(name: str, value: str) -> Any:
         if not 0.0 <= number <= 1.0:
             raise UserError("min_confidence must be a number from 0 to 1.")
         return number
+    if name == "undated":
+        if value.lower() not in ("1", "true", "yes", "0", "false", "no"):
+            raise UserError("undated must be 1 (only undated events) or 0 (only dated ones).")
+        return value.lower() in ("1", "true", "yes")
     return value  # q, place, doc_id: only ever bound as parameters
 
 

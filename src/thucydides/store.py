@@ -18,9 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import duckdb
-
 from thucydides.actors.codes import code_name
+from thucydides.counting import COUNTED, REPORTS, assign_keys, sentence_start
 from thucydides.dedup import Signature
 from thucydides.errors import UserError
 from thucydides.model import (
@@ -34,71 +33,18 @@ from thucydides.model import (
     Trigger,
     flat_row,
 )
-
-SCHEMA_VERSION = "1"
-_INTEGER = {"sentence_index", "source_start", "source_end", "target_start", "target_end",
-            "trigger_start", "trigger_end", "cameo_quad_class"}  # fmt: skip
-_DOUBLE = {"cameo_goldstein", "location_lat", "location_lon", "confidence"}
-
-
-def _sql_type(column: str) -> str:
-    if column in _INTEGER:
-        return "INTEGER"
-    if column in _DOUBLE:
-        return "DOUBLE"
-    return "BIGINT" if column == "location_geonameid" else "VARCHAR"
-
-
-EVENT_TYPES = {c: _sql_type(c) for c in FLAT_COLUMNS} | {
-    "evidence": "JSON",
-    "content_hash": "VARCHAR",
-}
-DOCUMENT_TYPES = {
-    "content_hash": "VARCHAR", "doc_id": "VARCHAR", "title": "VARCHAR", "url": "VARCHAR",
-    "source": "VARCHAR", "pub_date": "VARCHAR", "text": "VARCHAR", "n_events": "INTEGER",
-    "duplicate_of": "VARCHAR", "similarity": "DOUBLE", "minhash": "BLOB",
-    "ingested_at": "TIMESTAMP",
-}  # fmt: skip
-SOURCE_TYPES = {
-    "article_key": "VARCHAR", "content_hash": "VARCHAR", "doc_id": "VARCHAR", "source": "VARCHAR",
-    "url": "VARCHAR", "title": "VARCHAR", "pub_date": "VARCHAR",
-}  # fmt: skip
-ACTOR_TYPES = {
-    "code": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sectors": "VARCHAR",
-    "first_seen": "VARCHAR", "last_seen": "VARCHAR", "n_source": "BIGINT", "n_target": "BIGINT",
-}  # fmt: skip
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-  {", ".join(f"{c} {t}" for c, t in DOCUMENT_TYPES.items())}, PRIMARY KEY (content_hash));
-CREATE TABLE IF NOT EXISTS document_sources (
-  {", ".join(f"{c} {t}" for c, t in SOURCE_TYPES.items())}, PRIMARY KEY (article_key));
-CREATE TABLE IF NOT EXISTS events ({", ".join(f"{c} {t}" for c, t in EVENT_TYPES.items())});
-CREATE TABLE IF NOT EXISTS actors (
-  {", ".join(f"{c} {t}" for c, t in ACTOR_TYPES.items())}, PRIMARY KEY (code));
-CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT, content_hash VARCHAR);
--- every article that carried a story, and the story (canonical document) it belongs to
-CREATE OR REPLACE VIEW articles AS
-SELECT coalesce(d.duplicate_of, d.content_hash) AS story, s.*,
-       coalesce(s.source, nullif(regexp_extract(s.url, '^[a-zA-Z]+://([^/:?#]+)', 1), ''),
-                s.doc_id) AS outlet
-FROM document_sources s JOIN documents d USING (content_hash);
-CREATE OR REPLACE VIEW story_counts AS
-SELECT story, count(DISTINCT article_key) AS num_articles, count(DISTINCT outlet) AS num_sources,
-       list(DISTINCT outlet ORDER BY outlet) AS sources
-FROM articles GROUP BY story;
--- GDELT-like aggregate of events that happened (asserted, actual): one row per
--- (date, source, target, code) with how many events, articles and outlets report it
-CREATE OR REPLACE VIEW event_counts AS
-SELECT e.date, e.source_code, e.target_code, e.cameo_code,
-       any_value(e.cameo_root) AS cameo_root, any_value(e.cameo_quad_class) AS quad_class,
-       avg(e.cameo_goldstein) AS goldstein, count(DISTINCT e.event_id) AS num_events,
-       count(DISTINCT a.article_key) AS num_articles, count(DISTINCT a.outlet) AS num_sources
-FROM events e LEFT JOIN articles a ON a.story = e.content_hash
-WHERE e.polarity = 'asserted' AND e.modality = 'actual'
-GROUP BY e.date, e.source_code, e.target_code, e.cameo_code;
-"""
+from thucydides.store_schema import (
+    ACTOR_TYPES,
+    DOCUMENT_TYPES,
+    EVENT_TYPES,
+    SCHEMA_VERSION,
+    SOURCE_TYPES,
+    TABLES,
+    VIEWS,
+    connect,
+    missing_columns,
+    upgrade,
+)
 
 
 @dataclass(slots=True)
@@ -120,13 +66,17 @@ class Entry:
 class Written:
     documents: int = 0
     near_duplicates: int = 0
-    events: int = 0
+    events: int = 0  # new events, as counting.py counts them
+    records: int = 0  # new coded records (an event reported twice is two)
 
 
 class Store:
     """One DuckDB file. Only one process may write it at a time (DuckDB's rule)."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, wait: float = 10.0) -> None:
+        """Open (or, writable, create) the store. A writer waits up to `wait` seconds for
+        another process's lock to go (`serve` holds one only while it copies a snapshot);
+        a store written by an older version is upgraded in place first."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise UserError(
@@ -134,16 +84,26 @@ class Store:
             )
         if not self.path.parent.is_dir():
             raise UserError(f"The folder for the database, {self.path.parent}, does not exist.")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise UserError(f"Cannot open the database {self.path}: {_first_line(exc)}.") from exc
+        self.con = connect(self.path, read_only, 0.0 if read_only else wait)
         if not read_only:
-            self.con.execute(_SCHEMA)
+            self.con.execute(TABLES)
+            upgrade(self.con)
+            self.con.execute(VIEWS)
             self.con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-                [SCHEMA_VERSION],
+                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO UPDATE SET value = ?",
+                [SCHEMA_VERSION, SCHEMA_VERSION],
             )
+        elif missing_columns(self.con):  # an older store: upgrade it once, then read it
+            self.con.close()
+            try:
+                Store(self.path, wait=0.0).close()
+            except UserError as exc:
+                raise UserError(
+                    f"The database {self.path} was written by an older version of Thucydides "
+                    "and needs a one-time upgrade, which needs it free: "
+                    f"{str(exc)[0].lower()}{str(exc)[1:]}"
+                ) from None
+            self.con = connect(self.path, True, 0.0)
 
     def close(self) -> None:
         self.con.close()
@@ -201,19 +161,21 @@ class Store:
                 "documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()]
             )
             new = [e for e in fresh.values() if e.kind == "new"]
-            events = [_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events)]
-            self._insert("events", EVENT_TYPES, events)
+            events = [_event_row(e, ev) for e in new for ev in _unique(e.events)]
+            counted = self._insert_events(events)
             bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
             self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
                          [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
             self._upsert_actors(events)
+            stories = {e.duplicate_of if e.kind == "near" else e.content_hash for e in entries}
+            self._update_reports(stories)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         written.documents = len(new)
         written.near_duplicates = len(fresh) - len(new)
-        written.events = len(events)
+        written.events, written.records = counted, len(events)
         return written
 
     def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]],
@@ -226,6 +188,36 @@ class Store:
         self.con.execute(
             f"INSERT INTO {table} ({', '.join(cols)}) SELECT {select} {conflict}",
             [[r.get(c) for r in rows] for c in cols],
+        )
+
+    def _insert_events(self, rows: list[dict[str, Any]]) -> int:
+        """Events go through a staging table, where they get their event keys and ranks
+        (counting.py) against the stored events, then into `events` in one insert.
+        Returns how many of them are new events (rank 0)."""
+        if not rows:
+            return 0
+        self.con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS staged_events AS SELECT * FROM events LIMIT 0"
+        )
+        self.con.execute("DELETE FROM staged_events")
+        self._insert("staged_events", EVENT_TYPES, rows)
+        assign_keys(self.con, "staged_events")
+        (counted,) = self.con.execute(
+            f"SELECT count(*) FROM staged_events WHERE {COUNTED}"
+        ).fetchone()
+        self.con.execute("INSERT INTO events BY NAME SELECT * FROM staged_events")
+        self.con.execute("DELETE FROM staged_events")
+        return int(counted)
+
+    def _update_reports(self, stories: set[str | None]) -> None:
+        """Recount the events of the stories this batch wrote or added articles to."""
+        keys = "SELECT DISTINCT event_key FROM events WHERE content_hash IN (SELECT unnest(?))"
+        wanted = [[s for s in stories if s]]
+        self.con.execute(f"DELETE FROM multi_reports WHERE event_key IN ({keys})", wanted)
+        self.con.execute(
+            f"""INSERT INTO multi_reports {REPORTS} WHERE e.event_key IN ({keys})
+                GROUP BY e.event_key HAVING count(*) > 1""",
+            wanted,
         )
 
     def _upsert_actors(self, events: list[dict[str, Any]]) -> None:
@@ -257,16 +249,17 @@ class Store:
     # -- queries -----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """How much is stored: for summaries, tests and the API's status."""
-        row = self.con.execute("""
+        """How much is stored: for summaries, tests and the API's status. `events` are
+        counted by the one rule (counting.py), `records` are the coded sentences' readings."""
+        row = self.con.execute(f"""
             SELECT (SELECT count(*) FROM documents WHERE duplicate_of IS NULL),
                    (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL),
                    (SELECT count(*) FROM document_sources),
+                   (SELECT count(*) FROM events WHERE {COUNTED}),
                    (SELECT count(*) FROM events),
                    (SELECT count(*) FROM actors)""").fetchone()  # fmt: skip
-        return dict(
-            zip(("stories", "near_duplicates", "articles", "events", "actors"), row, strict=True)
-        )
+        names = ("stories", "near_duplicates", "articles", "events", "records", "actors")
+        return dict(zip(names, row, strict=True))
 
     def rows(
         self, sql: str, params: Sequence[Any] = (), chunk: int = 10_000
@@ -283,17 +276,20 @@ class Store:
             cur.close()
 
     def iter_events(self, with_story: bool = False) -> Iterator[dict[str, Any]]:
-        """Every event as a flat row (FLAT_COLUMNS + evidence); `with_story` adds the
-        document's url and ingestion time and the story's article and source counts."""
-        cols = ", ".join(f"e.{c}" for c in (*FLAT_COLUMNS, "evidence"))
+        """Every record as a flat row (FLAT_COLUMNS, evidence, event_key, event_rank).
+        `with_story` gives the counted events instead (one record each, counting.py), with
+        the document's url and ingestion time and the event's mention, article and source
+        counts."""
+        cols = ", ".join(f"e.{c}" for c in (*FLAT_COLUMNS, "evidence", "event_key", "event_rank"))
         if not with_story:
             yield from self.rows(f"SELECT {cols} FROM events e ORDER BY e.content_hash, e.event_id")
             return
         yield from self.rows(f"""
-            SELECT {cols}, d.url AS doc_url, d.ingested_at, c.num_articles, c.num_sources
+            SELECT {cols}, d.url AS doc_url, d.ingested_at, r.num_mentions, r.num_articles,
+                   r.num_sources
             FROM events e JOIN documents d USING (content_hash)
-            LEFT JOIN story_counts c ON c.story = e.content_hash
-            ORDER BY e.content_hash, e.event_id""")  # fmt: skip
+            LEFT JOIN event_reports r USING (event_key)
+            WHERE e.{COUNTED} ORDER BY e.content_hash, e.event_id""")  # fmt: skip
 
     def sources_of(self, content_hash: str) -> list[dict[str, Any]]:
         """Every article (outlet, url, id) that carried this story or a near-duplicate of it."""
@@ -326,10 +322,6 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
     )  # fmt: skip
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
-
-
 def _unique(events: list[Event]) -> Iterator[Event]:
     seen: set[str] = set()
     for ev in events:
@@ -338,11 +330,12 @@ def _unique(events: list[Event]) -> Iterator[Event]:
             yield ev
 
 
-def _event_row(content_hash: str, event: Event) -> dict[str, Any]:
+def _event_row(entry: Entry, event: Event) -> dict[str, Any]:
     record = event.to_dict()
     row = flat_row(record)
     row["evidence"] = json.dumps(record["evidence"], ensure_ascii=False, default=str)
-    row["content_hash"] = content_hash
+    row["content_hash"] = entry.content_hash
+    row["sentence_start"] = sentence_start(row, entry.document.text)
     return row
 
 

@@ -23,5 +23,6 @@ def run(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         n = export(store, args.format, args.out)
     if args.out is not None:
-        print(f"Wrote {plural(n, 'event')} to {args.out}.", file=sys.stderr)
+        unit = "event" if args.format == "gdelt" else "record"  # counting.py: rows are records
+        print(f"Wrote {plural(n, unit)} to {args.out}.", file=sys.stderr)
     return 0

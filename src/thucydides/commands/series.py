@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     with open_store(args) as store:
         rows = analysis.series(store.con, filters, args.interval, args.by, args.normalize)
+        # undated events have no period: they follow as rows of their own, so the counts
+        # add up to the events the filters select
+        rows += [{"period": "undated", **r} for r in analysis.undated(store.con, filters, args.by)]
     columns = COLUMNS if args.normalize else tuple(c for c in COLUMNS if c != "share")
     write_rows(rows, columns, args.format)
     return 0

@@ -46,13 +46,13 @@ def run(args: argparse.Namespace) -> int:
     options = {"db_path": args.db, "token": args.token, "max_body": args.max_body,
                "hosts": list(LOOPBACK) if loopback else None, "fast": args.fast}  # fmt: skip
     app = create_app(**options)  # opens the store here first: a bad --db fails before binding
-    # (with --workers, each worker process opens its own read-only connection as well)
+    # (with --workers, each worker process takes its own snapshot of the store as well)
     print(f"thucydides: dashboard at http://{args.host}:{args.port}/ "
           f"(API docs at /docs); Ctrl-C stops", file=sys.stderr)  # fmt: skip
     if args.workers == 1:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         return 0
-    # worker processes build their own app (and read-only connection) from the environment
+    # worker processes build their own app (and snapshot) from the environment
     os.environ[ENV] = json.dumps(options)
     from uvicorn.supervisors import Multiprocess
 

@@ -8,6 +8,7 @@ files from `static/` that call this API, so every chart number is an API number.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import threading
@@ -55,12 +56,17 @@ def _filters(
     q: Annotated[str | None, Query(description="text in the sentence")] = None,
     min_confidence: Annotated[str | None, Query(description="0 to 1")] = None,
     doc_id: Annotated[str | None, Query(description="document id")] = None,
+    undated: Annotated[
+        str | None, Query(description="1: only undated events, 0: only dated")
+    ] = None,
 ) -> Filters:
     return Filters.parse(dict(locals()))
 
 
 def _cursor(request: Request) -> Iterator[Any]:
-    cur = request.app.state.store.con.cursor()  # one per request: safe across threads
+    snapshot = request.app.state.snapshot
+    snapshot.version()  # looks for new writes to the store (at most once a second)
+    cur, request.state.generation = snapshot.cursor()  # one per request: safe across threads
     try:
         yield cur
     finally:
@@ -79,12 +85,13 @@ def create_app(
     fast: bool = False,
     cache_entries: int = 512,
 ) -> Guard:
-    """The ASGI app for `db_path` (opened read-only). `token` requires `Authorization:
-    Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs without the model;
-    `cache_entries` answers to repeated reads are kept (0: none)."""
-    from thucydides.store import Store
+    """The ASGI app for `db_path`, read from a snapshot that follows the store's writes
+    (snapshot.py), so `ingest` can add to the store while it is served. `token` requires
+    `Authorization: Bearer` on /api/; `hosts` limits the Host header; `fast` codes POSTs
+    without the model; `cache_entries` answers to repeated reads are kept (0: none)."""
+    from thucydides.server.snapshot import Snapshot
 
-    store = Store(db_path, read_only=True)
+    snapshot = Snapshot(db_path)
     coder_lock = threading.Lock()
     coder: list[Any] = []
     api = FastAPI(
@@ -94,7 +101,7 @@ def create_app(
         docs_url=None,  # the stock pages load scripts from a CDN; ours works offline
         redoc_url=None,
     )
-    api.state.store = store
+    api.state.snapshot = snapshot
 
     @api.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
@@ -106,6 +113,7 @@ def create_app(
 
     @api.get("/api/events", tags=["events"])
     def events(
+        request: Request,
         con: Con,
         f: FilterDep,
         limit: Annotated[int, Query(ge=0, le=analysis.MAX_LIMIT)] = 50,
@@ -115,7 +123,8 @@ def create_app(
     ) -> Any:
         """Events matching the filters, one page, with sentence highlights; `format=csv`
         gives the same rows with the record's flat columns."""
-        total, rows = analysis.events(con, f, limit, offset, order)
+        rows_of = functools.partial(snapshot.page_rows, generation=request.state.generation)
+        total, rows = analysis.events(con, f, limit, offset, order, paged=rows_of)
         if format == "csv":
             return Response(
                 _csv(rows), media_type="text/csv; charset=utf-8",
@@ -129,13 +138,18 @@ def create_app(
     def series(
         con: Con,
         f: FilterDep,
-        interval: Literal["day", "week", "month", "year"] = "month",
+        interval: Literal["auto", "day", "week", "month", "year"] = "month",
         by: Literal[tuple(analysis.GROUPS)] = "quad",  # type: ignore[valid-type]
         normalize: bool = False,
     ) -> Any:
-        """Counts, Goldstein sum and mean, conflict-cooperation index per period and group."""
+        """Counts, Goldstein sum and mean, conflict-cooperation index per period and group;
+        `interval=auto` picks day, week, month or year for the dates the filters select
+        (the answer says which)."""
+        if interval == "auto":
+            interval = analysis.auto_interval(con, f)
         return _json({"interval": interval, "by": by, "filters": f.as_params(),
-                      "series": analysis.series(con, f, interval, by, normalize)})  # fmt: skip
+                      "series": analysis.series(con, f, interval, by, normalize),
+                      "undated": analysis.undated(con, f, by)})  # fmt: skip
 
     @api.get("/api/top", tags=["aggregates"])
     def top(
@@ -196,7 +210,7 @@ def create_app(
         return FileResponse(STATIC / "docs.html")
 
     api.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app = ResponseCache(api, entries=cache_entries) if cache_entries > 0 else api
+    app = ResponseCache(api, snapshot.version, cache_entries) if cache_entries > 0 else api
     return Guard(app, max_body=max_body, token=token, hosts=hosts)
 
 

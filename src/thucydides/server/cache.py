@@ -1,15 +1,16 @@
 """Answers to repeated API reads, kept in memory.
 
-Sound because the store cannot change while it is served: the server holds DuckDB's
-read-only lock, and DuckDB refuses a writer (`thucydides ingest`) while any reader holds
-it. Dashboards repeat the same few queries (every view reloads on each filter change,
-shared URLs), so most reads become a dictionary lookup.
+Sound because the server answers from a snapshot of the store (snapshot.py) that changes
+only when a new copy is swapped in, and every copy has a new generation number: answers
+of an older generation are dropped. Dashboards repeat the same few queries (every view
+reloads on each filter change, shared URLs), so most reads become a dictionary lookup.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -20,8 +21,16 @@ class ResponseCache:
     """LRU of successful GET /api/ responses (status 200, body up to `max_bytes`),
     keyed by path and the sorted query string."""
 
-    def __init__(self, app: ASGIApp, entries: int = 512, max_bytes: int = 2_000_000) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        version: Callable[[], int] = lambda: 0,
+        entries: int = 512,
+        max_bytes: int = 2_000_000,
+    ) -> None:
         self.app = app
+        self.version = version
+        self._generation = version()
         self.entries = entries
         self.max_bytes = max_bytes
         self._store: OrderedDict[tuple[str, str], tuple[Message, bytes]] = OrderedDict()
@@ -38,7 +47,11 @@ class ResponseCache:
             return
         query = scope.get("query_string", b"").decode("latin-1")
         key = (scope["path"], urlencode(sorted(parse_qsl(query, keep_blank_values=True))))
+        generation = self.version()
         with self._lock:
+            if generation != self._generation:  # the store changed: older answers are stale
+                self._store.clear()
+                self._generation = generation
             found = self._store.get(key)
             if found is not None:
                 self._store.move_to_end(key)
@@ -62,15 +75,17 @@ class ResponseCache:
                 parts.append(message.get("body", b""))
                 size += len(parts[-1])
                 if not message.get("more_body", False) and start.get("status") == 200:
-                    self._keep(key, start, b"".join(parts))
+                    self._keep(key, start, b"".join(parts), generation)
             await send(message)
 
         await self.app(scope, receive, capture)
 
-    def _keep(self, key: tuple[str, str], start: Message, body: bytes) -> None:
+    def _keep(self, key: tuple[str, str], start: Message, body: bytes, generation: int) -> None:
         if len(body) > self.max_bytes:
             return
         with self._lock:
+            if generation != self._generation:
+                return
             self._store[key] = (start, body)
             self._store.move_to_end(key)
             while len(self._store) > self.entries:

@@ -7,7 +7,7 @@ import { drawDyadDetail, drawDyads, drawMap, drawNetwork, drawTimeline } from ".
 import { QUAD, clear, el, fmt } from "./dom.js";
 
 const FILTERS = ["start", "end", "actor", "source", "target", "country", "code", "root", "quad",
-  "plover", "place", "polarity", "modality", "q", "min_confidence", "doc_id"];
+  "plover", "place", "polarity", "modality", "q", "min_confidence", "doc_id", "undated"];
 const PAGE = 25; // rows per page unless the URL says `limit` (1 to 500)
 const TOKEN_KEY = "thucydides-token";
 const $ = (id) => document.getElementById(id);
@@ -70,7 +70,6 @@ async function render() {
   const mine = ++generation;
   const params = state();
   const filters = filterParams(params);
-  const interval = params.get("interval") || "month";
   const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   syncForm(params);
   drawChips(filters);
@@ -80,23 +79,31 @@ async function render() {
     const with_ = (extra) => { const p = new URLSearchParams(filters); for (const [k, v] of Object.entries(extra)) p.set(k, v); return p; };
     const source = filters.get("source"), target = filters.get("target");
     const dyad = source && target; // both set: the dyad view shows it both ways
-    const [summary, series, dyads, places, net, page, forward, reverse] = await Promise.all([
-      api("/api/summary", ""),
-      api("/api/series", with_({ interval, by: "quad" })),
+    // without an interval in the URL, the server picks one for the dates shown (days for a
+    // month of events, weeks for a season), and the dyad view follows it
+    const [summary, series] = await Promise.all([api("/api/summary", ""),
+      api("/api/series", with_({ interval: params.get("interval") || "auto", by: "quad" }))]);
+    const interval = series.interval;
+    const [dyads, places, net, page, forward, reverse] = await Promise.all([
       api("/api/top", with_({ kind: "dyads", n: 12 })),
       api("/api/places", with_({ n: 300 })),
-      api("/api/network", with_({ max_edges: 80 })),
+      api("/api/network", with_({ max_edges: 300 })),
       api("/api/events", with_({ limit: pageSize(params), offset })),
       dyad ? api("/api/series", with_({ interval, by: "none" })) : null,
       dyad ? api("/api/series", with_({ interval, by: "none", source: target, target: source })) : null,
     ]);
     if (mine !== generation) return;
     $("auth").hidden = true;
-    $("summary").textContent = `${summary.events} events from ${summary.documents} documents, ` +
+    $("interval-auto").textContent = params.get("interval") ? "auto" : `auto (${interval})`;
+    const undated = summary.undated ? ` (${summary.undated} undated)` : "";
+    $("summary").textContent = `${summary.events} events${undated} from ${summary.documents} documents, ` +
       `${summary.actors} actors, ${summary.first_date || "?"} to ${summary.last_date || "?"}`;
-    drawTimeline($("timeline"), series.series, interval, navigate);
+    $("summary").title = `${summary.records} coded records: a report of one event in several articles, ` +
+      "or in a headline and its lead, counts once";
+    drawTimeline($("timeline"), series.series, interval, navigate, series.undated);
     clear($("dyads"));
-    if (dyad) drawDyadDetail($("dyads"), source, target, forward.series, reverse.series, interval, navigate);
+    if (dyad) drawDyadDetail($("dyads"), source, target, forward.series, reverse.series, interval, navigate,
+      [forward.undated, reverse.undated]);
     else drawDyads($("dyads"), dyads.top, navigate);
     drawNetwork($("network"), net, navigate);
     drawTable(page);
@@ -112,6 +119,7 @@ async function render() {
 
 function drawChips(filters) {
   const box = clear($("chips"));
+  if (![...filters.keys()].length) box.append(el("span", { class: "muted no-filters" }, "No filters: every event is shown."));
   for (const [k, v] of filters) {
     const chip = el("button", { type: "button", class: "chip", title: `Remove ${k}` }, `${k}: ${v} ×`);
     chip.addEventListener("click", () => navigate({ [k]: "" }));
@@ -123,7 +131,7 @@ function syncForm(params) {
   const form = $("filters");
   for (const input of form.elements) {
     if (!input.name) continue;
-    input.value = params.get(input.name) || (input.name === "interval" ? "month" : "");
+    input.value = params.get(input.name) || "";
   }
 }
 
@@ -153,6 +161,7 @@ function drawTable(page) {
   const first = page.total ? page.offset + 1 : 0;
   const last = page.offset + page.events.length;
   $("count").textContent = `${first}–${last} of ${page.total}`;
+  $("count").dataset.total = page.total;
   $("prev").disabled = page.offset === 0;
   $("next").disabled = last >= page.total;
   for (const ev of page.events) {
@@ -170,9 +179,12 @@ function drawTable(page) {
       el("td", {}, ev.plover_event_type || "–"),
       el("td", { class: "num" }, fmt(ev.confidence)),
       el("td", {}, markedSentence(ev.sentence || "", ev.highlights || [])),
-      el("td", {}, doc)));
+      el("td", {}, doc),
+      el("td", { class: "num reports", title: `${ev.num_mentions} mention${ev.num_mentions === 1 ? "" : "s"} in ` +
+        `${ev.num_articles} article${ev.num_articles === 1 ? "" : "s"} from ${ev.num_sources} outlet${ev.num_sources === 1 ? "" : "s"}` },
+      String(ev.num_articles))));
   }
-  if (!page.events.length) body.append(el("tr", {}, el("td", { colspan: 9, class: "muted" }, "No events match these filters.")));
+  if (!page.events.length) body.append(el("tr", {}, el("td", { colspan: 10, class: "muted" }, "No events match these filters.")));
 }
 
 async function exportCsv() {
@@ -199,7 +211,6 @@ function init() {
     e.preventDefault();
     const changes = {};
     for (const input of e.target.elements) if (input.name) changes[input.name] = input.value.trim();
-    if (changes.interval === "month") changes.interval = "";
     navigate(changes);
   });
   $("clear").addEventListener("click", () => {
