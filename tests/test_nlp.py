@@ -1,6 +1,6 @@
 """The spaCy stage: one load, sentence limits."""
 
-from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp
+from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 
 
 def test_model_loads_once():
@@ -22,3 +22,12 @@ def test_ordinary_sentences_are_not_cut_mid_way(nlp):
     sentence = "The minister said that the talks with the rebels would resume soon. "
     doc = nlp(sentence * 30)  # ~400 tokens on one line
     assert all(s.text.strip().endswith(".") for s in doc.sents)
+
+
+def test_run_on_stretch_is_reported_with_its_span(nlp):
+    run_on = " ".join(["troops fired on the crowd and"] * 100)
+    text = f"The army moved in. {run_on}. Calm returned."
+    cuts = run_on_cuts(nlp(text))
+    start = text.index("troops")
+    assert cuts == [(start, text.index(". Calm") + 1)]
+    assert run_on_cuts(nlp("The minister said that talks would resume. " * 30)) == []

@@ -11,6 +11,7 @@ a row of `document_sources`, which is what the article and source counts count.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -35,6 +36,7 @@ from thucydides.model import (
 )
 
 SCHEMA_VERSION = "1"
+EVENT_SLICE = 5_000  # event rows built and inserted at a time within a transaction
 _INTEGER = {"sentence_index", "source_start", "source_end", "target_start", "target_end",
             "trigger_start", "trigger_end", "cameo_quad_class"}  # fmt: skip
 _DOUBLE = {"cameo_goldstein", "location_lat", "location_lon", "confidence"}
@@ -200,19 +202,22 @@ class Store:
                 "documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()]
             )
             new = [e for e in fresh.values() if e.kind == "new"]
-            events = [_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events)]
-            self._insert("events", EVENT_TYPES, events)
+            rows = (_event_row(e.content_hash, ev) for e in new for ev in _unique(e.events))
+            n_events = 0  # rows are built and inserted in slices: a huge document's too
+            while events := list(itertools.islice(rows, EVENT_SLICE)):
+                self._insert("events", EVENT_TYPES, events)
+                self._upsert_actors(events)
+                n_events += len(events)
             bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
             self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
                          [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
-            self._upsert_actors(events)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         written.documents = len(new)
         written.near_duplicates = len(fresh) - len(new)
-        written.events = len(events)
+        written.events = n_events
         return written
 
     def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]],
