@@ -265,14 +265,13 @@ def gdelt_lines(rows: list[dict]) -> list[str]:
         one = next((r for r in news if r["run"] == f"ingest, {mode}" and r["workers"] == 1), None)
         if one is None:
             continue
-        two = next((r for r in news if r["run"] == f"ingest, {mode}" and r["workers"] == 2), None)
-        scaling = min(1.0, two["docs_per_s"] / (2 * one["docs_per_s"])) if two else 1.0
+        scaling = _scaling(rows, mode)
         per_core = one["docs_per_s"]
         machine_h = GDELT_DAY / (per_core * 16 * scaling) / 3600
         cluster = GDELT_DAY / (per_core * 16 * scaling * 4) / 60
         out.append(
             f"- {mode}: {per_core:.2f} stories/s per worker -> one 16-core machine "
-            f"(16 workers, {scaling:.0%} efficiency as measured from 1 to 2 workers): "
+            f"(16 workers at {scaling:.0%} efficiency, as measured from 1 to 2 workers): "
             f"{machine_h:.1f} h for {GDELT_DAY:,} articles; a Dask cluster of four such "
             f"machines: {cluster:.0f} min."
         )
@@ -286,6 +285,16 @@ def gdelt_lines(rows: list[dict]) -> list[str]:
             "one DuckDB writer keeping up (it does here: writes are a small part of a batch)."
         )
     return out
+
+
+def _scaling(rows: list[dict], mode: str) -> float:
+    """Per-worker efficiency from 1 to 2 workers, on the corpus with more documents: 77
+    stories are only three batches of 32, too few to keep two workers busy."""
+    runs = [r for r in rows if r["run"] == f"ingest, {mode}"]
+    best = max({r["corpus"] for r in runs}, key=lambda c: next(r["documents"] for r in runs
+                                                               if r["corpus"] == c))  # fmt: skip
+    rate = {r["workers"]: r["docs_per_s"] for r in runs if r["corpus"] == best}
+    return min(1.0, rate[2] / (2 * rate[1])) if 1 in rate and 2 in rate else 1.0
 
 
 def table(rows: list[dict], memory: list[dict]) -> str:
