@@ -185,10 +185,12 @@ def measure(corpus_path: Path, what: str, workers: int = 1, fast: bool = False) 
 
 
 CLI_CHILD = """
-import resource, sys
+import sys
 from thucydides.cli import main
 rc = main(sys.argv[1:])
-print(f"peak-mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}", file=sys.stderr)
+# VmHWM, not ru_maxrss: ru_maxrss survives exec, so it would report a big parent's size
+hwm = next(ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:"))
+print(f"peak-mb {int(hwm.split()[1]) / 1024:.0f}", file=sys.stderr)
 sys.exit(rc)
 """
 
