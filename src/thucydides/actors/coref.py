@@ -56,6 +56,9 @@ REPORT_VERBS = frozenset(
 )
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
+# how far back (characters) a pronoun or description looks for its antecedent: a few
+# paragraphs, as a reader does; it also keeps the search flat on a long document
+REACH_CHARS = 3_000
 
 
 @dataclass(slots=True)
@@ -299,6 +302,7 @@ class DocumentActors:
                 m
                 for m in self.mentions
                 if m.end <= span.start_char
+                and m.start >= span.start_char - REACH_CHARS
                 and m.match
                 and not (speaker and self._in_quote(m.start))
             ),

@@ -61,8 +61,13 @@ def run(args: argparse.Namespace) -> int:
     coder = Coder(fast=args.fast, actors=args.actors, patterns=args.patterns)
     writer = Writer(args.format, sys.stdout)
     n_docs = n_events = 0
-    for _doc, events in coder.code_documents(documents()):
-        n_docs += 1
+
+    def cut(doc: Document, message: str) -> None:
+        print(f"thucydides: {doc.id}: {message}.", file=sys.stderr)
+
+    # events are written piece by piece as they are coded: none is held for a whole file
+    for _doc, events, last in coder.code_pieces(documents(), on_notice=cut):
+        n_docs += last
         n_events += len(events)
         for event in events:
             writer.write(event)
