@@ -28,16 +28,19 @@ Outcome = tuple[Document, list[Event] | None, str | None]
 
 
 @functools.cache
-def _coder(fast: bool):
+def _coder(fast: bool, min_confidence: float | None = None):
     """One Coder per process and mode: models load once per worker, not once per batch."""
     from thucydides.coder import Coder
 
-    return Coder(fast=fast)
+    return Coder(fast=fast, min_confidence=min_confidence)
 
 
-def code_batch(docs: Sequence[Document], fast: bool = False) -> list[Outcome]:
-    """Code a batch; a document that makes the coder fail is reported, the rest go on."""
-    coder = _coder(fast)
+def code_batch(
+    docs: Sequence[Document], fast: bool = False, min_confidence: float | None = None
+) -> list[Outcome]:
+    """Code a batch; a document that makes the coder fail is reported, the rest go on.
+    Events under `min_confidence` are left out (None: the coder's default)."""
+    coder = _coder(fast, min_confidence)
     out: list[Outcome] = []
 
     def failed(doc: Document, exc: Exception) -> None:
@@ -65,6 +68,7 @@ def code_documents(
     fast: bool = False,
     batch_size: int = BATCH_SIZE,
     on_error: ErrorHandler | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Stream (document, events). workers=1 and no scheduler: this process, input order.
     workers=N: a local Dask cluster of N processes; scheduler="tcp://HOST:PORT": an
@@ -72,9 +76,11 @@ def code_documents(
     if workers < 1:
         raise UserError("--workers must be 1 or more.")
     if workers == 1 and scheduler is None:
-        outcomes = (o for b in _batches(docs, batch_size) for o in code_batch(b, fast))
+        outcomes = (
+            o for b in _batches(docs, batch_size) for o in code_batch(b, fast, min_confidence)
+        )
     else:
-        outcomes = _dask_outcomes(docs, workers, scheduler, fast, batch_size)
+        outcomes = _dask_outcomes(docs, workers, scheduler, fast, batch_size, min_confidence)
     for doc, events, error in outcomes:
         if events is not None:
             yield doc, events
@@ -109,7 +115,12 @@ def dask_client(workers: int, scheduler: str | None):
 
 
 def _dask_outcomes(
-    docs: Iterable[Document], workers: int, scheduler: str | None, fast: bool, batch_size: int
+    docs: Iterable[Document],
+    workers: int,
+    scheduler: str | None,
+    fast: bool,
+    batch_size: int,
+    min_confidence: float | None = None,
 ) -> Iterator[Outcome]:
     """Keep a few batches per worker in flight (bounded memory), yield as they finish."""
     from distributed import as_completed
@@ -119,12 +130,12 @@ def _dask_outcomes(
         batches = _batches(docs, batch_size)
         running = as_completed()
         for batch in itertools.islice(batches, slots):
-            running.add(client.submit(code_batch, batch, fast, pure=False))
+            running.add(client.submit(code_batch, batch, fast, min_confidence, pure=False))
         for future in running:
             yield from future.result()
             future.release()
             for batch in itertools.islice(batches, 1):
-                running.add(client.submit(code_batch, batch, fast, pure=False))
+                running.add(client.submit(code_batch, batch, fast, min_confidence, pure=False))
 
 
 # -- ingest: read → deduplicate → code → store -----------------------------------------
@@ -208,10 +219,12 @@ def ingest(
     skip_bad: bool = False,
     on_progress: Callable[[IngestStats], None] | None = None,
     default_date: str | None = None,
+    min_confidence: float | None = None,
 ) -> IngestStats:
     """Read, deduplicate, code and store; each batch is one transaction, so a rerun
     after any crash finishes the job without doubling anything. `default_date` (ISO)
-    dates the documents that carry no date of their own (ingest.dating)."""
+    dates the documents that carry no date of their own (ingest.dating); events under
+    `min_confidence` are not stored (None: the coder's default)."""
     from thucydides.ingest import BadInput, iter_documents
 
     stats = IngestStats()
@@ -263,7 +276,10 @@ def ingest(
         gate.release(dedup.content_hash(doc.text))
         stats.skipped.append(f"{doc.id}: {reason}")
 
-    coded = code_documents(to_code(), workers, scheduler, fast, batch_size, on_error=failed)
+    coded = code_documents(
+        to_code(), workers, scheduler, fast, batch_size, on_error=failed,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     for doc, events in coded:
         entry = gate.pending[dedup.content_hash(doc.text)]
         entry.events = events

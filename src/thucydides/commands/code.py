@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from thucydides.commands import default_date, plural
+from thucydides.commands import MIN_CONFIDENCE_HELP, default_date, min_confidence, plural
 from thucydides.errors import UserError
 from thucydides.model import Document, Event, flat_row
 
@@ -31,12 +31,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--skip-bad", action="store_true", help="skip bad documents and report them")
     p.add_argument("--fast", action="store_true", help="patterns only, without the learned model")
     p.add_argument("--actors", action="append", default=[], help="extra actor dictionary file")
+    p.add_argument("--min-confidence", metavar="X", help=MIN_CONFIDENCE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
     from thucydides.ingest import BadInput, DateTally, iter_documents
 
     default = default_date(args.date)
+    threshold = min_confidence(args.min_confidence)
     skipped: list[BadInput] = []
     tally = DateTally()
 
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     from thucydides.coder import Coder
 
-    coder = Coder(fast=args.fast, actors=args.actors)
+    coder = Coder(fast=args.fast, actors=args.actors, min_confidence=threshold)
     writer = Writer(args.format, sys.stdout)
     n_docs = n_events = 0
     for _doc, events in coder.code_documents(documents()):
