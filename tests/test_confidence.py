@@ -167,3 +167,16 @@ def test_a_bad_min_confidence_is_one_sentence_and_exit_2(capsys, tmp_path, comma
 def test_eval_says_which_threshold_it_scored():
     assert describe(Coder(fast=True, min_confidence=0.2)).endswith("; confidence >= 0.2)")
     assert describe(Coder(fast=True, min_confidence=0.0)).endswith("; every event)")
+
+
+def test_eval_scores_what_the_threshold_leaves(capsys, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    row = {"id": "k1", "text": "Kenya accused Uganda of shelling a border village.",
+           "events": [{"plover": "ACCUSE", "cameo": "112"}]}  # fmt: skip
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "eval", str(gold), "--fast", "--min-confidence", "1")
+    assert code == 0, err
+    assert "confidence >= 1)" in out
+    assert out.splitlines()[1].split()[-1] == "0.000", "nothing reaches confidence 1: yield 0"
+    code, out, _ = run(capsys, "eval", str(gold), "--fast", "--min-confidence", "0")
+    assert code == 0 and "every event)" in out and out.splitlines()[1].split()[-1] == "1.000"

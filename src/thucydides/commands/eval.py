@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
     _check_paths(args)
     threshold = min_confidence(args.min_confidence)
+    # only a threshold given travels: the default is the coder's own
+    given = {"threshold": threshold} if threshold is not None else {}
     texts = read_texts(args.texts) if args.texts is not None else None
     files = read_gold_files(args.gold, args.limit, texts)
     if not any(f.usable for f in files):
@@ -120,13 +122,11 @@ def run(args: argparse.Namespace) -> int:
         )
     coder = story_coder = None
     if any(f.stories is None and f.sentences for f in files):
-        coder = make_coder(args.fast, args.type_probabilities, threshold=threshold)
+        coder = make_coder(args.fast, args.type_probabilities, **given)
     if any(f.stories for f in files):
         story_coder = coder
         if story_coder is None or args.type_probabilities is not None:
-            story_coder = make_coder(
-                args.fast, args.type_probabilities, stories=True, threshold=threshold
-            )
+            story_coder = make_coder(args.fast, args.type_probabilities, stories=True, **given)
     evaluation = evaluate(files, coder, story_coder)
     for problem in evaluation.problems[:MAX_PROBLEMS_SHOWN]:
         print(f"thucydides: {problem}", file=sys.stderr)
