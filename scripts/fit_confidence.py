@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from thucydides.coder import Coder
+from thucydides.evaluate.calibration import STORY_BINS
 from thucydides.evaluate.metrics import score_set
 from thucydides.evaluate.run import code_gold, read_gold, read_texts
 from thucydides.evaluate.stories import PRF, counted, score_story
@@ -40,8 +41,8 @@ FOLDS = 5
 L2_GRID = (0.3, 1.0, 3.0, 10.0)  # chosen by out-of-fold log loss
 THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(0, 31))
 MAX_SET_LOSS = 0.005  # of PLOVER F1 (five-class F1, root accuracy) a threshold may cost a set
-# finer than the 0.2-wide bins of the sentence-set report: right records are rare
-BINS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+# the story report's bins, finer than the sentence sets': right records are rare
+BINS = (*(lo for lo, _ in STORY_BINS), STORY_BINS[-1][1])
 # the sentence sets' figures a threshold is weighed on (the first three), and their yield
 SET_FIGURES = ("plover_f1", "penta_f1", "root_acc", "yield")
 FEATURE_KEY = "_confidence_features"
