@@ -190,3 +190,20 @@ def test_f1_is_zero_when_nothing_was_coded_and_undefined_without_any_events():
     assert st.PRF(0, 0, 3).f1 == 0.0 and st.PRF(0, 0, 3).precision is None
     assert st.PRF(0, 0, 0).f1 is None
     assert st.PRF(2, 4, 2).f1 == pytest.approx(2 * 0.5 * 1.0 / 1.5)
+
+
+def test_story_reliability_bins_counted_events_by_confidence_against_triples():
+    from thucydides.evaluate.story_report import story_reliability
+
+    preds = [
+        [
+            coded("met", "040", "MLTGOV", "TUNGOV", conf=0.4),  # the triple pair: right
+            coded("signed", "057", "MLTGOV", "ITA", conf=0.35),  # target prefix wrong
+            coded("seized", "171", "---MIL", "MLTBUS", conf=0.01),  # source prefix wrong
+        ]
+    ]
+    r = st.score_stories("toy", [story_from_raw(story_row(), TEXT)], preds)
+    lines = story_reliability(r)
+    assert "| 0.30–0.50 | 2 | 0.375 | 0.500 |" in lines
+    assert "| 0.00–0.02 | 1 | 0.010 | 0.000 |" in lines
+    assert lines[-1] == "Expected calibration error: 0.087"  # (2 * 0.125 + 0.01) / 3

@@ -18,6 +18,7 @@ from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
+from thucydides.events import confidence as confidence_model
 from thucydides.events.acts import NotActs
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
@@ -95,12 +96,20 @@ class Coder:
     """Codes text into events. Models load once, at construction."""
 
     def __init__(
-        self, fast: bool = False, actors: Iterable[str] = (), model=None,
+        self,
+        fast: bool = False,
+        actors: Iterable[str] = (),
+        model=None,
         patterns: Iterable[str] = (),
-    ) -> None:  # fmt: skip
+        min_confidence: float | None = None,
+    ) -> None:
         """`model` stands in for the shipped event-type model: anything with a `name` and
-        `type_probabilities(sentences)` (evaluation uses out-of-fold probabilities)."""
+        `type_probabilities(sentences)` (evaluation uses out-of-fold probabilities). Events
+        under `min_confidence` are not output (None: the shipped default; 0: all)."""
         self.fast = fast and model is None
+        self.min_confidence = (
+            confidence_model.default_threshold() if min_confidence is None else min_confidence
+        )
         self.nlp = load_nlp()
         self.triggers = TriggerMatcher.load(tuple(patterns) + tuple(config.pattern_files()))
         self.not_acts = NotActs.load()
@@ -227,12 +236,18 @@ class Coder:
             sent_text = piece.chunk.text[sent.start_char : sent.end_char]
             event_date, precision = dates.resolve_event_date(sent_text, pub_date)
             place = geo.locate(sent, doc_countries) or doc_place
+            ranked: list[tuple[float, Event]] = []
             for cand in candidates:
                 found = self._events_for(
                     cand, sent, index + base, piece.chunk, doc_actors, resolvable, doc_countries
                 )
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
+                    ranked.append((combine.evidence_score(cand, ev.source, ev.target), ev))
+            held = confidence_model.keep_sentence_order([(k, ev.confidence) for k, ev in ranked])
+            for (_, ev), conf in zip(ranked, held, strict=True):
+                ev.confidence = conf
+                if conf >= self.min_confidence:
                     events.append(ev)
         return events
 

@@ -32,12 +32,12 @@ Outcome = tuple[Document, list[Event] | None, str | None]
 
 
 @functools.cache
-def _coder(fast: bool, pattern_files: tuple[str, ...] = ()):
-    """One Coder per process, mode and set of user pattern files (`ingest --patterns`
-    hands them on through THUCYDIDES_PATTERNS): models load once per worker."""
+def _coder(fast: bool, min_confidence: float | None = None, pattern_files: tuple[str, ...] = ()):
+    """One Coder per process, mode, threshold and set of user pattern files (`ingest
+    --patterns` hands them on through THUCYDIDES_PATTERNS): models load once per worker."""
     from thucydides.coder import Coder
 
-    return Coder(fast=fast)
+    return Coder(fast=fast, min_confidence=min_confidence)
 
 
 class HeldEvents:
@@ -73,12 +73,18 @@ class HeldEvents:
         yield from list(self._memory)
 
 
-def code_batch(docs: Sequence[Document], fast: bool = False, spill: bool = False) -> list[Outcome]:
+def code_batch(
+    docs: Sequence[Document],
+    fast: bool = False,
+    spill: bool = False,
+    min_confidence: float | None = None,
+) -> list[Outcome]:
     """Code a batch; a document that makes the coder fail is reported, the rest go on.
-    `spill` (in this process only): a document's events past SPILL_EVENTS wait on disk."""
+    `spill` (in this process only): a document's events past SPILL_EVENTS wait on disk.
+    Events under `min_confidence` are left out (None: the coder's default)."""
     from thucydides import config
 
-    coder = _coder(fast, tuple(config.pattern_files()))
+    coder = _coder(fast, min_confidence, tuple(config.pattern_files()))
     out: list[Outcome] = []
 
     def failed(doc: Document, exc: Exception) -> None:
@@ -113,6 +119,7 @@ def code_documents(
     fast: bool = False,
     batch_size: int = BATCH_SIZE,
     on_error: ErrorHandler | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Stream (document, events). workers=1 and no scheduler: this process, input order.
     workers=N: a local Dask cluster of N processes; scheduler="tcp://HOST:PORT": an
@@ -120,9 +127,11 @@ def code_documents(
     if workers < 1:
         raise UserError("--workers must be 1 or more.")
     if workers == 1 and scheduler is None:
-        outcomes = (o for b in _batches(docs, batch_size) for o in code_batch(b, fast, True))
+        outcomes = (
+            o for b in _batches(docs, batch_size) for o in code_batch(b, fast, True, min_confidence)
+        )
     else:
-        outcomes = _dask_outcomes(docs, workers, scheduler, fast, batch_size)
+        outcomes = _dask_outcomes(docs, workers, scheduler, fast, batch_size, min_confidence)
     for doc, events, error in outcomes:
         if events is not None:
             yield doc, events
@@ -157,7 +166,12 @@ def dask_client(workers: int, scheduler: str | None):
 
 
 def _dask_outcomes(
-    docs: Iterable[Document], workers: int, scheduler: str | None, fast: bool, batch_size: int
+    docs: Iterable[Document],
+    workers: int,
+    scheduler: str | None,
+    fast: bool,
+    batch_size: int,
+    min_confidence: float | None = None,
 ) -> Iterator[Outcome]:
     """Keep a few batches per worker in flight (bounded memory), yield as they finish."""
     from distributed import as_completed
@@ -167,12 +181,14 @@ def _dask_outcomes(
         batches = _batches(docs, batch_size)
         running = as_completed()
         for batch in itertools.islice(batches, slots):
-            running.add(client.submit(code_batch, batch, fast, pure=False))
+            running.add(client.submit(code_batch, batch, fast, False, min_confidence, pure=False))
         for future in running:
             yield from future.result()
             future.release()
             for batch in itertools.islice(batches, 1):
-                running.add(client.submit(code_batch, batch, fast, pure=False))
+                running.add(
+                    client.submit(code_batch, batch, fast, False, min_confidence, pure=False)
+                )
 
 
 # -- ingest: read → deduplicate → code → store -----------------------------------------
@@ -256,10 +272,12 @@ def ingest(
     skip_bad: bool = False,
     on_progress: Callable[[IngestStats], None] | None = None,
     default_date: str | None = None,
+    min_confidence: float | None = None,
 ) -> IngestStats:
     """Read, deduplicate, code and store; each batch is one transaction, so a rerun
     after any crash finishes the job without doubling anything. `default_date` (ISO)
-    dates the documents that carry no date of their own (ingest.dating)."""
+    dates the documents that carry no date of their own (ingest.dating); events under
+    `min_confidence` are not stored (None: the coder's default)."""
     from thucydides.ingest import BadInput, iter_documents
 
     stats = IngestStats()
@@ -311,7 +329,10 @@ def ingest(
         gate.release(dedup.content_hash(doc.text))
         stats.skipped.append(f"{doc.id}: {reason}")
 
-    coded = code_documents(to_code(), workers, scheduler, fast, batch_size, on_error=failed)
+    coded = code_documents(
+        to_code(), workers, scheduler, fast, batch_size, on_error=failed,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     for doc, events in coded:
         entry = gate.pending[dedup.content_hash(doc.text)]
         entry.events = events

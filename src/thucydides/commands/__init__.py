@@ -16,3 +16,25 @@ def default_date(given: str | None) -> str | None:
     from thucydides.dates import check_day
 
     return check_day(given) if given is not None else config.default_date()
+
+
+MIN_CONFIDENCE_HELP = (
+    "leave out events under this confidence, the probability that the record is right "
+    "(0 to 1; 0 keeps every event; default: the threshold fitted on story gold, in "
+    "events/data/confidence.json)"
+)
+
+
+def min_confidence(given: str | None) -> float | None:
+    """`--min-confidence`, checked: a number from 0 to 1, or None for the default."""
+    from thucydides.errors import UserError
+
+    if given is None:
+        return None
+    try:
+        value = float(given)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:  # also false for nan
+        raise UserError(f"--min-confidence must be a number from 0 to 1, not {given!r}.")
+    return value

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
-from thucydides.commands import default_date, plural
+from thucydides.commands import MIN_CONFIDENCE_HELP, default_date, min_confidence, plural
 from thucydides.errors import UserError
 from thucydides.model import Document, Event, flat_row
 
@@ -35,12 +35,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--patterns", action="append", default=[], metavar="FILE",
         help="extra verb/noun pattern file (YAML, the package's format; wins over its patterns)",
     )  # fmt: skip
+    p.add_argument("--min-confidence", metavar="X", help=MIN_CONFIDENCE_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
     from thucydides.ingest import BadInput, DateTally, iter_documents
 
     default = default_date(args.date)
+    threshold = min_confidence(args.min_confidence)
     skipped: list[BadInput] = []
     tally = DateTally()
 
@@ -58,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
     from thucydides.coder import Coder
 
-    coder = Coder(fast=args.fast, actors=args.actors, patterns=args.patterns)
+    coder = Coder(
+        fast=args.fast, actors=args.actors, patterns=args.patterns, min_confidence=threshold
+    )
     writer = Writer(args.format, sys.stdout)
     n_docs = n_events = 0
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from thucydides.commands import min_confidence
 from thucydides.errors import UserError
 
 MAX_PROBLEMS_SHOWN = 10  # on stderr; the report lists every one
@@ -34,6 +35,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--texts", type=Path, metavar="FILE",
         help='story texts ({"id", "text"} JSONL) for story gold that holds offsets only',
     )  # fmt: skip
+    p.add_argument(
+        "--min-confidence", metavar="X",
+        help="score the events at or above this confidence (0 to 1; 0: every event; default: "
+        "the threshold `code` and `ingest` use, so the scores are of what users get)",
+    )  # fmt: skip
     p.add_argument("--limit", type=int, help="score N sentences (stories) per set, spread evenly")
     how = p.add_mutually_exclusive_group()
     how.add_argument("--fast", action="store_true", help="patterns only, without the learned model")
@@ -45,13 +51,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def make_coder(fast: bool, type_probabilities: Path | None = None, stories: bool = False):
+def make_coder(
+    fast: bool,
+    type_probabilities: Path | None = None,
+    stories: bool = False,
+    threshold: float | None = None,
+):
     """The coder to evaluate (a seam so that tests can score a coder of their own). For
-    stories, stored probabilities fall back to the shipped model for sentences they lack."""
+    stories, stored probabilities fall back to the shipped model for sentences they lack.
+    `threshold`: the least confidence output (None: the default users get)."""
     from thucydides.coder import Coder
 
     if type_probabilities is None:
-        return Coder(fast=fast)
+        return Coder(fast=fast, min_confidence=threshold)
     from thucydides.evaluate.stored import StoredTypeProbabilities
 
     fallback = None
@@ -59,7 +71,9 @@ def make_coder(fast: bool, type_probabilities: Path | None = None, stories: bool
         from thucydides.events.classifier import EventTypeModel
 
         fallback = EventTypeModel.load()
-    return Coder(model=StoredTypeProbabilities(type_probabilities, fallback))
+    return Coder(
+        model=StoredTypeProbabilities(type_probabilities, fallback), min_confidence=threshold
+    )
 
 
 def _check_paths(args: argparse.Namespace) -> None:
@@ -95,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
     from thucydides.evaluate.run import evaluate, read_gold_files, read_texts
 
     _check_paths(args)
+    threshold = min_confidence(args.min_confidence)
+    # only a threshold given travels: the default is the coder's own
+    given = {"threshold": threshold} if threshold is not None else {}
     texts = read_texts(args.texts) if args.texts is not None else None
     files = read_gold_files(args.gold, args.limit, texts)
     if not any(f.usable for f in files):
@@ -105,11 +122,11 @@ def run(args: argparse.Namespace) -> int:
         )
     coder = story_coder = None
     if any(f.stories is None and f.sentences for f in files):
-        coder = make_coder(args.fast, args.type_probabilities)
+        coder = make_coder(args.fast, args.type_probabilities, **given)
     if any(f.stories for f in files):
         story_coder = coder
         if story_coder is None or args.type_probabilities is not None:
-            story_coder = make_coder(args.fast, args.type_probabilities, stories=True)
+            story_coder = make_coder(args.fast, args.type_probabilities, stories=True, **given)
     evaluation = evaluate(files, coder, story_coder)
     for problem in evaluation.problems[:MAX_PROBLEMS_SHOWN]:
         print(f"thucydides: {problem}", file=sys.stderr)

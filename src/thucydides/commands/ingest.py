@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from thucydides.commands import default_date, plural
+from thucydides.commands import MIN_CONFIDENCE_HELP, default_date, min_confidence, plural
 from thucydides.errors import UserError
 
 HELP = "Code files and folders of news into a DuckDB event store; a rerun adds only what is new."
@@ -26,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fast", action="store_true", help="rules only, no learned classifier")
     parser.add_argument("--skip-bad", action="store_true", help="skip unreadable documents and list them instead of stopping")  # fmt: skip
     parser.add_argument("--batch-size", type=int, default=32, help="documents per batch and per transaction")  # fmt: skip
+    parser.add_argument("--min-confidence", metavar="X", help=MIN_CONFIDENCE_HELP)
     parser.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")  # fmt: skip
     parser.add_argument("--patterns", action="append", default=[], metavar="FILE", help="extra verb/noun pattern file (YAML, the package's format); repeatable")  # fmt: skip
 
@@ -36,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from thucydides.store import Store
 
     default = default_date(args.date)
+    threshold = min_confidence(args.min_confidence)
     if args.workers < 1:
         raise UserError("--workers must be 1 or more.")
     if args.batch_size < 1:
@@ -58,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 [Path(p) for p in args.paths], store, workers=args.workers,
                 scheduler=args.scheduler, fast=args.fast, batch_size=args.batch_size,
                 skip_bad=args.skip_bad, on_progress=progress, default_date=default,
+                min_confidence=threshold,
             )  # fmt: skip
         finally:
             if progress is not None:

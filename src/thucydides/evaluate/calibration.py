@@ -11,6 +11,16 @@ from typing import Any
 from thucydides.evaluate.metrics import gold_labels, plover_aliases, predicted_label, top_event
 
 RELIABILITY_BINS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
+# for whole records on stories, where right is rare and most confidences are low
+STORY_BINS = (
+    (0.0, 0.02),
+    (0.02, 0.05),
+    (0.05, 0.1),
+    (0.1, 0.2),
+    (0.2, 0.3),
+    (0.3, 0.5),
+    (0.5, 1.0),
+)
 
 
 def event_correct(
@@ -44,11 +54,13 @@ class ReliabilityBin:
         return self.correct / self.n if self.n else None
 
 
-def reliability(scored: Iterable[tuple[float, bool]]) -> list[ReliabilityBin]:
+def reliability(
+    scored: Iterable[tuple[float, bool]], edges: Sequence[tuple[float, float]] = RELIABILITY_BINS
+) -> list[ReliabilityBin]:
     """(confidence, correct) pairs binned 0-0.2, ..., 0.8-1.0 (the last bin includes 1.0)."""
-    bins = [[lo, hi, 0, 0, 0.0] for lo, hi in RELIABILITY_BINS]
+    bins = [[lo, hi, 0, 0, 0.0] for lo, hi in edges]
     for conf, ok in scored:
-        i = sum(conf >= lo for lo, _ in RELIABILITY_BINS[1:])  # edges, not conf/0.2: 0.6/0.2 < 3
+        i = sum(conf >= lo for lo, _ in edges[1:])  # edges, not conf/0.2: 0.6/0.2 < 3
         bins[i][2] += 1
         bins[i][3] += int(ok)
         bins[i][4] += conf

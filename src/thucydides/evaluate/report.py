@@ -114,7 +114,9 @@ def reliability_section(evaluation: Evaluation) -> list[str]:
         "",
         "Top events (one per sentence whose gold labels a PLOVER type, CAMEO root or five-class"
         " label), binned by confidence; correct = the event's PLOVER type or CAMEO root matches"
-        " gold (the five-class label where that is all the gold has).",
+        " gold (the five-class label where that is all the gold has). `confidence` is fitted"
+        " to whole records on stories (root and both actors' country prefixes right), so on"
+        " this looser notion of right it reads low (README, Accuracy).",
         "",
     ]
     bins = reliability(top)

@@ -242,17 +242,20 @@ def read_gold_files(
 
 
 def describe(coder: CoderLike) -> str:
-    """'full coder (model event-type-v1)' or 'fast coder (patterns only)'."""
+    """'full coder (model event-type-v1; confidence >= 0.05)' or 'fast coder (patterns
+    only; every event)': how it codes and the least confidence it outputs."""
+    threshold = getattr(coder, "min_confidence", None)
+    kept = f"confidence >= {threshold:g}" if threshold else "every event"
     if getattr(coder, "fast", False):
-        return "fast coder (patterns only)"
+        return f"fast coder (patterns only; {kept})"
     model = getattr(coder, "model_name", None)
     if not model:
-        return "full coder (no event-type model found)"
+        return f"full coder (no event-type model found; {kept})"
     stored = getattr(coder, "model", None)
     fallbacks = getattr(stored, "fallbacks", 0)
     if fallbacks:  # a stored table with the shipped model behind it (stories)
         model += f"; {fallbacks} of {stored.lookups} sentences were not in the table"
-    return f"full coder (model {model})"
+    return f"full coder (model {model}; {kept})"
 
 
 def evaluate(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from thucydides.evaluate.calibration import STORY_BINS, expected_calibration_error, reliability
 from thucydides.evaluate.stories import PRF, StoryScore, StorySetResult
 from thucydides.evaluate.tables import fixed, num, table
 
@@ -81,11 +82,29 @@ def story_section(r: StorySetResult) -> list[str]:
     lines += ["", *(f"- {phrase}" for phrase in _extras(r)), ""]
     lines += ["### Stories", ""]
     lines += table(STORY_HEADER, [_story_row(score) for score in r.scores])
+    lines += story_reliability(r)
     unfound = [(score.story.id, text) for score in r.scores for text in score.story.unfound]
     if unfound:
         lines += ["", "### Gold sentences not found in the story text", ""]
         lines += [f"- {sid}: {text[:80]!r}" for sid, text in unfound]
     return [*lines, ""]
+
+
+def story_reliability(r: StorySetResult) -> list[str]:
+    """Is `confidence` the probability that a record is right? Counted coded events binned
+    by confidence; right = paired with a gold event on the triple."""
+    scored = []
+    for score in r.scores:
+        right = {ci for ci, _ in score.pairs["triple"]}
+        scored += [
+            (float(e.get("confidence") or 0.0), ci in right) for ci, e in enumerate(score.coded)
+        ]
+    bins = reliability(scored, STORY_BINS)
+    rows = [[f"{b.low:.2f}–{b.high:.2f}", str(b.n), num(b.mean_confidence), num(b.accuracy)]
+            for b in bins]  # fmt: skip
+    lines = ["", "### Reliability of `confidence` (right = triple-matched)", ""]
+    lines += table(["confidence", "events", "mean confidence", "share right"], rows)
+    return [*lines, "", f"Expected calibration error: {num(expected_calibration_error(bins))}"]
 
 
 def story_sections(evaluation: Evaluation) -> list[str]:

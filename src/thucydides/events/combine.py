@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from thucydides import ontology
+from thucydides.events import confidence as confidence_model
 from thucydides.events.triggers import TriggerHit
 from thucydides.model import Actor
 
@@ -28,7 +29,7 @@ MODEL_ALONE_FACTOR = 0.75
 # without a PLOVER type (CAMEO 01 statements, 02 appeals) the model can neither
 # support nor contradict the rule; it counts as this probability
 NEUTRAL_P = 0.35
-# confidence kept by an event governed by another event of the same sentence
+# the evidence kept by an event governed by another event of the same sentence
 SUBORDINATE_FACTOR = 0.8
 
 
@@ -286,8 +287,10 @@ def main_verb(sent: Span) -> Token | None:
     return tok
 
 
-def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> float:
-    """A score in [0, 1] from the evidence: pattern specificity, resolved actors, the model."""
+def evidence_score(cand: Candidate, source: Actor | None, target: Actor | None) -> float:
+    """How strongly the evidence backs one event against the other events of its sentence
+    (pattern specificity, the model, whether actors were found): the order of readings in
+    a sentence, which `confidence` keeps (events/confidence.py, `keep_sentence_order`)."""
     actor_bonus = (0.08 if source is not None and source.code else 0.0) + (
         0.04 if target is not None and target.code else 0.0
     )
@@ -304,4 +307,11 @@ def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> f
         )
     if cand.subordinate:
         score *= SUBORDINATE_FACTOR
-    return round(min(max(score, 0.01), 0.99), 3)
+    return score
+
+
+def confidence(cand: Candidate, source: Actor | None, target: Actor | None) -> float:
+    """The probability that the event's record is right at story level (root and both
+    actors' country prefixes), from a logistic model over the evidence (events/confidence.py)."""
+    values = confidence_model.features(cand, source, target, reading_score(cand))
+    return round(min(max(confidence_model.load().probability(values), 0.001), 0.999), 3)
