@@ -21,8 +21,8 @@ from thucydides.events import combine
 
 REPO = Path(__file__).resolve().parents[1]
 GRID = [  # (MODEL_WEIGHT, MODEL_ALONE_MIN, MODEL_ALONE_FACTOR); the first is shipped
-    (0.55, 0.55, 0.75), (0.45, 0.55, 0.75), (0.35, 0.55, 0.75), (0.55, 0.65, 0.75),
-    (0.55, 0.75, 0.75), (0.55, 0.55, 0.65), (0.45, 0.65, 0.65),
+    (0.55, 0.75, 0.75), (0.55, 0.55, 0.75), (0.45, 0.75, 0.75), (0.35, 0.75, 0.75),
+    (0.55, 0.65, 0.75), (0.55, 0.75, 0.65), (0.45, 0.65, 0.65),
 ]  # fmt: skip
 VETO_SPECIFICITY = 2  # a pattern this specific at the model's anchor keeps the model out
 

@@ -243,7 +243,8 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     host = noun  # what a light verb holds: the noun, or the plan it is the aim of
     plan = planning_noun(noun)
     if plan is not None and plan.dep_ in {"dobj", "attr"}:
-        host = plan  # "X began plans for a withdrawal": X withdraws
+        host = plan  # "X began plans for a withdrawal": X withdraws, not "troop" in
+        source_tok, how = None, "noun"  # "a troop withdrawal", the thing withdrawn
     head = host.head
     if source_tok is None and host.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
         subj, how_s = acting_subject(head)
