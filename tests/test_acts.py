@@ -96,6 +96,7 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "We are with the people of the valley, the rebel spokesman said.",
         "The ministry's denial comes two days before the vote.",
         "Maria Lopez in Caracas contributed to this report.",
+        "Thousands of families were affected by the outbreak in the north.",
     ],
 )
 def test_not_an_act(coder, text):
