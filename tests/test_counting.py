@@ -238,3 +238,25 @@ def test_the_record_with_the_precise_date_counts_a_retold_headline(tmp_path):
         "2012-03-12",
         2,
     )
+
+
+def test_a_coded_headline_retold_in_its_lead_is_one_event(tmp_path):
+    """The coder marks the lead's retelling (evidence.same_as); the store counts it once."""
+    from thucydides import dedup
+    from thucydides.coder import Coder
+    from thucydides.model import Document
+    from thucydides.store import Entry
+
+    text = (
+        "Chile Recalls Ambassador From Peru\n\n"
+        "Chile recalled its ambassador from Peru on Monday. "
+        "Peru said it regretted the decision."
+    )
+    doc = Document(id="d1", text=text, date="2024-05-08")
+    events = Coder(fast=True).code(doc.text, doc.date, doc.id)
+    recalls = [e for e in events if e.cameo.root == "16"]
+    assert len(recalls) == 2 and recalls[0].date != recalls[1].date  # no other rule joins them
+    with Store(tmp_path / "e.duckdb") as store:
+        store.write([Entry(doc, dedup.content_hash(doc.text), "new", events)])
+        counts = store.counts()
+    assert counts["records"] == len(events) and counts["events"] == len(events) - 1

@@ -76,3 +76,23 @@ def test_the_package_caser_keeps_known_names_and_lowers_role_nouns(package_caser
     assert recase("Ghana Cuts Off Internet in Some Provinces") == (
         "Ghana cuts off internet in some provinces"
     )
+
+
+def test_a_headline_retold_in_the_lead_is_marked_same_as():
+    from thucydides.coder import Coder
+
+    coder = Coder(fast=True)
+    text = (
+        "Chile Recalls Ambassador From Peru\n\n"
+        "Chile recalled its ambassador from Peru on Monday. "
+        "Peru said it regretted the decision."
+    )
+    events = coder.code(text, date="2024-05-08")
+    head = [e for e in events if e.sentence_index == 0]
+    lead = [e for e in events if e.sentence_index == 1]
+    assert head and lead
+    assert lead[0].evidence.get("same_as") == head[0].event_id
+    assert "same_as" not in head[0].evidence
+    # without a headline line nothing is marked
+    plain = coder.code(text.replace("\n\n", " "), date="2024-05-08")
+    assert not any("same_as" in e.evidence for e in plain)

@@ -27,7 +27,7 @@ from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
 from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
-from thucydides.headlines import HeadlineCaser, known_name_spans
+from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 
@@ -249,6 +249,8 @@ class Coder:
                 ev.confidence = conf
                 if conf >= self.min_confidence:
                     events.append(ev)
+        if piece.chunk.first:
+            mark_retold_headline(events, piece.chunk.text)
         return events
 
     def _type_probabilities(self, piece: _Piece) -> None:

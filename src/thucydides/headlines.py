@@ -125,3 +125,30 @@ def known_name_spans(resolver, gazetteer) -> Callable[[str], list[tuple[int, int
         return found
 
     return spans
+
+
+LEAD_SENTENCES = 2  # sentences after a headline that may retell it
+HEADLINE_CHARS = 300  # a first line longer than this is no headline
+
+
+def mark_retold_headline(events: list, text: str) -> None:
+    """ "Ankara Defies Washington" and its lead "Turkey defied the United States on Monday"
+    are one act: the lead's event that has the headline event's CAMEO root and actors'
+    countries gets `evidence.same_as` = the headline event's id, so the store counts it once.
+    The headline is a first line set off by a blank line, as news text is given."""
+    cut = text.find("\n\n")
+    if cut < 0 or cut > HEADLINE_CHARS:
+        return
+    headline = [e for e in events if e.trigger.start < cut]
+    lead_first = min((e.sentence_index for e in events if e.trigger.start > cut), default=None)
+    if not headline or lead_first is None:
+        return
+
+    def key(e):  # the root and the actors' countries: "Peru" may be PERGOV in one, PER
+        return (e.cameo.root, *((a.code or "")[:3] if a else "" for a in (e.source, e.target)))
+
+    firsts = {key(e): e.event_id for e in headline if e.source and e.source.code}
+    for e in events:
+        if e.trigger.start > cut and e.sentence_index < lead_first + LEAD_SENTENCES:
+            if key(e) in firsts:
+                e.evidence["same_as"] = firsts[key(e)]
