@@ -25,7 +25,7 @@ from thucydides import analysis
 from thucydides.analysis import Filters
 from thucydides.dates import check_day
 from thucydides.errors import UserError
-from thucydides.model import FLAT_COLUMNS
+from thucydides.export import CSV_COLUMNS, csv_row
 from thucydides.server.cache import ResponseCache
 from thucydides.server.security import MAX_BODY, Guard
 
@@ -222,11 +222,12 @@ def _json(body: Any) -> Response:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    """The same columns as `code --format csv` and `export` (export.CSV_COLUMNS)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in csv_row(row, row.get("evidence")).items()})
     return out.getvalue()
 
 
