@@ -260,3 +260,10 @@ def test_a_coded_headline_retold_in_its_lead_is_one_event(tmp_path):
         store.write([Entry(doc, dedup.content_hash(doc.text), "new", events)])
         counts = store.counts()
     assert counts["records"] == len(events) and counts["events"] == len(events) - 1
+
+
+def test_plot_says_how_many_undated_events_it_could_not_place(db, tmp_path, capsys):
+    out = tmp_path / "t.png"
+    assert main(["plot", "--db", str(db), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{COUNTING_UNDATED} undated event" in err and "not on the time axis" in err

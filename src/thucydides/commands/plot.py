@@ -37,11 +37,14 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     with open_store(args) as store:
         rows = analysis.series(store.con, filters, args.interval, args.by)
+        n_undated = sum(r["count"] for r in analysis.undated(store.con, filters, args.by))
     if not rows:
         raise UserError("No dated events match these filters: there is nothing to plot.")
     draw(rows, out, args.by, args.title or _title(filters))
     n_events, n_periods = sum(r["count"] for r in rows), len({r["period"] for r in rows})
-    print(f"{plural(n_events, 'event')} in {plural(n_periods, args.interval)} -> {out}",
+    # undated events have no place on a time axis; they are counted, never dropped silently
+    undated = f" ({plural(n_undated, 'undated event')} not on the time axis)" if n_undated else ""
+    print(f"{plural(n_events, 'event')} in {plural(n_periods, args.interval)} -> {out}{undated}",
           file=sys.stderr)  # fmt: skip
     return 0
 
