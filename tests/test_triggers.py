@@ -400,6 +400,9 @@ def test_problems_are_collected_instead_of_raised(tmp_path):
         # nulled patterns, and a document released is no release of a person
         ("Soldiers took part in the parade.", "took"),
         ("According to the index released last week, crime fell.", "released"),
+        ("The two men have pleaded not guilty.", "pleaded"),
+        ("The children are caught up in a feud between two clans.", "caught up"),
+        ("Solar power is needed to meet the emissions targets.", "meet"),
     ],
 )
 def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigger):
@@ -415,6 +418,7 @@ def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigg
         ("Jets forced the airliner to land in the capital.", "forced", "170"),
         ("The two villages settled their dispute over water.", "settled", "080"),
         ("The rebels released the hostages on Sunday.", "released", "0841"),
+        ("Police caught the smugglers at the border.", "caught", "171"),
         # a reduced passive's noun is its object: the sanctions were imposed
         ("The sanctions imposed by the council hit exports.", "imposed", "163"),
     ],
