@@ -401,7 +401,7 @@ def test_problems_are_collected_instead_of_raised(tmp_path):
         ("Soldiers took part in the parade.", "took"),
         ("According to the index released last week, crime fell.", "released"),
         ("The two men have pleaded not guilty.", "pleaded"),
-        ("The children are caught up in a feud between two clans.", "caught up"),
+        ("The children are caught up in a feud between two clans.", "caught"),
         ("Solar power is needed to meet the emissions targets.", "meet"),
     ],
 )
