@@ -413,6 +413,9 @@ def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigg
     ("text", "trigger", "code"),
     [
         ("Turkey offered to mediate between the two sides.", "offered", "039"),
+        ("Libya has offered to hand over the two suspects.", "offered", "030"),
+        ("Syria offered its troops to the new president.", "offered", "0332"),
+        ("The union is pushing hard for a pay rise.", "pushing", "100"),
         ("The ministry is considering sending doctors to the region.", "considering", "014"),
         ("The council will consider the proposal next week.", "consider", "014"),
         ("Jets forced the airliner to land in the capital.", "forced", "170"),
