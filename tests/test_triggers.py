@@ -381,3 +381,50 @@ def test_problems_are_collected_instead_of_raised(tmp_path):
         'strings with their leading zeros, e.g. "042")'
     ]
     assert "hit" not in compiled.verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # PETRARCH defaults that on whole stories coded almost only non-events
+        ("The aid will help families rebuild.", "help"),
+        ("Many voters consider the tax unfair.", "consider"),
+        ("The delegation arrived late because of the snow.", "arrived"),
+        ("The charity aims to prevent blindness in children.", "aims"),
+        ("Cheap exports boosted the economy.", "boosted"),
+        ("The ferry headed south toward the island.", "headed"),
+        ("She was managing the family shop.", "managing"),
+        ("Volunteers assisted the elderly at the station.", "assisted"),
+        ("The new rules protect the marine environment.", "protect"),
+        ("He offered no evidence for his claims.", "offered"),
+        # nulled patterns, and a document released is no release of a person
+        ("Soldiers took part in the parade.", "took"),
+        ("According to the index released last week, crime fell.", "released"),
+        ("The two men have pleaded not guilty.", "pleaded"),
+        ("The children are caught up in a feud between two clans.", "caught"),
+        ("Solar power is needed to meet the emissions targets.", "meet"),
+    ],
+)
+def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigger):
+    assert trigger not in codes(nlp, matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("Turkey offered to mediate between the two sides.", "offered", "039"),
+        ("Libya has offered to hand over the two suspects.", "offered", "030"),
+        ("Syria offered its troops to the new president.", "offered", "0332"),
+        ("The union is pushing hard for a pay rise.", "pushing", "100"),
+        ("The ministry is considering sending doctors to the region.", "considering", "014"),
+        ("The council will consider the proposal next week.", "consider", "014"),
+        ("Jets forced the airliner to land in the capital.", "forced", "170"),
+        ("The two villages settled their dispute over water.", "settled", "080"),
+        ("The rebels released the hostages on Sunday.", "released", "0841"),
+        ("Police caught the smugglers at the border.", "caught", "171"),
+        # a reduced passive's noun is its object: the sanctions were imposed
+        ("The sanctions imposed by the council hit exports.", "imposed", "163"),
+    ],
+)
+def test_the_specific_uses_of_those_verbs_still_code(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code

@@ -108,10 +108,24 @@ class _VerbContext:
         if self.passive:
             self.objects += [c for c in children if c.dep_ == "nsubjpass"]
         self.objects += [c for c in children if c.dep_ in OBJ_DEPS and c.dep_ != "dobj"]
+        if _is_reduced_passive(verb, children):  # "the report released last week"
+            self.objects.append(verb.head)
         self.subjects = [c for c in children if c.dep_ == "nsubj"]
         for c in children:
             if c.dep_ == "agent":
                 self.subjects += [g for g in c.children if g.dep_ == "pobj"]
+
+
+def _is_reduced_passive(verb: Token, children: list[Token]) -> bool:
+    """A past participle that modifies a noun and has no subject or object of its own: the
+    noun is what the verb was done to ("the index released last week", "a report to be
+    released"), so patterns on the verb's object see it."""
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children)
+    )
 
 
 def _pobjs(prep: Token) -> list[Token]:
