@@ -163,10 +163,11 @@ class DocumentActors:
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
         "the two presidents"), each to get its own event; [] for one actor."""
-        before = sorted(self.mentions, key=lambda m: -m.start)
-        found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
-        if found is not None:
-            return [_as_coref(m, span.text) for m in found]
+        if counted(span):  # only a counted plural needs the mentions before it
+            before = sorted(self.mentions, key=lambda m: -m.start)
+            found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
+            if found is not None:
+                return [_as_coref(m, span.text) for m in found]
         return coordinated_countries(
             span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
         )

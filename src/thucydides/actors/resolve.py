@@ -36,6 +36,7 @@ BLOCKING = frozenset(
 CLAUSE = frozenset("who whom which that whose where when while because since".split())
 LOCATIVE = frozenset({"in", "inside", "within", "based"})
 WEAK_SECTORS = frozenset({"ELI", "CVL"})
+FOUND_CACHE = 50_000  # texts whose dictionary phrases are remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,10 @@ class ActorResolver:
         self.upper_only = frozenset(index["upper_only"])
         self.cased = frozenset(index["cased"])
         self.first_len: dict[str, int] = index["first_len"]
+        # what `find` and `entry` computed, per text and per entry: the same phrases
+        # ("the government", "Trump") recur in every story and cost the same each time
+        self._found: dict[str, tuple[list[Hit], list[tuple[str, int, int, bool]]]] = {}
+        self._entries: dict[int, tuple[str, str, tuple[CodeSpan, ...], str]] = {}
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = ()) -> ActorResolver:
@@ -133,7 +138,19 @@ class ActorResolver:
     def find(
         self, text: str, offset: int = 0
     ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
-        """Longest dictionary phrases in `text`, left to right, and the text's pieces."""
+        """Longest dictionary phrases in `text`, left to right, and the text's pieces
+        (offsets into `text`); hits are shifted by `offset`."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_CACHE:
+                self._found.clear()  # bounded: a long run meets ever new phrases
+            found = self._found[text] = self._find(text)
+        hits, ps = found
+        if offset:
+            hits = [Hit(h.entry, h.start + offset, h.end + offset, h.first, h.last) for h in hits]
+        return list(hits), list(ps)
+
+    def _find(self, text: str) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
         ps = [p for p in pieces(text) if p[0] != "'s"]
         capital = [any(ch.isupper() for ch in text[p[1] : p[2]]) for p in ps]
         hits: list[Hit] = []
@@ -146,7 +163,7 @@ class ActorResolver:
                 i += 1
                 continue
             entry, n = hit
-            hits.append(Hit(entry, ps[i][1] + offset, ps[i + n - 1][2] + offset, i, i + n))
+            hits.append(Hit(entry, ps[i][1], ps[i + n - 1][2], i, i + n))
             i += n
         covered = {k for h in hits for k in range(h.first, h.last)}
         hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
@@ -200,8 +217,11 @@ class ActorResolver:
     # -- resolution --------------------------------------------------------------------
 
     def entry(self, idx: int) -> tuple[str, str, tuple[CodeSpan, ...], str]:
-        name, kind, codes, where = self.entries[idx]
-        return name, kind, tuple(CodeSpan(*c) for c in codes), where
+        found = self._entries.get(idx)
+        if found is None:
+            name, kind, codes, where = self.entries[idx]
+            found = self._entries[idx] = (name, kind, tuple(CodeSpan(*c) for c in codes), where)
+        return found
 
     def resolve_text(self, text: str, date: str | None = None) -> ActorMatch | None:
         """A plain-text mention ("Pakistan's army", "the Haqqanis") to a code."""
