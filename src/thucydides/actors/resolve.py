@@ -249,8 +249,9 @@ class ActorResolver:
         aside: list[tuple[int, int]] = []
         located: list[tuple[int, int]] = []
         dropped: list[tuple[int, int]] = []
+        root = span.root.i  # a property that walks the span: read it once
         for tok in span:
-            if tok.i == span.root.i or tok.head.i < span.start or tok.head.i >= span.end:
+            if tok.i == root or tok.head.i < span.start or tok.head.i >= span.end:
                 continue
             if tok.dep_ in ("relcl", "acl", "advcl"):
                 sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
