@@ -78,16 +78,20 @@ def singulars(word: str) -> list[str]:
 def make_match(
     code: str | None, name: str | None, via: str, matched: str, kind: str | None, why: str = ""
 ) -> ActorMatch:
-    country = None
-    sectors: tuple[str, ...] = ()
-    if code:
-        known = code_blocks()
-        blocks = split_blocks(code)
-        if known.get(blocks[0], ("",))[0] == "country":
-            country = blocks[0]
-            blocks = blocks[1:]
-        sectors = tuple(b for b in blocks if known.get(b, ("",))[0] == "role")
+    country, sectors = _code_parts(code) if code else (None, ())
     return ActorMatch(code, country, sectors, name, via, matched, kind, why)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _code_parts(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """(country, role sectors) of an actor code; read once per code."""
+    known = code_blocks()
+    blocks = split_blocks(code)
+    country = None
+    if known.get(blocks[0], ("",))[0] == "country":
+        country = blocks[0]
+        blocks = blocks[1:]
+    return country, tuple(b for b in blocks if known.get(b, ("",))[0] == "role")
 
 
 def identity_first(code: str) -> str:
@@ -127,6 +131,7 @@ class ActorResolver:
         # ("the government", "Trump") recur in every story and cost the same each time
         self._found: dict[str, tuple[list[Hit], list[tuple[str, int, int, bool]]]] = {}
         self._entries: dict[int, tuple[str, str, tuple[CodeSpan, ...], str]] = {}
+        self._codes: dict[tuple[int, str | None], tuple[str | None, str]] = {}
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = ()) -> ActorResolver:
@@ -299,7 +304,7 @@ class ActorResolver:
             name, kind, codes, where = self.entry(h.entry)
             if kind not in NAMED:
                 continue
-            code, reason = code_on(codes, date)
+            code, reason = self._code_on(h.entry, date)
             if not code:
                 continue
             why = f"{name} ({where}): {reason}"
@@ -338,7 +343,7 @@ class ActorResolver:
             kind = self.entries[h.entry][1]
             via = "metonymy" if kind == "metonym" else "dictionary"
             name, _, codes, where = self.entry(h.entry)
-            code, reason = code_on(codes, date)
+            code, reason = self._code_on(h.entry, date)
             why = f"{name} ({where}): {reason}" + (
                 ", standing for its government" if via == "metonymy" else ""
             )
@@ -354,7 +359,7 @@ class ActorResolver:
         ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity
         group's armed men (UAF, "fighters", "militia") are rebels."""
         name, _, codes, where = self.entry(ident.entry)
-        icode, _ = code_on(codes, date)
+        icode, _ = self._code_on(ident.entry, date)
         if not icode:
             return None
         used, role, why = [ident], "", f"{name} ({where}) -> {icode}"
@@ -382,8 +387,18 @@ class ActorResolver:
         return out
 
     def _code(self, h: Hit, date: str | None) -> tuple[str, str]:
-        code, reason = code_on(self.entry(h.entry)[2], date)
+        code, reason = self._code_on(h.entry, date)
         return code or "", reason
+
+    def _code_on(self, entry: int, date: str | None) -> tuple[str | None, str]:
+        """`code_on` of an entry's codes, once per entry and date."""
+        key = (entry, date)
+        found = self._codes.get(key)
+        if found is None:
+            if len(self._codes) >= FOUND_CACHE:
+                self._codes.clear()
+            found = self._codes[key] = code_on(self.entry(entry)[2], date)
+        return found
 
     def _country(
         self, by_kind: dict[str, list[Hit]], date: str | None
