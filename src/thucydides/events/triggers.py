@@ -287,7 +287,8 @@ class TriggerMatcher:
         consumed: set[int] = set()
         anchors: set[int] = set()
         facts = _Facts()
-        for tok in sent:
+        tokens = list(sent)  # three passes over the same tokens: build them once
+        for tok in tokens:
             verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
             copula = tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children)
             if not (verb or copula):  # "is skeptical" has patterns of its own
@@ -304,7 +305,7 @@ class TriggerMatcher:
                     anchors.add(tok.i)
                 elif blocked is not None:
                     blocked.add(tok.i)
-        for tok in sent:  # "X said Y must act": X demands it of Y (CAMEO 100)
+        for tok in tokens:  # "X said Y must act": X demands it of Y (CAMEO 100)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
                 speech = demanding_speech(tok)
                 if speech is not None and speech.i not in anchors:
@@ -314,7 +315,7 @@ class TriggerMatcher:
                     )  # fmt: skip
                     anchors.add(speech.i)
         effects: set[int] = set()
-        for tok in sent:
+        for tok in tokens:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
                 hit = self._noun_hit(tok)
                 if hit is not None:
