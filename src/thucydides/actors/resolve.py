@@ -255,8 +255,9 @@ class ActorResolver:
         located: list[tuple[int, int]] = []
         dropped: list[tuple[int, int]] = []
         root = span.root.i  # a property that walks the span: read it once
+        lo, hi = span.start, span.end
         for tok in span:
-            if tok.i == root or tok.head.i < span.start or tok.head.i >= span.end:
+            if tok.i == root or not lo <= tok.head.i < hi:
                 continue
             if tok.dep_ in ("relcl", "acl", "advcl"):
                 sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
