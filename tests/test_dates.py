@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thucydides import dates
 from thucydides.dates import find_date_expressions, parse_pub_date, resolve_event_date
 
 TUESDAY = "2011-10-25"  # a Tuesday
@@ -187,3 +188,31 @@ def test_check_day_refuses_all_but_yyyy_mm_dd_in_one_sentence(text):
     message = str(err.value)
     assert message.startswith(f"--date {text!r} is not a date") and "YYYY-MM-DD" in message
     assert message.count(". ") == 0 and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The vote was set for 2024-03-05.", "iso"),
+        ("Talks resumed on March 4, 2023.", "month_day"),
+        ("Talks resumed on 4 March 2023.", "day_month"),
+        ("The deal was signed in late Sept. 2021.", "month_year"),
+        ("The deal was signed in early May.", "month"),
+        ("The army withdrew in 2019.", "year"),
+        ("Prices rose LAST YEAR.", "year_rel"),
+        ("The minister resigned earlier this month.", "month_rel"),
+        ("Fighting flared over the weekend.", "weekend"),
+        ("The envoy arrived last week.", "week_rel"),
+        ("Police arrested him the day before yesterday.", "day_before_yesterday"),
+        ("Police arrested him yesterday.", "yesterday"),
+        ("Rockets hit the town last night.", "last_night"),
+        ("The president speaks tonight.", "today"),
+        ("The president speaks tomorrow.", "tomorrow"),
+        ("The president spoke on Sunday morning.", "weekday"),
+    ],
+)
+def test_every_pattern_passes_the_quick_filter(sentence, kind):
+    """MAY_HOLD_DATE skips sentences before the patterns run: none of theirs may be lost."""
+    assert dates.MAY_HOLD_DATE.search(sentence)
+    assert kind in [e.kind for e in dates._expressions(sentence)]
+    assert dates._expressions("The talks went well, officials said.") == []

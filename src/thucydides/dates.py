@@ -101,7 +101,19 @@ class DateExpression:
     groups: dict[str, str | None]
 
 
+# A word every pattern above needs (a digit, a month or weekday as the patterns spell
+# it, or a relative word): a sentence without one has no date expression, and most
+# sentences are skipped with one search instead of sixteen.
+MAY_HOLD_DATE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?i:year|month|week|yesterday|night|today|tonight|this|tomorrow)"
+)
+
+
 def _expressions(sentence: str) -> list[DateExpression]:
+    if not MAY_HOLD_DATE.search(sentence):
+        return []
     found: list[DateExpression] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(sentence):

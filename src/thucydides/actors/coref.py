@@ -11,6 +11,7 @@ nothing compatible is found the answer is None.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -94,16 +95,24 @@ class DocumentActors:
         self.gender: dict[str, str] = {}  # a person's canonical name -> "f" / "m"
         self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
         self.mentions: list[Mention] = []
+        # the mentions latest first (by start; equal starts in the order added), kept
+        # sorted as they are added: every antecedent search reads them in this order
+        self._latest: list[Mention] = []
+        self._latest_keys: list[int] = []  # -start of each, ascending
         self.by_head: dict[int, Mention] = {}
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
         self._is_title = Titles(resolver)
+        # each head's phrase and whether it is a description, read once: building the
+        # mentions asks for them two or three times
+        self._phrases: dict[int, Span] = {}
+        self._described: dict[int, bool] = {}
         heads = [t for t in doc if _is_head(t)]
-        named = [t for t in heads if not is_pronoun(t) and not _is_description(_phrase(t))]
+        named = [t for t in heads if not is_pronoun(t) and not self._description_at(t)]
         # what the dictionaries read in every name, for the countries of its context;
         # `person`: a person's name, whose country is no one else's
         found: list[tuple[Token, Span, ActorMatch | None, bool]] = []
         for tok in named:
-            span = _phrase(tok)
+            span = self._phrase_of(tok)
             match = self._lookup(span)
             names = name_tokens(tok, self._is_title)
             if names and (match is None or match.kind not in ("person", "group", "org")):
@@ -125,7 +134,7 @@ class DocumentActors:
         root = span.root
         if root.lower_ in RELATIVE and root.head.dep_ in ("relcl", "acl"):
             root = root.head.head  # "commanders who ..." -> the commanders
-            span = _phrase(root)
+            span = self._phrase_of(root)
         if counted(span):  # "the two presidents" are not the latest president alone
             return self._lookup(span)
         if is_pronoun(root) or _is_description(span):
@@ -163,10 +172,11 @@ class DocumentActors:
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
         "the two presidents"), each to get its own event; [] for one actor."""
-        before = sorted(self.mentions, key=lambda m: -m.start)
-        found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
-        if found is not None:
-            return [_as_coref(m, span.text) for m in found]
+        if counted(span):  # only a counted plural needs the mentions before it
+            before = self._latest
+            found = members_of(span, [(self.doc[m.head], m.match, m.person) for m in before])
+            if found is not None:
+                return [_as_coref(m, span.text) for m in found]
         return coordinated_countries(
             span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
         )
@@ -183,6 +193,19 @@ class DocumentActors:
         if key not in self._looked_up:
             self._looked_up[key] = self.resolver.resolve_span(span, self.date)
         return self._looked_up[key]
+
+    def _phrase_of(self, tok: Token) -> Span:
+        found = self._phrases.get(tok.i)
+        if found is None:
+            found = self._phrases[tok.i] = _phrase(tok)
+        return found
+
+    def _description_at(self, tok: Token) -> bool:
+        """Is the phrase `tok` heads a description ("the group")?"""
+        found = self._described.get(tok.i)
+        if found is None:
+            found = self._described[tok.i] = _is_description(self._phrase_of(tok))
+        return found
 
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A role without a country ("rebels", "police") takes the country of its context
@@ -203,9 +226,9 @@ class DocumentActors:
     # -- building ----------------------------------------------------------------------
 
     def _add(self, tok: Token, speaker: bool = False) -> Mention:
-        span = _phrase(tok)
+        span = self._phrase_of(tok)
         pronoun = is_pronoun(tok)
-        if pronoun or _is_description(span):
+        if pronoun or self._description_at(tok):
             found = self._antecedent(tok, span, speaker)
             match = _as_coref(found, span.text) if found else None
             if match is None and not pronoun:
@@ -239,6 +262,9 @@ class DocumentActors:
             if g and match.name not in self.gender:
                 self.gender[match.name] = g
         self.mentions.append(m)
+        at = bisect.bisect_right(self._latest_keys, -m.start)
+        self._latest_keys.insert(at, -m.start)
+        self._latest.insert(at, m)
         self.by_head[tok.i] = m
         return m
 
@@ -286,7 +312,7 @@ class DocumentActors:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                group = self._lookup(_phrase(pobj))
+                group = self._lookup(self._phrase_of(pobj))
                 if group is not None and group.kind in ("group", "org"):
                     return group
         return None
@@ -297,17 +323,14 @@ class DocumentActors:
         word = tok.lower_
         if is_pronoun(tok) and word in FIRST:
             return self._speaker(tok) if self._in_quote(tok.idx) else None
-        before = sorted(
-            (
-                m
-                for m in self.mentions
-                if m.end <= span.start_char
-                and m.start >= span.start_char - REACH_CHARS
-                and m.match
-                and not (speaker and self._in_quote(m.start))
-            ),
-            key=lambda m: -m.start,
-        )
+        before = [
+            m
+            for m in self._latest
+            if m.end <= span.start_char
+            and m.start >= span.start_char - REACH_CHARS
+            and m.match
+            and not (speaker and self._in_quote(m.start))
+        ]
         if is_pronoun(tok) and word in MALE | FEMALE:
             return self._gendered("f" if word in FEMALE else "m", before)
         plural_np = tok.tag_ in ("NNS", "NNPS")
@@ -422,7 +445,7 @@ class DocumentActors:
     def _surname(self, span: Span) -> ActorMatch | None:
         """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
         last = fold(span.root.text)
-        for m in sorted(self.mentions, key=lambda m: -m.start):
+        for m in self._latest:
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
             if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:

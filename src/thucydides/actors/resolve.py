@@ -36,6 +36,7 @@ BLOCKING = frozenset(
 CLAUSE = frozenset("who whom which that whose where when while because since".split())
 LOCATIVE = frozenset({"in", "inside", "within", "based"})
 WEAK_SECTORS = frozenset({"ELI", "CVL"})
+FOUND_CACHE = 50_000  # texts whose dictionary phrases are remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,16 +78,20 @@ def singulars(word: str) -> list[str]:
 def make_match(
     code: str | None, name: str | None, via: str, matched: str, kind: str | None, why: str = ""
 ) -> ActorMatch:
-    country = None
-    sectors: tuple[str, ...] = ()
-    if code:
-        known = code_blocks()
-        blocks = split_blocks(code)
-        if known.get(blocks[0], ("",))[0] == "country":
-            country = blocks[0]
-            blocks = blocks[1:]
-        sectors = tuple(b for b in blocks if known.get(b, ("",))[0] == "role")
+    country, sectors = _code_parts(code) if code else (None, ())
     return ActorMatch(code, country, sectors, name, via, matched, kind, why)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _code_parts(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """(country, role sectors) of an actor code; read once per code."""
+    known = code_blocks()
+    blocks = split_blocks(code)
+    country = None
+    if known.get(blocks[0], ("",))[0] == "country":
+        country = blocks[0]
+        blocks = blocks[1:]
+    return country, tuple(b for b in blocks if known.get(b, ("",))[0] == "role")
 
 
 def identity_first(code: str) -> str:
@@ -122,6 +127,11 @@ class ActorResolver:
         self.upper_only = frozenset(index["upper_only"])
         self.cased = frozenset(index["cased"])
         self.first_len: dict[str, int] = index["first_len"]
+        # what `find` and `entry` computed, per text and per entry: the same phrases
+        # ("the government", "Trump") recur in every story and cost the same each time
+        self._found: dict[str, tuple[list[Hit], list[tuple[str, int, int, bool]]]] = {}
+        self._entries: dict[int, tuple[str, str, tuple[CodeSpan, ...], str]] = {}
+        self._codes: dict[tuple[int, str | None], tuple[str | None, str]] = {}
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = ()) -> ActorResolver:
@@ -133,7 +143,19 @@ class ActorResolver:
     def find(
         self, text: str, offset: int = 0
     ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
-        """Longest dictionary phrases in `text`, left to right, and the text's pieces."""
+        """Longest dictionary phrases in `text`, left to right, and the text's pieces
+        (offsets into `text`); hits are shifted by `offset`."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= FOUND_CACHE:
+                self._found.clear()  # bounded: a long run meets ever new phrases
+            found = self._found[text] = self._find(text)
+        hits, ps = found
+        if offset:
+            hits = [Hit(h.entry, h.start + offset, h.end + offset, h.first, h.last) for h in hits]
+        return list(hits), list(ps)
+
+    def _find(self, text: str) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
         ps = [p for p in pieces(text) if p[0] != "'s"]
         capital = [any(ch.isupper() for ch in text[p[1] : p[2]]) for p in ps]
         hits: list[Hit] = []
@@ -146,7 +168,7 @@ class ActorResolver:
                 i += 1
                 continue
             entry, n = hit
-            hits.append(Hit(entry, ps[i][1] + offset, ps[i + n - 1][2] + offset, i, i + n))
+            hits.append(Hit(entry, ps[i][1], ps[i + n - 1][2], i, i + n))
             i += n
         covered = {k for h in hits for k in range(h.first, h.last)}
         hits = [h for h in hits if not self._inside_longer_name(h, ps, capital, covered)]
@@ -200,8 +222,11 @@ class ActorResolver:
     # -- resolution --------------------------------------------------------------------
 
     def entry(self, idx: int) -> tuple[str, str, tuple[CodeSpan, ...], str]:
-        name, kind, codes, where = self.entries[idx]
-        return name, kind, tuple(CodeSpan(*c) for c in codes), where
+        found = self._entries.get(idx)
+        if found is None:
+            name, kind, codes, where = self.entries[idx]
+            found = self._entries[idx] = (name, kind, tuple(CodeSpan(*c) for c in codes), where)
+        return found
 
     def resolve_text(self, text: str, date: str | None = None) -> ActorMatch | None:
         """A plain-text mention ("Pakistan's army", "the Haqqanis") to a code."""
@@ -229,8 +254,10 @@ class ActorResolver:
         aside: list[tuple[int, int]] = []
         located: list[tuple[int, int]] = []
         dropped: list[tuple[int, int]] = []
+        root = span.root.i  # a property that walks the span: read it once
+        lo, hi = span.start, span.end
         for tok in span:
-            if tok.i == span.root.i or tok.head.i < span.start or tok.head.i >= span.end:
+            if tok.i == root or not lo <= tok.head.i < hi:
                 continue
             if tok.dep_ in ("relcl", "acl", "advcl"):
                 sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
@@ -278,7 +305,7 @@ class ActorResolver:
             name, kind, codes, where = self.entry(h.entry)
             if kind not in NAMED:
                 continue
-            code, reason = code_on(codes, date)
+            code, reason = self._code_on(h.entry, date)
             if not code:
                 continue
             why = f"{name} ({where}): {reason}"
@@ -317,7 +344,7 @@ class ActorResolver:
             kind = self.entries[h.entry][1]
             via = "metonymy" if kind == "metonym" else "dictionary"
             name, _, codes, where = self.entry(h.entry)
-            code, reason = code_on(codes, date)
+            code, reason = self._code_on(h.entry, date)
             why = f"{name} ({where}): {reason}" + (
                 ", standing for its government" if via == "metonymy" else ""
             )
@@ -333,7 +360,7 @@ class ActorResolver:
         ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity
         group's armed men (UAF, "fighters", "militia") are rebels."""
         name, _, codes, where = self.entry(ident.entry)
-        icode, _ = code_on(codes, date)
+        icode, _ = self._code_on(ident.entry, date)
         if not icode:
             return None
         used, role, why = [ident], "", f"{name} ({where}) -> {icode}"
@@ -361,8 +388,18 @@ class ActorResolver:
         return out
 
     def _code(self, h: Hit, date: str | None) -> tuple[str, str]:
-        code, reason = code_on(self.entry(h.entry)[2], date)
+        code, reason = self._code_on(h.entry, date)
         return code or "", reason
+
+    def _code_on(self, entry: int, date: str | None) -> tuple[str | None, str]:
+        """`code_on` of an entry's codes, once per entry and date."""
+        key = (entry, date)
+        found = self._codes.get(key)
+        if found is None:
+            if len(self._codes) >= FOUND_CACHE:
+                self._codes.clear()
+            found = self._codes[key] = code_on(self.entry(entry)[2], date)
+        return found
 
     def _country(
         self, by_kind: dict[str, list[Hit]], date: str | None

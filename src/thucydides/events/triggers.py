@@ -64,11 +64,43 @@ def _mods(tok: Token) -> set[str]:
     return out
 
 
-def _term_level(terms: tuple[Term, ...], tok: Token) -> int:
+class _Facts:
+    """What the patterns read off a noun (its words, its modifiers, its conjuncts and
+    of/for-objects), read once per token of a sentence: a verb tries each of its patterns
+    on the same few nouns."""
+
+    __slots__ = ("_terms", "_links")
+
+    def __init__(self) -> None:
+        self._terms: dict[int, tuple[frozenset[str], set[str]]] = {}
+        self._links: dict[int, tuple[list[Token], list[Token]]] = {}
+
+    def words_mods(self, tok: Token) -> tuple[frozenset[str], set[str]]:
+        found = self._terms.get(tok.i)
+        if found is None:
+            found = self._terms[tok.i] = (_words(tok), _mods(tok))
+        return found
+
+    def links(self, tok: Token) -> tuple[list[Token], list[Token]]:
+        """(conjuncts, objects of its linking prepositions), in the order of its children."""
+        found = self._links.get(tok.i)
+        if found is None:
+            conjs: list[Token] = []
+            pobjs: list[Token] = []
+            for child in tok.children:
+                if child.dep_ == "conj":
+                    conjs.append(child)
+                elif child.dep_ == "prep" and child.lower_ in NP_LINK_PREPS:
+                    pobjs += [g for g in child.children if g.dep_ == "pobj"]
+            found = self._links[tok.i] = (conjs, pobjs)
+        return found
+
+
+def _term_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None) -> int:
     """3: a term with modifiers matches tok as head ("arrest warrant"); 2: a one-word term
     as head ("warrant"); 1: as modifier ("peace" in "peace talks"); 0: no. The longer
     phrase is the more specific pattern."""
-    words, mods = _words(tok), _mods(tok)
+    words, mods = (facts or _Facts()).words_mods(tok)
     level = 0
     for term in terms:
         if words & term.heads and all(mods & req for req in term.mods):
@@ -78,28 +110,28 @@ def _term_level(terms: tuple[Term, ...], tok: Token) -> int:
     return level
 
 
-def _np_level(terms: tuple[Term, ...], tok: Token) -> int:
+def _np_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None) -> int:
     """Match a noun phrase: its head, its modifiers, its conjuncts, or its of/for-object."""
-    level = _term_level(terms, tok)
+    facts = facts or _Facts()
+    level = _term_level(terms, tok, facts)
     if level >= 2:
         return level
-    for child in tok.children:
-        if child.dep_ == "conj":
-            level = max(level, _term_level(terms, child))
-        elif child.dep_ == "prep" and child.lower_ in NP_LINK_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and _term_level(terms, pobj):
-                    level = max(level, 1)
+    conjs, pobjs = facts.links(tok)
+    for child in conjs:
+        level = max(level, _term_level(terms, child, facts))
+    if level < 1 and any(_term_level(terms, pobj, facts) for pobj in pobjs):
+        level = 1
     return level
 
 
 class _VerbContext:
     """What the patterns may look at around one verb, collected once per verb token."""
 
-    __slots__ = ("verb", "passive", "prts", "preps", "objects", "subjects")
+    __slots__ = ("verb", "passive", "prts", "preps", "objects", "subjects", "facts")
 
-    def __init__(self, verb: Token) -> None:
+    def __init__(self, verb: Token, facts: _Facts | None = None) -> None:
         self.verb = verb
+        self.facts = facts or _Facts()
         children = list(verb.children)
         self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         self.prts = {c.lower_: c for c in children if c.dep_ == "prt"}
@@ -157,7 +189,7 @@ def _match_frame(frame: Frame, ctx: _VerbContext, obj: Token | None) -> tuple[in
     for tok, penalty in candidates:
         if frame.terms is None:
             return 1, tok
-        level = _np_level(frame.terms, tok) - penalty
+        level = _np_level(frame.terms, tok, ctx.facts) - penalty
         if level > best:
             best, best_tok = level, tok
     return (1 + best, best_tok) if best > 0 else (0, None)
@@ -185,7 +217,7 @@ def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, T
     if p.obj is not None:
         best = 0
         for cand in objects:
-            level = _np_level(p.obj, cand)
+            level = _np_level(p.obj, cand, ctx.facts)
             if level > best:
                 best, obj_tok = level, cand
         if not best:
@@ -199,7 +231,7 @@ def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, T
         if obj_tok is None and frame.terms is not None:
             obj_tok = tok
     if p.subj is not None:
-        level = max((_np_level(p.subj, s) for s in ctx.subjects), default=0)
+        level = max((_np_level(p.subj, s, ctx.facts) for s in ctx.subjects), default=0)
         if not level:
             return 0, None, None
         spec += level
@@ -268,14 +300,16 @@ class TriggerMatcher:
         hits: list[TriggerHit] = []
         consumed: set[int] = set()
         anchors: set[int] = set()
-        for tok in sent:
+        facts = _Facts()
+        tokens = list(sent)  # three passes over the same tokens: build them once
+        for tok in tokens:
             verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
             copula = tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children)
             if not (verb or copula):  # "is skeptical" has patterns of its own
                 continue
             if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
                 continue  # "the disputed island"; "accused X of spying" is one event
-            hit, used = self._verb_hit(tok)
+            hit, used = self._verb_hit(tok, facts)
             consumed |= used
             if hit is not None:
                 if hit.object_token is not None:
@@ -285,7 +319,7 @@ class TriggerMatcher:
                     anchors.add(tok.i)
                 elif blocked is not None:
                     blocked.add(tok.i)
-        for tok in sent:  # "X said Y must act": X demands it of Y (CAMEO 100)
+        for tok in tokens:  # "X said Y must act": X demands it of Y (CAMEO 100)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
                 speech = demanding_speech(tok)
                 if speech is not None and speech.i not in anchors:
@@ -295,7 +329,7 @@ class TriggerMatcher:
                     )  # fmt: skip
                     anchors.add(speech.i)
         effects: set[int] = set()
-        for tok in sent:
+        for tok in tokens:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
                 hit = self._noun_hit(tok)
                 if hit is not None:
@@ -308,13 +342,13 @@ class TriggerMatcher:
         hits.sort(key=lambda h: h.token)
         return hits
 
-    def _verb_hit(self, tok: Token) -> tuple[TriggerHit | None, set[int]]:
+    def _verb_hit(self, tok: Token, facts: _Facts) -> tuple[TriggerHit | None, set[int]]:
         """The verb's best hit (code "" for a blocking pattern) and the subject tokens its
         pattern named: "an air strike killed" is one event, not a verb and a noun one."""
         entry = self._data.verbs.get(tok.lemma_.lower())
         if entry is None:
             return None, set()
-        ctx = _VerbContext(tok)
+        ctx = _VerbContext(tok, facts)
         best: tuple[int, VerbPattern, Token | None, Token | None] | None = None
         for p in entry.patterns:
             spec, obj_tok, prt_tok = _match_verb(p, ctx)
@@ -327,7 +361,7 @@ class TriggerMatcher:
             hit = TriggerHit(tok.i, tok.idx, tok.idx + len(tok), code, rule, "verb", 1, None)
             return hit, set()
         spec, p, obj_tok, prt_tok = best
-        used = {s.i for s in ctx.subjects if p.subj and _np_level(p.subj, s)}
+        used = {s.i for s in ctx.subjects if p.subj and _np_level(p.subj, s, ctx.facts)}
         start, end = tok.idx, tok.idx + len(tok)
         if prt_tok is not None and prt_tok.i == tok.i + 1:
             end = prt_tok.idx + len(prt_tok)

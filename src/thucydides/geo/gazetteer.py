@@ -38,6 +38,7 @@ class GazetteerDataError(RuntimeError):
     """The packaged gazetteer files are missing or damaged (rebuild them)."""
 
 
+@functools.lru_cache(maxsize=65_536)  # the same names recur in every story
 def normalize_name(text: str) -> str:
     """The lookup key of a name: accents, case, dots, apostrophes and a leading "the" do
     not matter ("the U.S." == "US", "Côte d'Ivoire" == "Cote dIvoire")."""

@@ -236,14 +236,19 @@ def locate(sentence_span: Span, doc_countries: Mapping[str, int]) -> Location | 
 
 def _demonym_counts(doc: Doc, gaz: Gazetteer) -> Counter[str]:
     counts: Counter[str] = Counter()
-    skip = {t.i for e in doc.ents if e.label_ in {"PERSON"} for t in e}
+    skip = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    words = [t.text for t in doc]  # read once: a Token is built on every doc[i]
+    spaces = [t.whitespace_ for t in doc]
     i = 0
-    while i < len(doc):
-        if i in skip or not doc[i].text[:1].isupper():
+    while i < len(words):
+        if i in skip or not words[i][:1].isupper():
             i += 1
             continue
         for width in (2, 1):  # "South African" before "South"
-            codes = gaz.demonym(doc[i : i + width].text) if i + width <= len(doc) else ()
+            if i + width > len(words):
+                continue
+            text = words[i] if width == 1 else words[i] + spaces[i] + words[i + 1]
+            codes = gaz.demonym(text)
             if len(codes) == 1:
                 counts[codes[0]] += 1
                 i += width
@@ -303,7 +308,7 @@ def document_place(doc: Doc, doc_countries: Mapping[str, int]) -> Location | Non
         return dateline.to_location()
     weight: Counter[str] = Counter()
     by_place: dict[str, Counter[Place]] = {}
-    for m in find_mentions(doc[:], gaz):
+    for m in doc_mentions(doc, gaz):
         place = resolve(m.text, doc_countries, m.qualifier, gaz)
         if place is None or not place.country or m.strength == 0:
             continue
