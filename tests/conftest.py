@@ -17,3 +17,19 @@ if os.environ.get("CI"):
 @pytest.fixture(scope="session")
 def nlp():
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The full coder, loaded once for every test file that codes text."""
+    from thucydides.coder import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def fast_coder():
+    """The patterns-only coder, loaded once."""
+    from thucydides.coder import Coder
+
+    return Coder(fast=True)

@@ -236,13 +236,6 @@ def test_identity_first_only_without_a_country():
     assert identity_first("GOV") == "GOV"
 
 
-@pytest.fixture(scope="module")
-def fast_coder():
-    from thucydides.coder import Coder
-
-    return Coder(fast=True)
-
-
 @pytest.mark.parametrize(
     "sentence, source",
     [

@@ -3,18 +3,6 @@ sentences written for these tests."""
 
 import pytest
 
-from thucydides.coder import Coder
-
-
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
-
-
-@pytest.fixture(scope="module")
-def fast_coder():
-    return Coder(fast=True)
-
 
 def actual(events):
     return [e for e in events if e.modality == "actual" and e.polarity == "asserted"]

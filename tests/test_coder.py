@@ -11,16 +11,6 @@ from thucydides.coder import Coder, split_chunks
 from thucydides.model import Document
 
 
-@pytest.fixture(scope="module")
-def coder():
-    return Coder()
-
-
-@pytest.fixture(scope="module")
-def fast_coder():
-    return Coder(fast=True)
-
-
 def codes(events):
     return [(e.source.code if e.source else None, e.cameo.code, e.target.code if e.target else None)
             for e in events]  # fmt: skip
