@@ -60,6 +60,21 @@ def test_what_was_denied_is_no_event_of_its_own(coder):
     assert not any(e.cameo.root == "19" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The governor denied all the charges against him.", "016"),
+        ("The rebels deny providing weapons to the militia.", "016"),
+        ("The interior ministry refused to comment.", "011"),
+    ],
+)
+def test_a_statement_frame_keeps_its_code_against_the_model(coder, text, code):
+    """The model knows PLOVER only and reads denials and refusals to comment as REJECT;
+    the pattern that matched the statement's frame keeps its 01 code."""
+    events = coder.code(text)
+    assert [e.cameo.code for e in events] == [code]
+
+
 def test_symmetric_agreement_keeps_both_directions(coder):
     events = coder.code("Israel and Hamas agreed on a ceasefire on Tuesday.", date="2024-05-01")
     sources = {e.source.text for e in events}

@@ -326,3 +326,46 @@ def test_a_clause_the_parser_reads_as_a_noun_phrase_keeps_its_subject(nlp):
     doc = nlp("The newly elected Erdogan spoke on Friday.")
     elected = next(t for t in doc if t.text == "elected")
     assert find_roles(elected.sent, elected, None, actorish, "verb").how != "clause-read-as-noun"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # the gerund under "by", "in", "after": the subject of the verb it hangs on
+        ("The army stepped up pressure by shelling the border towns.", "shelling", "The army"),
+        ("In announcing the sanctions, the minister said the ban was final.", "announcing",
+         "the minister"),
+        # "accused X of", "blamed X for": the one accused did it
+        ("The court accused the mayor of taking bribes.", "taking", "the mayor"),
+        ("Police blamed the rebels for attacking the convoy.", "attacking", "the rebels"),
+        ("The mayor was arrested for insulting the president.", "insulting", "The mayor"),
+        # what one takes credit for, the taker did
+        ("The rebel group took credit for attacking a police convoy.", "attacking",
+         "The rebel group"),
+    ],
+)  # fmt: skip
+def test_a_gerund_under_a_preposition_has_an_actor(nlp, text, trigger, source):
+    assert words(roles_at(nlp, text, trigger).source) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "target"),
+    [
+        ("The Spanish minister said during a visit to Beijing that talks would go on.",
+         "visit", "The Spanish minister", "Beijing"),
+        ("Mexico's president told Trump in phone conversations that the border was secure.",
+         "conversations", "Mexico's president", "Trump"),
+    ],
+)  # fmt: skip
+def test_a_visit_or_call_that_sets_a_statement_is_made_by_the_speaker(
+    nlp, text, trigger, source, target
+):
+    roles = roles_at(nlp, text, trigger, kind="noun")
+    assert (words(roles.source), words(roles.target)) == (source, target)
+
+
+def test_a_protest_as_the_setting_of_an_act_is_not_the_actors(nlp):
+    """Only visits, talks and calls: police firing tear gas during a protest are not
+    the protesters."""
+    roles = roles_at(nlp, "Police fired tear gas during a protest.", "protest", kind="noun")
+    assert roles.source is None

@@ -150,10 +150,45 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             if found is not None:
                 return found, f"document<{how}"
         return head, "relative"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return _gerund_actor(head, depth)
     if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found, how = acting_subject(head, depth + 1)
         return found, f"participle<{how}"
     return None, "no-subject"
+
+
+# what one takes or claims for an act is no actor: the one who takes it acted
+CLAIM_NOUNS = {"credit", "responsibility", "blame", "part", "step", "action", "measure"}
+# "accused X of", "blamed X for", "praised X for": the one blamed or praised did it
+CHARGE_PREPS = {"of", "for"}
+
+
+def _gerund_actor(prep: Token, depth: int) -> tuple[Token | None, str]:
+    """Who performs a gerund under a preposition: "increased pressure by conducting
+    tests" and "in announcing the sanctions, X said": the subject of the verb the phrase
+    hangs on; "accused the mayor of taking bribes", "arrested for attacking": the one
+    accused or arrested; "took credit for attacking": who took it."""
+    host = prep.head
+    charge = prep.lower_ in CHARGE_PREPS
+    if host.pos_ in {"NOUN", "PROPN"}:
+        if host.lemma_.lower() in CLAIM_NOUNS and host.head.pos_ in {"VERB", "AUX"}:
+            found, how = acting_subject(host.head, depth + 1)
+            return found, f"participle<claim<{how}"
+        if charge and host.dep_ in {"dobj", "nsubjpass"}:
+            return host, "participle<charged"
+        return None, "participle<no-subject"
+    if host.pos_ not in {"VERB", "AUX"}:
+        return None, "participle<no-subject"
+    if charge:
+        objects = [o for o in children(host, {"dobj"}) if o.lemma_.lower() not in CLAIM_NOUNS]
+        if objects:
+            return objects[0], "participle<charged"
+        subj, passive = own_subject(host)
+        if passive:
+            return subj, "participle<charged"
+    found, how = acting_subject(host, depth + 1)
+    return found, f"participle<{how}"
 
 
 def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, kind: str) -> Roles:
@@ -180,6 +215,10 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     if speaker is not None:
         subj, how_s = speaker, f"speaker<{how_s}"
     source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
+    if source is not None and source.start <= anchor.i < source.end:
+        # "accused the mayor of taking bribes": the one accused, without the charge
+        cut = anchor.head.i if anchor.head.dep_ == "prep" else anchor.left_edge.i
+        source = source.doc[source.start : max(cut, subj.i + 1)]
     target = coordinated_phrase(obj) if obj is not None else None
     if source is not None and target is not None and _overlap(source, target):
         target = None
@@ -255,6 +294,16 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
                 head, None, lambda t: t.i not in (noun.i, host.i) and resolvable(t)
             )
             target_tok = found
+    if source_tok is None and _meeting_setting(noun):
+        # "said during a visit to Beijing", "told Trump in phone conversations": who
+        # speaks during the visit or the call is the one making it
+        verb = noun.head.head
+        subj, how_s = acting_subject(verb)
+        if subj is not None:
+            source_tok, how = subj, f"meeting-setting<{how_s}"
+            if target_tok is None:
+                found, _ = target_of(verb, None, lambda t: t.i != noun.i and resolvable(t))
+                target_tok = found
     if target_tok is None and noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
         # "a car bombing by X killed 75 people": what the event did names its target
         objects = children(head, {"dobj"}) if noun.dep_ == "nsubj" else []
@@ -267,6 +316,25 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, how)
+
+
+MEETING_NOUNS = {
+    "visit", "trip", "tour", "talk", "meeting", "conversation", "call", "negotiation",
+    "discussion", "summit",
+}  # fmt: skip
+SETTING_PREPS = {"during", "in", "on", "at", "after", "before", "ahead"}
+
+
+def _meeting_setting(noun: Token) -> bool:
+    """A visit, talk or call that is the setting of another act of its actor ("X said
+    during a visit to Y")."""
+    prep = noun.head
+    return (
+        noun.lemma_.lower() in MEETING_NOUNS
+        and noun.dep_ == "pobj"
+        and prep.lower_ in SETTING_PREPS
+        and prep.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 SPEECH_VERBS = {
