@@ -317,3 +317,29 @@ def test_the_regional_body_is_the_organisation_named_before(nlp, resolver):
     actors = DocumentActors(doc, "2011-11-14", resolver)
     body = actors.resolve(span_of(doc, "the regional body"))
     assert body.code.startswith("IGO") and body.via == "coreference"
+
+
+@pytest.mark.parametrize(
+    ("text", "later", "code"),
+    [
+        # a title in apposition that the parser tags as a name
+        ("Robert Jenkins, the shadow justice secretary for Britain's Conservative opposition "
+         "party, criticized the plan. Jenkins also accused Mauritius of lying.", "Jenkins",
+         "GBROPP"),
+        # a former holder of an office is an elite
+        ("Kenyan lawmakers met on Monday. Former Kenyan deputy president Rigathi Gakunga was "
+         "impeached in October. Gakunga denied the charges.", "Gakunga", "KENELI"),
+        # a national introduced by a profession: the country, and the profession's role
+        ("Abdi Wasike, a Somali analyst, urged the government to hold elections. Wasike said "
+         "talks had failed.", "Wasike", "SOM"),
+        ("Maria Lopez, a Mexican journalist, was detained on Monday. Lopez was freed later.",
+         "Lopez", "MEXMED"),
+    ],
+)  # fmt: skip
+def test_a_person_introduced_by_the_story_keeps_the_code_by_surname(
+    nlp, resolver, text, later, code
+):
+    doc = nlp(text)
+    actors = DocumentActors(doc, "2024-01-01", resolver)
+    m = actors.resolve(span_of(doc, later, nth=1 if text.count(later) > 1 else 0))
+    assert (m.code, m.via) == (code, "document")

@@ -56,6 +56,9 @@ def resolver():
         ("British aid agencies", None, "GBRNGO"),
         ("Omar Hassan", None, None),
         ("Hassan Tabet", None, None),
+        # "deputies" sit in a parliament; a deputy president is in government
+        ("French deputies", None, "FRALEG"),
+        ("the Kenyan deputy president", None, "KENGOV"),
     ],
 )
 def test_resolve_text(resolver, text, date, code):

@@ -24,6 +24,7 @@ from thucydides.actors.people import (
     appositions,
     define,
     fold,
+    former_title,
     introducing_title,
     name_tokens,
 )
@@ -285,7 +286,8 @@ class DocumentActors:
         name = " ".join(t.text for t in names)
         leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
         country = None if title.country else self.context.country_for(span, leader=leader)
-        person = define(name, title, word, country[0] if country else None)
+        former = former_title(tok, span, names)
+        person = define(name, title, word, country[0] if country else None, former)
         for other in appositions(tok) if person is not None else ():
             known = self.by_head.get(other.i)  # the title's own mention is the person
             if known is not None and known.match is not None and known.match.via != "document":

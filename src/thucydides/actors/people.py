@@ -30,6 +30,18 @@ TITLE_ROLES = {
     "senator": "LEG", "lawmaker": "LEG", "legislator": "LEG", "representative": "LEG",
     "congressman": "LEG", "congresswoman": "LEG", "general": "MIL", "judge": "JUD",
 }  # fmt: skip
+# "a Somali analyst", "a Kenyan journalist": a national introduced by a profession, with
+# the role the profession has in CAMEO (none: the country alone)
+PROFESSION_ROLES = {
+    "journalist": "MED", "reporter": "MED", "editor": "MED", "correspondent": "MED",
+    "blogger": "MED", "activist": "CVL", "lawyer": "CVL", "attorney": "CVL",
+    "businessman": "BUS", "businesswoman": "BUS", "entrepreneur": "BUS", "economist": "EDU",
+    "analyst": "", "expert": "", "researcher": "EDU", "scholar": "EDU", "professor": "EDU",
+    "academic": "EDU", "student": "EDU", "doctor": "HLH", "nurse": "HLH", "farmer": "AGR",
+    "resident": "CVL", "citizen": "CVL", "national": "CVL", "writer": "CVL", "artist": "CVL",
+}  # fmt: skip
+# the holder of an office named with these no longer holds it (CAMEO: ELI, elites)
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "then"})
 OFFICE_NOUNS = frozenset(
     "commander leader official spokesman spokeswoman spokesperson chief head chairman "
     "chairwoman officer".split()
@@ -77,13 +89,21 @@ def name_tokens(head: Token, is_title: Callable[[Token], bool]) -> list[Token]:
 
 
 def define(
-    name: str, title: ActorMatch, title_word: str, context_country: str | None
+    name: str,
+    title: ActorMatch,
+    title_word: str,
+    context_country: str | None,
+    former: bool = False,
 ) -> ActorMatch | None:
     """The code a title gives the person named with it: its country (or, for a title
-    with none, its context's) and its role (or the title's usual one). None when the
-    title gives no role."""
+    with none, its context's) and its role (or the title's usual one), ELI for a
+    `former` holder of an office. None when the title gives no role."""
     if title.kind == "person" or not title.code:
         return None  # the phrase names someone the dictionaries know
+    if title.kind == "country" and title_word in PROFESSION_ROLES:
+        code = title.code + PROFESSION_ROLES[title_word]
+        why = f"introduced as {title.matched!r}, a national by profession"
+        return make_match(code, name, "document", title.matched, "person", why)
     if title.kind in ("group", "org"):  # "Taliban spokesman X", "UN envoy X": theirs
         why = f"introduced as {title.matched!r}"
         return make_match(title.code, name, "document", title.matched, "person", why)
@@ -94,11 +114,26 @@ def define(
     if not roles:
         return None  # "Haiti's Frantz Exantus": a country alone says nothing of the person
     country = country or context_country
+    if (former or _former(title.matched)) and set(roles) & {"GOV", "MIL", "LEG", "JUD"}:
+        roles = ["ELI"]  # "former deputy president X" is an elite, no longer in office
     code = (country or "") + "".join(roles)
     why = f"introduced as {title.matched!r}" + (
         f"; country {country} from its context" if country and not title.country else ""
     )
     return make_match(code, name, "document", title.matched, "person", why)
+
+
+def _former(phrase: str) -> bool:
+    words = phrase.lower().replace("ex-", "ex- ").split()
+    return any(w in FORMER_WORDS for w in words)
+
+
+def former_title(tok: Token, span: Span, names: list[Token]) -> bool:
+    """Is the person introduced as the former holder of an office ("former deputy
+    president X", "X, a former minister")?"""
+    before = span[: max(names[0].i - span.start, 0)].text
+    around = " ".join(title_phrase(o).text for o in appositions(tok))
+    return _former(before) or _former(around)
 
 
 def appositions(tok: Token) -> list[Token]:
@@ -125,7 +160,9 @@ def introducing_title(
     other = next(iter(appositions(tok)), None)
     if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
         other = other.head.head
-    if other is None or other.pos_ != "NOUN":
+    if other is None or not (
+        other.pos_ == "NOUN" or (other.pos_ == "PROPN" and is_title(other))
+    ):  # "X, the shadow justice secretary": the parser often tags the title a name
         return None, ""
     return lookup(title_phrase(other)), other.lower_
 
