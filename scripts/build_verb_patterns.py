@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     per_root, synsets, dropped, stats = convert(shared)
     counts = write_files(per_root, synsets)
-    from thucydides.events.trigger_data import compile_patterns  # after convert() set sys.path
+    from thucydides.events.pattern_compiler import compile_patterns  # after convert() set sys.path
 
     # every file, the hand-written ones included, must load and use only codes of the table
     compiled = compile_patterns(OUT, valid_codes=frozenset(valid_codes(shared)))

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from thucydides.events import trigger_data
-from thucydides.events.trigger_data import PatternError, compile_patterns, data_dir
+from thucydides.events.pattern_cache import load_compiled
+from thucydides.events.pattern_compiler import PatternError, compile_patterns
+from thucydides.events.pattern_files import data_dir
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.nlp import load_nlp
 
@@ -228,11 +229,11 @@ def test_hits_are_ordered_and_offsets_match(nlp, matcher):
 
 
 def test_pattern_files_load_fast_from_cache():
-    trigger_data.load_compiled()  # builds the cache if needed
+    load_compiled()  # builds the cache if needed
     best = 1.0
     for _ in range(3):  # the best of three: the cost of loading, not of a busy machine
         start = time.perf_counter()
-        compiled = trigger_data.load_compiled()
+        compiled = load_compiled()
         best = min(best, time.perf_counter() - start)
     assert best < 0.3
     assert compiled.pattern_count > 2000

@@ -25,7 +25,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "action", None) != "check":
         raise UserError("Give an action: `thucydides patterns check [--patterns FILE]`.")
-    from thucydides.events.trigger_data import compile_patterns, data_dir, read_user_file
+    from thucydides.events.pattern_compiler import compile_patterns
+    from thucydides.events.pattern_files import data_dir, read_user_file
     from thucydides.ontology import cameo_codes
 
     for path in args.patterns:

@@ -13,15 +13,9 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from thucydides.events.modality import planning_noun
+from thucydides.events.pattern_cache import load_compiled
+from thucydides.events.pattern_compiler import Compiled, Frame, NounPattern, Term, VerbPattern
 from thucydides.events.roles import demanding_speech
-from thucydides.events.trigger_data import (
-    Compiled,
-    Frame,
-    NounPattern,
-    Term,
-    VerbPattern,
-    load_compiled,
-)
 
 WHEN_ENTS = frozenset({"DATE", "TIME"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})

@@ -1,29 +1,21 @@
-"""Load and compile the trigger pattern files (events/data/) into lemma-keyed dicts.
+"""Compile trigger pattern files into lemma-keyed dicts that matching reads.
 
-Parsing a few thousand YAML patterns takes about a second, so the compiled form is
-pickled in the user cache (THUCYDIDES_CACHE, else $XDG_CACHE_HOME/thucydides, else
-~/.cache/thucydides) under a name that hashes the data files' names, sizes and mtimes:
-editing a pattern file invalidates it. An unwritable cache only costs the compile time.
-Users add or override patterns with files in the same format (`--patterns FILE`,
-`[patterns] files` in thucydides.toml, THUCYDIDES_PATTERNS), read before the package's.
+A pattern file's verbs, frames, phrase lists and synonym sets (`&set`) become shared
+frozensets in NamedTuples indexed by verb and noun lemma, so matching a sentence is a few
+set lookups per verb (`triggers.py`). The user's files come before the package's and win;
+a malformed pattern is a PatternError naming its file and pattern, or, for `patterns
+check`, one entry in a list of problems.
 """
 
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
-import pickle
 import re
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
+from thucydides.events.pattern_files import load_yaml, pattern_files, read_user_file
 
-FORMAT_VERSION = 1
-KEEP_CACHES = 4
 CODE_RE = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
 VERB_KEYS = {"id", "verb", "prt", "obj", "preps", "subj", "passive", "code", "note"}
 NOUN_KEYS = {"id", "noun", "mods", "code", "note"}
@@ -71,16 +63,6 @@ class Compiled(NamedTuple):
     codes: frozenset[str]
 
 
-def data_dir() -> Path:
-    return Path(str(resources.files("thucydides.events") / "data"))
-
-
-def pattern_files(root: Path) -> list[Path]:
-    """Additions first: they win ties and replace generated patterns with the same form."""
-    verbs = root / "verbs"
-    return [verbs / "_additions.yaml", *sorted(verbs.glob("[0-9][0-9]_*.yaml"))]
-
-
 class _Compiler:
     def __init__(self, synsets: dict[str, list[str]]) -> None:
         self.synsets = synsets
@@ -122,55 +104,6 @@ def _code(value, where: str, valid: frozenset[str] | None) -> str:
             '(write codes as quoted strings with their leading zeros, e.g. "042")'
         )
     return value
-
-
-def _load_yaml(path: Path):
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader) or {}
-
-
-class _LineLoader(yaml.SafeLoader):
-    """Keeps each mapping's line (as "__line__") so a user file's messages can name it."""
-
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
-def read_user_file(path: Path) -> dict:
-    """A user's pattern file, or a UserError saying in one sentence why it cannot be read."""
-    from thucydides.errors import UserError
-
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Pattern file {path} does not exist.") from None
-    except IsADirectoryError:
-        raise UserError(f"Pattern file {path} is a directory, not a file.") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read pattern file {path}: {exc.strerror}.") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"Pattern file {path} is not UTF-8 text.") from None
-    try:
-        if "\x00" in text:
-            raise UserError(f"Pattern file {path} is a binary file, not YAML text.")
-        parsed = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise UserError(f"Pattern file {path} is not valid YAML{at}.") from None
-    if parsed is None:
-        return {}
-    if not isinstance(parsed, dict):
-        raise UserError(
-            f"Pattern file {path} must be a YAML mapping with patterns, defaults, remove "
-            "or nouns (see events/data/README.md)."
-        )
-    return parsed
 
 
 def _where(label: str, raw: dict, user: bool) -> str:
@@ -263,18 +196,18 @@ def compile_patterns(
     a pattern of the same form, a verb's default, a noun's pattern), and index the
     patterns by verb / noun lemma. With `problems`, bad patterns are listed there and
     skipped instead of raising PatternError."""
-    comp = _Compiler(_load_yaml(root / "synsets.yaml"))
+    comp = _Compiler(load_yaml(root / "synsets.yaml"))
     sources = [_Source(str(p), Path(p).name, read_user_file(Path(p)), True) for p in user_files]
     if user_files and valid_codes is None:
         from thucydides.ontology import cameo_codes
 
         valid_codes = frozenset(cameo_codes())
     sources += [
-        _Source(f"verbs/{p.name}", f"verbs/{p.name}", _load_yaml(p), False)
+        _Source(f"verbs/{p.name}", f"verbs/{p.name}", load_yaml(p), False)
         for p in pattern_files(root)
         if p.is_file()
     ]
-    sources.append(_Source("nouns.yaml", "nouns.yaml", _load_yaml(root / "nouns.yaml"), False))
+    sources.append(_Source("nouns.yaml", "nouns.yaml", load_yaml(root / "nouns.yaml"), False))
 
     def attempt(make, *args):
         try:
@@ -346,65 +279,3 @@ def compile_patterns(
 
 def _fail(message: str) -> None:
     raise PatternError(message)
-
-
-def _cache_dir() -> Path:
-    if env := os.environ.get("THUCYDIDES_CACHE"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "thucydides"
-
-
-def _fingerprint(root: Path, user_files: Sequence[Path] = ()) -> str:
-    h = hashlib.sha1(f"v{FORMAT_VERSION}".encode())
-    for path in sorted(root.rglob("*.yaml")):
-        st = path.stat()
-        h.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
-    for path in user_files:  # by content: a user's file may be rewritten within a second
-        try:
-            h.update(f"{Path(path).resolve()}:".encode() + Path(path).read_bytes())
-        except OSError:
-            h.update(f"{path}:unreadable".encode())  # compiling says why, in one sentence
-    return h.hexdigest()[:16]
-
-
-def load_compiled(root: Path | None = None, user_files: Sequence[Path] = ()) -> Compiled:
-    """The compiled patterns of the package (and the user's files, which win), from the
-    cache when fresh. A user file with bad patterns is a UserError naming the first."""
-    root = root or data_dir()
-    cache = _cache_dir() / f"triggers-{_fingerprint(root, user_files)}.pickle"
-    try:
-        with cache.open("rb") as f:
-            gc.disable()  # unpickling many small tuples triggers needless collections
-            try:
-                compiled = pickle.load(f)
-            finally:
-                gc.enable()
-        if isinstance(compiled, Compiled):
-            return compiled
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
-    if user_files:
-        from thucydides.errors import UserError
-
-        problems: list[str] = []
-        compiled = compile_patterns(root, user_files=user_files, problems=problems)
-        if problems:
-            raise UserError(
-                f"Pattern files have {len(problems)} bad pattern(s), first {problems[0]}; "
-                "see `thucydides patterns check --patterns FILE`."
-            )
-    else:
-        compiled = compile_patterns(root)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cache)
-        old = sorted(cache.parent.glob("triggers-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for stale in old[:-KEEP_CACHES]:  # patterns edited since: keep a few, not all
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return compiled

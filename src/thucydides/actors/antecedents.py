@@ -1,0 +1,136 @@
+"""The mentions of one document read so far, and the search among them for the
+antecedent of a pronoun or a description.
+
+Kept apart from the chain builder (`coref.py`, which decides what each mention is)
+because choosing an antecedent is its own small set of rules: recency within a few
+paragraphs, number, gender from a first-name list or an earlier "she". A wrong antecedent
+is worse than none, so when nothing compatible is found the answer is None.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from thucydides.actors.mentions import (
+    FEMALE,
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE,
+    MALE_WORDS,
+    PERSON_ROLES,
+    PLURAL,
+    Mention,
+    as_coref,
+    gender_of_person,
+    is_pronoun,
+)
+from thucydides.actors.people import fold
+from thucydides.actors.resolve import doc_text
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
+    from spacy.tokens import Doc, Span, Token
+
+    from thucydides.actors.resolve import ActorMatch
+
+GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
+# how far back (characters) a pronoun or description looks for its antecedent: a few
+# paragraphs, as a reader does; it also keeps the search flat on a long document
+REACH_CHARS = 3_000
+
+
+class MentionIndex:
+    """The mentions added so far, latest first, by head, and the genders they told."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.gender: dict[str, str] = {}  # a person's canonical name -> "f" / "m"
+        # the mentions latest first (by start; equal starts in the order added), kept
+        # sorted as they are added: every antecedent search reads them in this order
+        self.latest: list[Mention] = []
+        self._latest_keys: list[int] = []  # -start of each, ascending
+        self.by_head: dict[int, Mention] = {}
+
+    def add(self, m: Mention, span: Span) -> None:
+        """Index `m` (the mention of `span`); a named person's gender is learnt from it."""
+        match = m.match
+        if match is not None and match.kind == "person" and m.person and match.name:
+            g = gender_of_person(span, match)
+            if g and match.name not in self.gender:
+                self.gender[match.name] = g
+        at = bisect.bisect_right(self._latest_keys, -m.start)
+        self._latest_keys.insert(at, -m.start)
+        self.latest.insert(at, m)
+        self.by_head[m.head] = m
+
+    def antecedent(
+        self, tok: Token, span: Span, skip: Callable[[int], bool] | None = None
+    ) -> ActorMatch | None:
+        """For a third-person pronoun or a description (`span`, headed by `tok`): the
+        latest compatible mention before it. `skip`: mentions starting at a character it
+        is true of cannot be the antecedent (people named inside a quote are not who
+        speaks it)."""
+        word = tok.lower_
+        before = [
+            m
+            for m in self.latest
+            if m.end <= span.start_char
+            and m.start >= span.start_char - REACH_CHARS
+            and m.match
+            and not (skip is not None and skip(m.start))
+        ]
+        if is_pronoun(tok) and word in MALE | FEMALE:
+            return self._gendered("f" if word in FEMALE else "m", before)
+        plural_np = tok.tag_ in ("NNS", "NNPS")
+        lemma = tok.lemma_.lower()
+        for m in before:
+            group_like = m.match.kind in ("group", "org") and not m.person
+            if is_pronoun(tok) and word in PLURAL:
+                if m.plural or group_like:
+                    return m.match
+            elif is_pronoun(tok):  # it / its
+                if not m.person and not m.plural:
+                    return m.match
+            elif m.lemma == lemma or (m.person and lemma in self._text(m).lower()):
+                if m.plural == plural_np or m.match.kind != "agent":
+                    return m.match
+            elif lemma in GROUP_NOUNS and not plural_np and group_like:
+                return m.match
+            elif lemma in PERSON_ROLES and m.lemma in PERSON_ROLES and m.plural == plural_np:
+                return m.match  # "a senior figure in the network ... the commander said"
+        return None
+
+    def surname(self, span: Span) -> ActorMatch | None:
+        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
+        last = fold(span.root.text)
+        for m in self.latest:
+            if m.end > span.start_char or not m.match or m.match.kind != "person":
+                continue
+            if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
+                return as_coref(m.match, span.text)
+        return None
+
+    def _gendered(self, want: str, before: list[Mention]) -> ActorMatch | None:
+        """The latest person of the wanted gender; failing that, the latest named person
+        whose gender is unknown (and who is then known to have it)."""
+        people = [m for m in before if m.person and not m.plural]
+        for m in people:
+            if self._gender_of(m) == want:
+                return m.match
+        for m in people[:GENDER_WINDOW]:
+            if self._gender_of(m) is not None:
+                continue
+            if m.match.kind == "person" and m.match.name:
+                self.gender[m.match.name] = want  # "she" tells the gender from now on
+            return m.match
+        return None
+
+    def _gender_of(self, m: Mention) -> str | None:
+        if m.match.kind == "person" and m.match.name:
+            return self.gender.get(m.match.name)
+        words = {t.lower_ for t in self.doc[m.head : m.head + 1]}
+        return "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+
+    def _text(self, m: Mention) -> str:
+        return doc_text(self.doc)[m.start : m.end]

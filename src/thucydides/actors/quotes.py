@@ -1,0 +1,80 @@
+"""The quotations of one document and who speaks each, for first person inside a quote
+("we will not negotiate", "our fighters"): it stands for the quote's speaker.
+
+Kept apart from the chain builder (`coref.py`) because finding a speaker reads the
+paragraph around a quote, not the mentions before it: the subject of a reporting verb
+("said", "told") in the quote's paragraph, often named after the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from thucydides.actors.mentions import FIRST, Mention, is_pronoun
+from thucydides.actors.resolve import doc_text
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
+    from spacy.tokens import Doc, Token
+
+    from thucydides.actors.resolve import ActorMatch
+
+REPORT_VERBS = frozenset(
+    "say tell add state declare warn insist claim announce stress reply write vow explain "
+    "argue note assert deny tweet post".split()
+)
+_QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+
+
+class Quotes:
+    """The quotes of `doc` as character spans, and their speakers once asked for."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.spans = [(m.start(), m.end()) for m in _QUOTE.finditer(doc_text(doc))]
+        self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
+
+    def inside(self, char: int) -> bool:
+        return any(a < char < b for a, b in self.spans)
+
+    def speaker(self, tok: Token, mention_of: Callable[[Token], Mention]) -> ActorMatch | None:
+        """The subject of the reporting verb of the quote around `tok`; `mention_of` gives
+        the subject's mention (the chain builder adds it if it is not there yet)."""
+        index = next(i for i, (a, b) in enumerate(self.spans) if a < tok.idx < b)
+        return self._speaker_of(index, mention_of)
+
+    def _speaker_of(self, index: int, mention_of: Callable[[Token], Mention]) -> ActorMatch | None:
+        """The reporting verb must be in the quote's paragraph; a paragraph that opens with
+        an unattributed quote continues the previous quote's speaker."""
+        if index in self.speakers:
+            return self.speakers[index]
+        self.speakers[index] = None  # guards against a quote that refers to itself
+        start, end = self.spans[index]
+        found: ActorMatch | None = None
+        for sent in self.doc.sents:
+            if sent.end_char <= start - 1 or sent.start_char > end + 200:
+                continue
+            for t in sent:
+                gap = (
+                    doc_text(self.doc)[end : t.idx]
+                    if t.idx >= end
+                    else doc_text(self.doc)[t.idx : start]
+                )
+                if t.lemma_ not in REPORT_VERBS or self.inside(t.idx) or "\n" in gap:
+                    continue
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or (is_pronoun(subj) and subj.lower_ in FIRST):
+                    continue
+                found = mention_of(subj).match
+                break
+            if found is not None:
+                break
+        if (
+            found is None
+            and index > 0
+            and "\n" in doc_text(self.doc)[self.spans[index - 1][1] : start]
+        ):
+            found = self._speaker_of(index - 1, mention_of)
+        self.speakers[index] = found
+        return found
