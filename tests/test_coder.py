@@ -317,3 +317,14 @@ def test_the_two_presidents_meeting_in_a_city_meet_each_other(fast_coder):
     assert later == {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")}
     # the target is the other president, not the city
     assert {e.target.text for e in events if e.sentence_index == 1} == {"The two presidents"}
+
+
+def test_an_event_with_no_actor_anyone_can_code_is_no_record(coder):
+    """Neither side coded: nobody could count it in a series."""
+    assert coder.code("The car hit a roadside bomb near the market.") == []
+    assert coder.code("We will find out in the next few months.") == []
+
+
+def test_an_event_with_one_coded_actor_is_kept(coder):
+    events = coder.code("A Kenyan journalist was arrested on Monday.")
+    assert [(e.cameo.root, e.target.code) for e in events] == [("17", "KENMED")]

@@ -319,6 +319,12 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = self._actor(src, s_match, chunk, doc_countries)
             target = self._actor(tgt, t_match, chunk, doc_countries)
+            if not (source and source.code) and not (target and target.code):
+                # no actor the dictionaries or the story can code: a record nobody could
+                # count ("the car hit a roadside bomb", "we'll find out"); on the
+                # training stories these were 179 events, none right (dev triple F1
+                # 0.217 -> 0.238, volume 0.78 -> 0.62)
+                continue
             trigger = Trigger(text[cand.start : cand.end], cand.start + offset, cand.end + offset)
             event = Event(
                 doc_id=document.id,
