@@ -157,3 +157,20 @@ def test_a_planned_withdrawal_is_intended_by_the_planners(fast_coder):
 def test_an_announced_plan_for_talks_is_one_intent(fast_coder):
     events = fast_coder.code("The rebels announced plans for talks with the government.")
     assert [e.cameo.code for e in events] == ["036"]
+
+
+def test_the_condition_of_a_threat_is_no_act_of_its_own(coder):
+    events = coder.code(
+        "The Kenyan president warned of tough action if the Somali rebels did not cooperate."
+    )
+    assert [e.cameo.root for e in events] == ["13"]
+    assert any(a["from"] == "condition" for a in events[0].evidence["alternatives"])
+
+
+def test_two_conjuncts_read_as_one_actor_give_one_event(coder):
+    """ "The White House and the US government": both come out USAGOV, one act, not the
+    same record twice."""
+    events = coder.code("The White House and the US government condemned Iran on Monday.")
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [
+        ("USAGOV", "111", "IRN")
+    ]

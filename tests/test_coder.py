@@ -196,10 +196,10 @@ def test_an_appeal_takes_its_kind_from_the_act_asked_for(fast_coder):
 
 
 def test_a_title_case_headline_is_coded_and_shown_as_written(fast_coder):
-    (event,) = fast_coder.code("Rebels Shell Town Near Capital")
+    (event,) = fast_coder.code("Syrian Rebels Shell Town Near Capital")
     assert event.cameo.root == "19" and event.trigger.text == "Shell"
-    assert (event.source.text, event.source.code) == ("Rebels", "REB")
-    assert event.sentence == "Rebels Shell Town Near Capital"
+    assert (event.source.text, event.source.code) == ("Syrian Rebels", "SYRREB")
+    assert event.sentence == "Syrian Rebels Shell Town Near Capital"
 
 
 class RecordingModel:
@@ -217,8 +217,8 @@ class RecordingModel:
 
 def test_the_model_reads_a_headline_as_written_not_as_recased_for_the_parser():
     model = RecordingModel()
-    events = Coder(model=model).code("Rebels Shell Town Near Capital")
-    assert model.seen == ["Rebels Shell Town Near Capital"]
+    events = Coder(model=model).code("Syrian Rebels Shell Town Near Capital")
+    assert model.seen == ["Syrian Rebels Shell Town Near Capital"]
     assert events and events[0].evidence["model"] == "recording"
 
 
@@ -228,7 +228,7 @@ def test_a_stated_refusal_is_coded_as_the_refusal(fast_coder):
     assert (event.polarity, event.modality) == ("asserted", "actual")
     assert event.evidence["refusal_of"] == "085"
     # an act that did not happen is not a refusal: it stays negated
-    (event,) = fast_coder.code("The army did not attack the village.")
+    (event,) = fast_coder.code("The Malian army did not attack the village.")
     assert (event.cameo.root, event.polarity) == ("19", "negated")
 
 
@@ -328,3 +328,15 @@ def test_an_event_with_no_actor_anyone_can_code_is_no_record(coder):
 def test_an_event_with_one_coded_actor_is_kept(coder):
     events = coder.code("A Kenyan journalist was arrested on Monday.")
     assert [(e.cameo.root, e.target.code) for e in events] == [("17", "KENMED")]
+
+
+def test_troops_of_no_one_are_no_record_in_a_story(coder):
+    """In a story, a bare role on both sides ("troops", "soldiers") is one its context
+    did not place: no more countable than no actor at all. A lone sentence says no
+    more than the bare role, and keeps it."""
+    story = (
+        "Fighting went on for a third day.\n\nSoldiers attacked the troops at dawn.\n\n"
+        "The weather was cold.\n\nMore rain is expected."
+    )
+    assert [e for e in coder.code(story) if e.cameo.root == "19"] == []
+    assert [e.cameo.root for e in coder.code("Soldiers attacked the troops at dawn.")] == ["19"]

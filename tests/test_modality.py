@@ -55,6 +55,8 @@ def test_relative_clause_keeps_its_own_mood(nlp):
         ("Chile said it would not meet the envoy.", "meet", True),
         ("The army did not attack the village.", "attack", False),
         ("Kenya could not attend the talks.", "attend", False),
+        # unable is not unwilling
+        ("They would not be able to find a solution.", "find", False),
         ("Chile will lift the embargo.", "lift", False),
     ],
 )

@@ -218,6 +218,24 @@ def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate) -> list
 CONTENT_TAKING = ("016", "12")
 
 
+# threats and demands state the condition they hang on: "warned of tough action if they
+# did not cooperate" is one threat (13), whose condition is no act of cooperation
+CONDITION_TAKING = ("10", "13")
+CONDITION_MARKS = {"if", "unless", "until"}
+
+
+def _in_condition(tok: Token, governor: int) -> bool:
+    """Does `tok` sit in an if/unless/until clause below the governing trigger?"""
+    for node in (tok, *tok.ancestors):
+        if node.i == governor:
+            return False
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+        ):
+            return True
+    return False
+
+
 def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
     """A verb under a denial or rejection is what was denied or rejected, and an act under
     the intent to do it is what was intended: it goes into the governing event's
@@ -232,6 +250,10 @@ def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
         ):  # "announced plans for talks" is one intent to meet, not two
             governor.alternatives.append({**_alternative(cand), "from": "content"})
             continue
+        if governor is not None and governor.code.startswith(CONDITION_TAKING):
+            if _in_condition(doc[cand.token], governor.token):
+                governor.alternatives.append({**_alternative(cand), "from": "condition"})
+                continue
         kept.append(cand)
     return kept
 

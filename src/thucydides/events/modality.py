@@ -124,6 +124,8 @@ def mood_of(anchor: Token) -> Mood:
         modality, cue = "hypothetical", anchor.head.lower_
     elif modality == "actual" and anchor.dep_ == "xcomp" and anchor.head.lower_ in INTENT_ADJ:
         modality, cue = "intended", anchor.head.lower_
+    if polarity == "negated" and anchor.dep_ == "xcomp" and anchor.head.lower_ == "able":
+        cue = "able"  # "would not be able to find a solution": unable, not refusing
     return Mood(polarity, modality, cue)
 
 
