@@ -129,13 +129,13 @@ def test_ingest_memory_is_flat_and_stores_every_event(texts, tmp_path: Path) -> 
 
 def test_run_on_line_is_coded_in_pieces_and_reported(tmp_path: Path) -> None:
     # regression: a megabyte line without a full stop was coded silently, as if prose
-    line = " ".join(["rebels attacked the town and"] * 400)
+    line = " ".join(["Syrian rebels attacked the town and"] * 400)
     path = tmp_path / "line.txt"
-    path.write_text(f"Rebels attacked the town. {line}\n", encoding="utf-8")
+    path.write_text(f"Syrian rebels attacked the town. {line}\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "thucydides.cli", "code", str(path), "--fast",
                            "--format", "jsonl"], capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
-    start = len("Rebels attacked the town. ")
+    start = len("Syrian rebels attacked the town. ")
     assert f"without a sentence end (characters {start:,} to {start + len(line):,})" in done.stderr
     events = [json.loads(x) for x in done.stdout.splitlines()]
     assert max(e["sentence_index"] for e in events) >= 2000 // 150  # coded, piece by piece
