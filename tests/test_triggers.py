@@ -117,6 +117,12 @@ def test_saying_what_another_must_do_is_a_demand(nlp, matcher):
         assert not any(h.rule == "structure:reported-obligation" for h in hits(nlp, matcher, text))
 
 
+def test_saying_what_another_should_do_is_an_appeal(nlp, matcher):
+    found = hits(nlp, matcher, "Kenya said Somalia should stop the raids.")
+    appeal = [h for h in found if h.rule == "structure:reported-obligation"]
+    assert [h.code for h in appeal] == ["020"]
+
+
 def test_the_longer_phrase_is_the_more_specific_pattern(nlp, matcher):
     # "issue+arrest_warrant" (173) beats "issue+warrant" (100); a statement issued is no event
     assert (

@@ -262,8 +262,18 @@ def _names_it(obj: Token) -> bool:
     )
 
 
-DEMAND_CODE = "100"  # demand, not otherwise specified
+DEMAND_CODE = "100"  # demand, not otherwise specified: "X said Y must act"
+# "X said Y should act" suggests more than it demands (CAMEO: demands are "stronger or
+# more forceful" than appeals): an appeal (020). On the training stories the reported
+# obligations coded 100 were 13 events, none of the right root; coders wrote 02
+APPEAL_CODE = "020"
 DEMAND_RULE = "structure:reported-obligation"
+
+
+def obligation_code(clause: Token) -> str:
+    """100 for what one must or has to do, 020 for what one should or ought to do."""
+    words = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    return APPEAL_CODE if words & {"should", "ought"} else DEMAND_CODE
 
 
 class TriggerMatcher:
@@ -318,8 +328,8 @@ class TriggerMatcher:
                 speech = demanding_speech(tok)
                 if speech is not None and speech.i not in anchors:
                     hits.append(
-                        TriggerHit(speech.i, speech.idx, speech.idx + len(speech), DEMAND_CODE,
-                                   DEMAND_RULE, "verb", 1, None)
+                        TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
+                                   obligation_code(tok), DEMAND_RULE, "verb", 1, None)
                     )  # fmt: skip
                     anchors.add(speech.i)
         effects: set[int] = set()
