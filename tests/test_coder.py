@@ -340,3 +340,23 @@ def test_troops_of_no_one_are_no_record_in_a_story(coder):
     )
     assert [e for e in coder.code(story) if e.cameo.root == "19"] == []
     assert [e.cameo.root for e in coder.code("Soldiers attacked the troops at dawn.")] == ["19"]
+
+
+KENYA_STORY = (
+    "Kenyan Journalist Held Over Report\n\n"
+    "NAIROBI, Kenya —\n\n"
+    "Kenya's opposition condemned the government on Monday.\n\n"
+    "The Kenyan journalist was detained on Monday.\n\n"
+    "An American reporter was detained on Tuesday."
+)
+
+
+def test_an_unnamed_state_act_on_its_own_people_is_the_storys_state(coder):
+    events = coder.code(KENYA_STORY, date="2024-05-01")
+    own = next(e for e in events if e.sentence.startswith("The Kenyan journalist"))
+    assert (own.cameo.root, own.source.code, own.source.via, own.source.text) == (
+        "17", "KENCOP", "implied", "",
+    )  # fmt: skip
+    # a foreigner detained: by whom, the story does not say
+    foreign = [e for e in events if e.sentence.startswith("An American")]
+    assert foreign and all(e.source is None for e in foreign)

@@ -325,6 +325,10 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = self._actor(src, s_match, chunk, doc_countries)
             target = self._actor(tgt, t_match, chunk, doc_countries)
+            if source is None and roles.how.startswith("passive-no-agent"):
+                source = _implied_state(
+                    cand.code, target, doc_actors.story_country, cand.start + chunk.offset
+                )
             if not _countable(source, story) and not _countable(target, story):
                 # no actor whose country, IGO or group the dictionaries or the story
                 # know: a record nobody could count ("the car hit a roadside bomb",
@@ -428,6 +432,28 @@ class Coder:
             actor.code = actor.country = place.country
             actor.name, actor.via = place.name, "metonymy"
         return actor
+
+
+# acts only a state does to its own people, by the branch that does them: "the journalist
+# was detained", "Dodik was sentenced", "he was released on bail"
+STATE_ACTS = {"17": "GOV", "173": "COP", "115": "JUD", "116": "JUD", "084": "GOV"}
+
+
+def _implied_state(
+    code: str, target: Actor | None, story_country: str | None, at: int
+) -> Actor | None:
+    """The story's state as the unnamed doer of an act only a state does, done to one of
+    its own ("Mech Dara was released on bail" in a Cambodian story): an implied actor,
+    with no text of its own (`via = "implied"`, at the trigger)."""
+    role = STATE_ACTS.get(code[:3]) or STATE_ACTS.get(code[:2])
+    if role is None or target is None or not story_country:
+        return None
+    if target.country != story_country:
+        return None  # a foreigner detained: by whom the story does not say
+    return Actor(
+        text="", start=at, end=at, code=story_country + role, country=story_country,
+        sectors=[role], name=None, via="implied",
+    )  # fmt: skip
 
 
 def _countable(actor: Actor | None, story: bool) -> bool:
