@@ -360,3 +360,20 @@ def test_an_unnamed_state_act_on_its_own_people_is_the_storys_state(coder):
     # a foreigner detained: by whom, the story does not say
     foreign = [e for e in events if e.sentence.startswith("An American")]
     assert foreign and all(e.source is None for e in foreign)
+
+
+def test_a_nationality_on_a_weapon_gives_the_country(coder):
+    events = coder.code("Israeli tank shelling killed three Palestinians in Gaza on Monday.")
+    assert [(e.source.code, e.cameo.root, e.target.code) for e in events] == [
+        ("ISR", "19", "PSE")
+    ]
+
+
+def test_a_surname_without_its_accent_is_the_same_person(coder):
+    events = coder.code(
+        "Haitian President Jovenel Moïse met the envoy on Monday. "
+        "Moise also criticized the opposition.",
+        date="2020-05-01",
+    )
+    criticism = next(e for e in events if e.sentence_index == 1)
+    assert criticism.source.code == "HTIGOV"
