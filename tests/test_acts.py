@@ -174,3 +174,23 @@ def test_two_conjuncts_read_as_one_actor_give_one_event(coder):
     assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [
         ("USAGOV", "111", "IRN")
     ]
+
+
+class AccusingModel:
+    """An event-type model that reads every sentence as an accusation."""
+
+    name = "accusing"
+
+    def type_probabilities(self, sentences):
+        return [{"ACCUSE": 0.95} for _ in sentences]
+
+
+def test_a_model_reading_with_no_actor_in_a_story_is_no_record():
+    from thucydides.coder import Coder
+
+    coder = Coder(model=AccusingModel())
+    line = "The Kenyan army has been likened to an occupying force."
+    story = f"The Somali rebels took two towns.\n\n{line}\n\nThe weather was cold."
+    assert not [e for e in coder.code(story) if e.trigger.text == "likened"]
+    # a lone sentence keeps the model's reading: no story says more about it
+    assert [e.trigger.text for e in coder.code(line)] == ["likened"]

@@ -329,6 +329,10 @@ class Coder:
                 source = _implied_state(
                     cand.code, target, doc_actors.story_country, cand.start + chunk.offset
                 )
+            if story and cand.rule is None and source is None:
+                # the model alone, with no one the parse finds acting ("whose successes
+                # have been likened to ..."): in a story, nothing a coder could sign
+                continue
             if not _countable(source, story) and not _countable(target, story):
                 # no actor whose country, IGO or group the dictionaries or the story
                 # know: a record nobody could count ("the car hit a roadside bomb",

@@ -224,6 +224,19 @@ CONDITION_TAKING = ("10", "13")
 CONDITION_MARKS = {"if", "unless", "until"}
 
 
+ASKING = ("02", "10")  # appeals and demands
+
+
+def _asked_for(tok: Token, governor: Candidate) -> bool:
+    """Is `tok` the act an appeal or demand asks for ("urged X to act", "demanded that
+    X act")?"""
+    return (
+        governor.code.startswith(ASKING)
+        and tok.head.i == governor.token
+        and tok.dep_ in ("xcomp", "ccomp")
+    )
+
+
 def _in_condition(tok: Token, governor: int) -> bool:
     """Does `tok` sit in an if/unless/until clause below the governing trigger?"""
     for node in (tok, *tok.ancestors):
@@ -248,6 +261,11 @@ def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
             (cand.kind == "verb" and governor.code.startswith(CONTENT_TAKING))
             or (governor.code.startswith("03") and intent_code(cand.code) == governor.code)
         ):  # "announced plans for talks" is one intent to meet, not two
+            governor.alternatives.append({**_alternative(cand), "from": "content"})
+            continue
+        if governor is not None and _asked_for(doc[cand.token], governor):
+            # "urged Pakistan to persuade the Haqqanis": what is asked is the appeal's
+            # content (it already set the appeal's code), not an act of Pakistan's
             governor.alternatives.append({**_alternative(cand), "from": "content"})
             continue
         if governor is not None and governor.code.startswith(CONDITION_TAKING):
