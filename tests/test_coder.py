@@ -376,3 +376,12 @@ def test_a_surname_without_its_accent_is_the_same_person(coder):
     )
     criticism = next(e for e in events if e.sentence_index == 1)
     assert criticism.source.code == "HTIGOV"
+
+
+def test_a_terrorist_attack_on_civilians_is_unconventional_violence(coder):
+    """CAMEO: terrorist attacks not further specified are 180, not 190."""
+    (event,) = coder.code("Baloch militants attacked a Pakistani passenger train on Tuesday.")
+    assert (event.cameo.code, event.plover.event_type) == ("180", "ASSAULT")
+    # an army's attack, or one on soldiers, stays conventional force
+    (event,) = coder.code("Baloch militants attacked a Pakistani army convoy on Tuesday.")
+    assert event.cameo.root == "19"

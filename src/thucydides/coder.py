@@ -348,7 +348,7 @@ class Coder:
                 sentence_index=sentence_index,
                 sentence=text[sent.start_char : sent.end_char].strip(),
                 trigger=trigger,
-                cameo=cameo,
+                cameo=_unconventional(cameo, source, target),
                 plover=plover,
                 source=source,
                 target=target,
@@ -458,6 +458,24 @@ def _implied_state(
         text="", start=at, end=at, code=story_country + role, country=story_country,
         sectors=[role], name=None, via="implied",
     )  # fmt: skip
+
+
+IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
+ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
+
+
+def _unconventional(cameo, source: Actor | None, target: Actor | None):
+    """ "Militants attacked a passenger train": CAMEO codes a terrorist attack, force by
+    an irregular group on people who are not armed, as unconventional violence (180),
+    not conventional military force (190). Only the generic 190: a named weapon (193
+    small arms, 195 aerial) keeps its code."""
+    if cameo.code != "190" or source is None or target is None:
+        return cameo
+    irregular = bool(IRREGULAR & set(source.sectors)) or (source.code or "").startswith("IMG")
+    unarmed = bool(target.code) and not (ARMED & set(target.sectors))
+    if not (irregular and unarmed) or (target.code or "").startswith(("IMG", "IGO")):
+        return cameo
+    return ontology.cameo_record("180")[0]
 
 
 def _countable(actor: Actor | None, story: bool) -> bool:
