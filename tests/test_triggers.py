@@ -429,3 +429,38 @@ def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigg
 )
 def test_the_specific_uses_of_those_verbs_still_code(nlp, matcher, text, trigger, code):
     assert codes(nlp, matcher, text).get(trigger) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        # naming an act with a word of condemnation criticizes whoever did it
+        ('The senator called the new curfew "arbitrary."', "called", "111"),
+        ("The union called the layoffs a betrayal of the workers.", "called", "111"),
+        ("The mayor described the tax as unfair.", "described", "111"),
+        ("Activists described the verdict as a travesty of justice.", "described", "111"),
+        ("The envoy branded the referendum a sham.", "branded", "111"),
+        # idioms of criticism and accusation
+        ("Farm leaders spoke out against the import quotas.", "spoke out", "111"),
+        ("The minister pointed a finger at the rebels.", "pointed", "112"),
+        ("The cabinet placed the blame on the central bank.", "placed", "112"),
+        ("The auditor leveled harsh criticism at the ministry.", "leveled", "111"),
+        ("The two mayors exchanged angry barbs on television.", "exchanged", "111"),
+        ("Fishermen are critical of the new quota system.", "are", "111"),
+        ("The proposal met with opposition from the farmers' union.", "met with", "110"),
+    ],
+)
+def test_criticism_idioms(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called the new curfew a success.",  # praise is no criticism
+        "The governor described the harvest as plentiful.",
+        "The committee met with officials from the farmers' union.",  # a meeting stays 040
+    ],
+)
+def test_naming_without_condemnation_is_no_criticism(nlp, matcher, text):
+    assert not [c for c in codes(nlp, matcher, text).values() if c.startswith("11")]
