@@ -447,7 +447,6 @@ def test_the_specific_uses_of_those_verbs_still_code(nlp, matcher, text, trigger
         ("The auditor leveled harsh criticism at the ministry.", "leveled", "111"),
         ("The two mayors exchanged angry barbs on television.", "exchanged", "111"),
         ("Fishermen are critical of the new quota system.", "are", "111"),
-        ("The proposal met with opposition from the farmers' union.", "met with", "110"),
     ],
 )
 def test_criticism_idioms(nlp, matcher, text, trigger, code):
@@ -464,3 +463,40 @@ def test_criticism_idioms(nlp, matcher, text, trigger, code):
 )
 def test_naming_without_condemnation_is_no_criticism(nlp, matcher, text):
     assert not [c for c in codes(nlp, matcher, text).values() if c.startswith("11")]
+
+
+def test_meeting_with_opposition_is_no_meeting(nlp, matcher):
+    # the subject is the one opposed, not a source: no event until a role rule reads it
+    assert hits(nlp, matcher, "The proposal met with opposition from the farmers' union.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The ministry alleges the contractor has falsified its accounts.", "alleges", "112"),
+        ("Residents object to the planned dam.", "object", "110"),
+        ("The two provinces broke with the federal cabinet over water rights.", "broke", "110"),
+        ("The union expressed anger at the wage freeze.", "expressed", "110"),
+        ("The governors are deeply concerned about the drought plan.", "are", "012"),
+        ("The rebel front took credit for the ambush.", "took", "015"),
+        ("The palace has refrained from commenting on the rumours.", "refrained", "011"),
+        ("The tribunal ruled against the mining company.", "ruled", "116"),
+        ("The farmers took the province to court.", "took", "115"),
+        ("The cabinet designated the militia a terrorist organization.", "designated", "172"),
+        ("The militia was designated as a terrorist group by the cabinet.", "designated", "172"),
+    ],
+)
+def test_disapproval_statement_and_legal_idioms(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new coach broke with tradition.",  # no actor broken with
+        "In an interview on national radio, the mayor called the senator a friend.",
+        "The minister had comments on the draft bill.",  # comments are no refusal
+    ],
+)
+def test_no_event_from_these_idioms(nlp, matcher, text):
+    assert not [c for c in codes(nlp, matcher, text).values() if c[:2] in ("01", "02", "11")]
