@@ -500,3 +500,23 @@ def test_disapproval_statement_and_legal_idioms(nlp, matcher, text, trigger, cod
 )
 def test_no_event_from_these_idioms(nlp, matcher, text):
     assert not [c for c in codes(nlp, matcher, text).values() if c[:2] in ("01", "02", "11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The governor slammed the new fuel tax.", "slammed", "111"),
+        ("The mayor blasted the council's decision.", "blasted", "111"),
+        ("The columnist vilified the finance minister.", "vilified", "111"),
+        ("Three officers are being tried for the shooting.", "tried", "173"),
+        ("A judge revoked the activist's bail.", "revoked", "173"),
+        ("The junta dissolved the largest opposition party.", "dissolved", "1722"),
+    ],
+)
+def test_criticism_verbs_and_court_acts(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+def test_slamming_into_a_wall_and_trying_to_act_are_no_such_acts(nlp, matcher):
+    assert "slammed" not in codes(nlp, matcher, "The bus slammed into a wall.")
+    assert "tried" not in codes(nlp, matcher, "The rebels tried to seize the town.")
