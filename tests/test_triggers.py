@@ -474,7 +474,7 @@ def test_meeting_with_opposition_is_no_meeting(nlp, matcher):
     ("text", "trigger", "code"),
     [
         ("The ministry alleges the contractor has falsified its accounts.", "alleges", "112"),
-        ("Residents object to the planned dam.", "object", "110"),
+        ("The treasury alleged fraud by the contractor.", "alleged", "112"),
         ("The two provinces broke with the federal cabinet over water rights.", "broke", "110"),
         ("The union expressed anger at the wage freeze.", "expressed", "110"),
         ("The governors are deeply concerned about the drought plan.", "are", "012"),
