@@ -435,3 +435,94 @@ def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigg
 )
 def test_the_specific_uses_of_those_verbs_still_code(nlp, matcher, text, trigger, code):
     assert codes(nlp, matcher, text).get(trigger) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        # naming an act with a word of condemnation criticizes whoever did it
+        ('The senator called the new curfew "arbitrary."', "called", "111"),
+        ("The union called the layoffs a betrayal of the workers.", "called", "111"),
+        ("The mayor described the tax as unfair.", "described", "111"),
+        ("Activists described the verdict as a travesty of justice.", "described", "111"),
+        ("The envoy branded the referendum a sham.", "branded", "111"),
+        # idioms of criticism and accusation
+        ("Farm leaders spoke out against the import quotas.", "spoke out", "111"),
+        ("The minister pointed a finger at the rebels.", "pointed", "112"),
+        ("The cabinet placed the blame on the central bank.", "placed", "112"),
+        ("The auditor leveled harsh criticism at the ministry.", "leveled", "111"),
+        ("The two mayors exchanged angry barbs on television.", "exchanged", "111"),
+        ("Fishermen are critical of the new quota system.", "are", "111"),
+    ],
+)
+def test_criticism_idioms(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator called the new curfew a success.",  # praise is no criticism
+        "The governor described the harvest as plentiful.",
+        "The committee met with officials from the farmers' union.",  # a meeting stays 040
+    ],
+)
+def test_naming_without_condemnation_is_no_criticism(nlp, matcher, text):
+    assert not [c for c in codes(nlp, matcher, text).values() if c.startswith("11")]
+
+
+def test_meeting_with_opposition_is_no_meeting(nlp, matcher):
+    # the subject is the one opposed, not a source: no event until a role rule reads it
+    assert hits(nlp, matcher, "The proposal met with opposition from the farmers' union.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The ministry alleges the contractor has falsified its accounts.", "alleges", "112"),
+        ("The treasury alleged fraud by the contractor.", "alleged", "112"),
+        ("The two provinces broke with the federal cabinet over water rights.", "broke", "110"),
+        ("The union expressed anger at the wage freeze.", "expressed", "110"),
+        ("The governors are deeply concerned about the drought plan.", "are", "012"),
+        ("The rebel front took credit for the ambush.", "took", "015"),
+        ("The palace has refrained from commenting on the rumours.", "refrained", "011"),
+        ("The tribunal ruled against the mining company.", "ruled", "116"),
+        ("The farmers took the province to court.", "took", "115"),
+        ("The cabinet designated the militia a terrorist organization.", "designated", "172"),
+        ("The militia was designated as a terrorist group by the cabinet.", "designated", "172"),
+    ],
+)
+def test_disapproval_statement_and_legal_idioms(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new coach broke with tradition.",  # no actor broken with
+        "In an interview on national radio, the mayor called the senator a friend.",
+        "The minister had comments on the draft bill.",  # comments are no refusal
+    ],
+)
+def test_no_event_from_these_idioms(nlp, matcher, text):
+    assert not [c for c in codes(nlp, matcher, text).values() if c[:2] in ("01", "02", "11")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        ("The governor slammed the new fuel tax.", "slammed", "111"),
+        ("The mayor blasted the council's decision.", "blasted", "111"),
+        ("The columnist vilified the finance minister.", "vilified", "111"),
+        ("Three officers are being tried for the shooting.", "tried", "173"),
+        ("A judge revoked the activist's bail.", "revoked", "173"),
+        ("The junta dissolved the largest opposition party.", "dissolved", "1722"),
+    ],
+)
+def test_criticism_verbs_and_court_acts(nlp, matcher, text, trigger, code):
+    assert codes(nlp, matcher, text).get(trigger) == code, codes(nlp, matcher, text)
+
+
+def test_slamming_into_a_wall_and_trying_to_act_are_no_such_acts(nlp, matcher):
+    assert "slammed" not in codes(nlp, matcher, "The bus slammed into a wall.")
+    assert "tried" not in codes(nlp, matcher, "The rebels tried to seize the town.")

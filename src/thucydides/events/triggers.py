@@ -155,9 +155,13 @@ def _is_reduced_passive(verb: Token, children: list[Token]) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
-    """A preposition's objects; a date or time is never one ("called X on Saturday")."""
+    """A preposition's objects; a date or time is never one ("called X on Saturday"). An
+    adjective after `as` is one: spaCy hangs "described it as illegal" as a modifier."""
     return [
-        c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in WHEN_ENTS
+        c
+        for c in prep.children
+        if (c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in WHEN_ENTS)
+        or (prep.lower_ == "as" and c.dep_ in ("amod", "acomp") and c.pos_ == "ADJ")
     ]
 
 
