@@ -194,3 +194,18 @@ def test_a_model_reading_with_no_actor_in_a_story_is_no_record():
     assert not [e for e in coder.code(story) if e.trigger.text == "likened"]
     # a lone sentence keeps the model's reading: no story says more about it
     assert [e.trigger.text for e in coder.code(line)] == ["likened"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("The Kenyan plan met with opposition from Somalia.", "110", "SOM", "KEN"),
+        ("Botswana's hunting policy drew criticism from Britain.", "111", "GBR", "BWA"),
+    ],
+)
+def test_disapproval_drawn_from_someone_is_theirs(coder, text, code, source, target):
+    """ "X drew criticism from Y" is Y criticising X, not X acting."""
+    events = coder.code(text)
+    assert [(e.cameo.code, e.source.code, e.target.code) for e in events] == [
+        (code, source, target)
+    ]

@@ -202,6 +202,9 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     misread = _clause_read_as_noun(anchor)
     if misread is not None:
         return misread
+    received = _received_disapproval(anchor, consumed, resolvable)
+    if received is not None:
+        return received
     subj, how_s = acting_subject(anchor)
     obj, how_t = target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
@@ -223,6 +226,41 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, f"{how_s}/{how_t}")
+
+
+# "X drew criticism from Y": the verb's subject receives what the object's author does
+RECEIVING_VERBS = {"draw", "attract", "face", "meet", "receive", "earn", "provoke", "spark"}
+DISAPPROVAL_NOUNS = {
+    "criticism", "condemnation", "rebuke", "backlash", "outrage", "censure", "opposition",
+    "objection", "resistance", "disapproval",
+}  # fmt: skip
+
+
+def _received_disapproval(verb: Token, obj: Token | None, resolvable) -> Roles | None:
+    """ "The plan met with opposition from China", "Mhlanga's arrest drew condemnation
+    from rights groups": the from-phrase disapproves (source) of the subject, or of whose
+    the subject is ("Mhlanga's arrest": Mhlanga)."""
+    if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None:
+        return None
+    if obj.lemma_.lower() not in DISAPPROVAL_NOUNS:
+        return None
+    author = None
+    for holder in (obj, verb):
+        for prep in children(holder, {"prep"}):
+            if prep.lower_ in {"from", "by"}:
+                for pobj in children(prep, {"pobj"}):
+                    author = author or actor_in(pobj, resolvable)
+    subj, _ = own_subject(verb)
+    if subj is not None and not resolvable(subj):
+        owner = next((c for c in subj.children if c.dep_ == "poss" and resolvable(c)), None)
+        of = [p for p in children(subj, {"prep"}) if p.lower_ == "of"]
+        found = owner or (actor_in(of[0], resolvable) if of else None)
+        subj = found or subj
+    source = noun_phrase(author) if author is not None else None
+    target = noun_phrase(subj) if subj is not None else None
+    if source is not None and target is not None and _overlap(source, target):
+        target = None
+    return Roles(source, target, "disapproval-from/disapproved")
 
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
