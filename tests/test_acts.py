@@ -209,3 +209,10 @@ def test_disapproval_drawn_from_someone_is_theirs(coder, text, code, source, tar
     assert [(e.cameo.code, e.source.code, e.target.code) for e in events] == [
         (code, source, target)
     ]
+
+
+def test_firing_an_official_is_a_dismissal_not_force(coder):
+    assert coder.code("Haitian President Jovenel Moise fired the police chief on Monday.") == []
+    assert [e.cameo.code for e in coder.code("Syrian troops fired on protesters in Homs.")] == [
+        "193"
+    ]
