@@ -220,6 +220,12 @@ def test_user_dictionary_adds_actors(tmp_path, monkeypatch):
         ("Shiite militias", None, "MOSSHIREB"),
         ("Iraqi Shiite militias", None, "IRQREBMOSSHI"),
         ("Sunni militants", None, "MOSSUNREB"),
+        # Europe as a whole is the region EUR; "the European side" in talks is the EU
+        ("European leaders", None, "EUR"),
+        ("some European countries", None, "EUR"),
+        ("European military commanders", None, "EURMIL"),
+        ("the European side", None, "IGOEUREEC"),
+        ("the European Union", None, "IGOEUREEC"),
         # a named group keeps its own code over the identity word
         ("the Kurdish-led Syrian Democratic Forces", None, "SYRREBKUR"),
     ],
