@@ -226,6 +226,12 @@ def test_user_dictionary_adds_actors(tmp_path, monkeypatch):
         ("European military commanders", None, "EURMIL"),
         ("the European side", None, "IGOEUREEC"),
         ("the European Union", None, "IGOEUREEC"),
+        # international NGOs are NGO + their field; a domestic one takes its country
+        ("international rights groups", None, "NGOHRI"),
+        ("several press freedom groups", None, "NGOMED"),
+        ("two environmental groups", None, "NGOENV"),
+        ("Kenyan environmental groups", None, "KENNGOENV"),
+        ("the Alliance of Democracies", None, "NGO"),
         # a named group keeps its own code over the identity word
         ("the Kurdish-led Syrian Democratic Forces", None, "SYRREBKUR"),
     ],
