@@ -139,6 +139,15 @@ def test_role_with_two_candidate_countries_stays_without(nlp, resolver):
     assert m.code == "REB" and m.country is None
 
 
+def test_foreign_role_takes_no_country_from_its_sentence(nlp, resolver):
+    doc = nlp("Foreign journalists praised the new museum in northern Chad on Sunday.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "Foreign journalists")).code == "MED"
+    doc = nlp("Local journalists praised the new museum in northern Chad on Sunday.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "Local journalists")).code == "TCDMED"
+
+
 def test_role_does_not_take_another_actors_country(nlp, resolver):
     # regression: "militants" became USAREB because "American" was the sentence's only country
     doc = nlp("Militants rejected an American offer of talks.\n\nKenya and Somalia met later.")

@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
 
 _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
+# a role said to be foreign belongs to no country of the story ("foreign journalists")
+FOREIGN = frozenset({"foreign", "overseas"})
 
 
 class DocumentActors:
@@ -162,6 +164,10 @@ class DocumentActors:
         (`StoryContext.country_for`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
+        if any(t.lower_ in FOREIGN for t in span) and not any(
+            w in FOREIGN for w in match.matched.lower().split()
+        ):
+            return match  # "foreign bloggers" are no one's here ("foreign minister" is)
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
         found = self.context.country_for(span, leader=False)
