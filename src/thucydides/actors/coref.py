@@ -20,6 +20,7 @@ from thucydides.actors.groups import coordinated_countries, counted, members_of
 from thucydides.actors.mentions import (
     FEMALE,
     FIRST,
+    INSTITUTION_NOUNS,
     MALE,
     PERSON_NOUNS,
     PERSON_ROLES,
@@ -104,7 +105,9 @@ class DocumentActors:
             found = self._antecedent(root, span)
             if found:
                 return as_coref(found, span.text)
-            return None if is_pronoun(root) else self._lookup(span)
+            if is_pronoun(root):
+                return None
+            return self._unreferred(span)
         match = self._lookup(span)
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
@@ -159,6 +162,14 @@ class DocumentActors:
             found = self._described[tok.i] = is_description(self._phrase_of(tok))
         return found
 
+    def _unreferred(self, span: Span) -> ActorMatch | None:
+        """A description with nothing to point back to: "the court" is then the
+        country's court, as any role noun; "the group" stays as the dictionary reads it."""
+        match = self._lookup(span)
+        if span.root.lemma_.lower() in INSTITUTION_NOUNS:
+            return self._in_context(span, match)
+        return match
+
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A role without a country ("rebels", "police") takes the country of its context
         (`StoryContext.country_for`); with two or more candidates it stays without."""
@@ -188,7 +199,7 @@ class DocumentActors:
             found = self._antecedent(tok, span, speaker)
             match = as_coref(found, span.text) if found else None
             if match is None and not pronoun:
-                match = self._lookup(span)
+                match = self._unreferred(span)
         else:
             match = self._lookup(span)
             introduced = self._introduced(tok, span, match)
