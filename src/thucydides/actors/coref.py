@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from thucydides.actors.antecedents import MentionIndex
 from thucydides.actors.groups import coordinated_countries, counted, members_of
+from thucydides.actors.interviews import SECOND, speaker_label, turns
 from thucydides.actors.mentions import (
     FEMALE,
     FIRST,
@@ -43,7 +44,7 @@ from thucydides.actors.people import (
     name_tokens,
 )
 from thucydides.actors.quotes import Quotes
-from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
+from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 from thucydides.actors.story import StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
@@ -61,6 +62,7 @@ class DocumentActors:
         self.doc, self.date, self.resolver = doc, date, resolver
         self.quotes = Quotes(doc)
         self.mentions = MentionIndex(doc)
+        self._turns = turns(doc_text(doc))  # an interview's questions and answers
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
         self._is_title = Titles(resolver)
         # each head's phrase and whether it is a description, read once: building the
@@ -98,6 +100,9 @@ class DocumentActors:
             span = self._phrase_of(root)
         if counted(span):  # "the two presidents" are not the latest president alone
             return self._lookup(span)
+        if root.lower_ in SECOND:  # "you" in an interview's question: who answers
+            found = self._interviewee(root, "second")
+            return as_coref(found, span.text) if found else None
         if is_pronoun(root) or is_description(span):
             known = self.mentions.by_head.get(root.i)
             if known is not None and known.match is not None:
@@ -238,9 +243,9 @@ class DocumentActors:
         if not names:
             return None
         earlier = self.mentions.surname(span)
-        if earlier is not None:
-            return earlier
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
+        if earlier is not None and (earlier.country or title is None or not title.country):
+            return earlier  # unless the title now says whose he was: "X, former U.S. envoy"
         if title is None:
             return None
         name = " ".join(t.text for t in names)
@@ -284,10 +289,24 @@ class DocumentActors:
         looks back (`MentionIndex.antecedent`). `speaker`: `tok` is the subject of "said"
         after a quote, and people named inside the quote are not who is speaking."""
         if is_pronoun(tok) and tok.lower_ in FIRST:
+            answering = self._interviewee(tok, "first")
+            if answering is not None:
+                return answering
             if not self.quotes.inside(tok.idx):
                 return None
             return self.quotes.speaker(tok, self._speaking)
         return self.mentions.antecedent(tok, span, self.quotes.inside if speaker else None)
+
+    def _interviewee(self, tok: Token, person: str) -> ActorMatch | None:
+        """In an interview, first person in an answer is its speaker, "you" in a question
+        the one who answers it (`interviews.py`); the speaker is read from the label."""
+        if not self._turns:
+            return None
+        label = speaker_label(self._turns, tok.idx, person)
+        span = self.doc.char_span(*label, alignment_mode="expand") if label else None
+        if span is None or span.root.i == tok.i:
+            return None
+        return self._speaking(span.root).match
 
     def _speaking(self, subj: Token) -> Mention:
         """The mention of a quote's speaker, added now if the speaker is named later."""
