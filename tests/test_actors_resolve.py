@@ -226,6 +226,10 @@ def test_user_dictionary_adds_actors(tmp_path, monkeypatch):
         ("European military commanders", None, "EURMIL"),
         ("the European side", None, "IGOEUREEC"),
         ("the European Union", None, "IGOEUREEC"),
+        # Sudan's former ruling party is not India's Congress party
+        ("the National Congress Party", "2016-05-01", "SDNGOV"),
+        ("the National Congress Party", "2019-11-29", "SDNPTY"),
+        ("India's Congress party", "2019-11-29", "INDOPP"),
         # international NGOs are NGO + their field; a domestic one takes its country
         ("international rights groups", None, "NGOHRI"),
         ("several press freedom groups", None, "NGOMED"),
