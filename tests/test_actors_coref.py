@@ -139,6 +139,32 @@ def test_role_with_two_candidate_countries_stays_without(nlp, resolver):
     assert m.code == "REB" and m.country is None
 
 
+def test_the_court_and_the_agency_point_back_by_their_word(nlp, resolver):
+    doc = nlp(
+        "Chad asked the International Criminal Court to drop the case on Monday. "
+        "The court rejected the request. Later the UN refugee agency opened a camp in Chad. "
+        "The agency said more people were arriving."
+    )
+    actors = DocumentActors(doc, None, resolver)
+    court = actors.resolve(span_of(doc, "The court"))
+    assert court.code == "IGOJUDICC" and court.via == "coreference"
+    assert actors.resolve(span_of(doc, "The agency")).code.startswith("IGOUNO")
+
+
+def test_the_court_with_no_court_before_is_the_countrys(nlp, resolver):
+    doc = nlp("Police arrested the leader in Chad on Monday. The court rejected his appeal.")
+    assert DocumentActors(doc, None, resolver).resolve(span_of(doc, "The court")).code == "TCDJUD"
+
+
+def test_foreign_role_takes_no_country_from_its_sentence(nlp, resolver):
+    doc = nlp("Foreign journalists praised the new museum in northern Chad on Sunday.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "Foreign journalists")).code == "MED"
+    doc = nlp("Local journalists praised the new museum in northern Chad on Sunday.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "Local journalists")).code == "TCDMED"
+
+
 def test_role_does_not_take_another_actors_country(nlp, resolver):
     # regression: "militants" became USAREB because "American" was the sentence's only country
     doc = nlp("Militants rejected an American offer of talks.\n\nKenya and Somalia met later.")

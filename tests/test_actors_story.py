@@ -3,7 +3,13 @@
 import pytest
 
 from thucydides.actors import ActorResolver
-from thucydides.actors.story import dominant_country, is_dateline, lead_sentences, story_country
+from thucydides.actors.story import (
+    dominant_country,
+    is_dateline,
+    lead_sentences,
+    named_countries,
+    story_country,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +51,10 @@ def test_a_dateline_names_the_storys_country(nlp):
 def test_a_lone_sentence_is_no_story(nlp):
     doc = nlp("Kenyan and Kenyan-trained troops attacked the camp near the Kenyan border.")
     assert story_country(doc, ActorResolver.load(), None, lambda span: None) is None
+
+
+def test_europe_is_no_story_country(nlp):
+    """A region is no country: a story about Europe lends no country to bare roles."""
+    doc = nlp("Europe weighs new tariffs. European ministers met in Europe again.")
+    found = named_countries(ActorResolver.load(), list(doc.sents), None)
+    assert found == [] and dominant_country(found) is None

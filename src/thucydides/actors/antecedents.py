@@ -17,6 +17,7 @@ from thucydides.actors.mentions import (
     FEMALE,
     FEMALE_WORDS,
     GROUP_NOUNS,
+    INSTITUTION_NOUNS,
     MALE,
     MALE_WORDS,
     PERSON_ROLES,
@@ -93,6 +94,9 @@ class MentionIndex:
                 if not m.person and not m.plural:
                     return m.match
             elif m.lemma == lemma or (m.person and lemma in self._text(m).lower()):
+                if m.plural == plural_np or m.match.kind != "agent":
+                    return m.match
+            elif lemma in INSTITUTION_NOUNS and group_like and lemma in self._text(m).lower():
                 if m.plural == plural_np or m.match.kind != "agent":
                     return m.match
             elif lemma in GROUP_NOUNS and not plural_np and group_like:

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from thucydides.actors.antecedents import MentionIndex
 from thucydides.actors.groups import coordinated_countries, counted, members_of
+from thucydides.actors.interviews import SECOND, speaker_label, turns
 from thucydides.actors.mentions import (
     FEMALE,
     FIRST,
+    INSTITUTION_NOUNS,
     MALE,
     PERSON_NOUNS,
     PERSON_ROLES,
@@ -42,13 +44,15 @@ from thucydides.actors.people import (
     name_tokens,
 )
 from thucydides.actors.quotes import Quotes
-from thucydides.actors.resolve import ActorMatch, ActorResolver, make_match
+from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 from thucydides.actors.story import StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
 
 _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
+# a role said to be foreign belongs to no country of the story ("foreign journalists")
+FOREIGN = frozenset({"foreign", "overseas"})
 
 
 class DocumentActors:
@@ -58,6 +62,7 @@ class DocumentActors:
         self.doc, self.date, self.resolver = doc, date, resolver
         self.quotes = Quotes(doc)
         self.mentions = MentionIndex(doc)
+        self._turns = turns(doc_text(doc))  # an interview's questions and answers
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
         self._is_title = Titles(resolver)
         # each head's phrase and whether it is a description, read once: building the
@@ -95,6 +100,9 @@ class DocumentActors:
             span = self._phrase_of(root)
         if counted(span):  # "the two presidents" are not the latest president alone
             return self._lookup(span)
+        if root.lower_ in SECOND:  # "you" in an interview's question: who answers
+            found = self._interviewee(root, "second")
+            return as_coref(found, span.text) if found else None
         if is_pronoun(root) or is_description(span):
             known = self.mentions.by_head.get(root.i)
             if known is not None and known.match is not None:
@@ -102,7 +110,9 @@ class DocumentActors:
             found = self._antecedent(root, span)
             if found:
                 return as_coref(found, span.text)
-            return None if is_pronoun(root) else self._lookup(span)
+            if is_pronoun(root):
+                return None
+            return self._unreferred(span)
         match = self._lookup(span)
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
@@ -157,11 +167,23 @@ class DocumentActors:
             found = self._described[tok.i] = is_description(self._phrase_of(tok))
         return found
 
+    def _unreferred(self, span: Span) -> ActorMatch | None:
+        """A description with nothing to point back to: "the court" is then the
+        country's court, as any role noun; "the group" stays as the dictionary reads it."""
+        match = self._lookup(span)
+        if span.root.lemma_.lower() in INSTITUTION_NOUNS:
+            return self._in_context(span, match)
+        return match
+
     def _in_context(self, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A role without a country ("rebels", "police") takes the country of its context
         (`StoryContext.country_for`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
+        if any(t.lower_ in FOREIGN for t in span) and not any(
+            w in FOREIGN for w in match.matched.lower().split()
+        ):
+            return match  # "foreign bloggers" are no one's here ("foreign minister" is)
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
         found = self.context.country_for(span, leader=False)
@@ -182,7 +204,7 @@ class DocumentActors:
             found = self._antecedent(tok, span, speaker)
             match = as_coref(found, span.text) if found else None
             if match is None and not pronoun:
-                match = self._lookup(span)
+                match = self._unreferred(span)
         else:
             match = self._lookup(span)
             introduced = self._introduced(tok, span, match)
@@ -221,9 +243,9 @@ class DocumentActors:
         if not names:
             return None
         earlier = self.mentions.surname(span)
-        if earlier is not None:
-            return earlier
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
+        if earlier is not None and (earlier.country or title is None or not title.country):
+            return earlier  # unless the title now says whose he was: "X, former U.S. envoy"
         if title is None:
             return None
         name = " ".join(t.text for t in names)
@@ -267,10 +289,24 @@ class DocumentActors:
         looks back (`MentionIndex.antecedent`). `speaker`: `tok` is the subject of "said"
         after a quote, and people named inside the quote are not who is speaking."""
         if is_pronoun(tok) and tok.lower_ in FIRST:
+            answering = self._interviewee(tok, "first")
+            if answering is not None:
+                return answering
             if not self.quotes.inside(tok.idx):
                 return None
             return self.quotes.speaker(tok, self._speaking)
         return self.mentions.antecedent(tok, span, self.quotes.inside if speaker else None)
+
+    def _interviewee(self, tok: Token, person: str) -> ActorMatch | None:
+        """In an interview, first person in an answer is its speaker, "you" in a question
+        the one who answers it (`interviews.py`); the speaker is read from the label."""
+        if not self._turns:
+            return None
+        label = speaker_label(self._turns, tok.idx, person)
+        span = self.doc.char_span(*label, alignment_mode="expand") if label else None
+        if span is None or span.root.i == tok.i:
+            return None
+        return self._speaking(span.root).match
 
     def _speaking(self, subj: Token) -> Mention:
         """The mention of a quote's speaker, added now if the speaker is named later."""

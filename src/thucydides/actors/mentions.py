@@ -28,6 +28,11 @@ GROUP_NOUNS = frozenset(
     "group organization organisation network movement faction militia outfit party alliance "
     "coalition insurgency bloc body".split()
 )
+# bodies a later "the court", "the agency" points back to by the same word ("the
+# International Court of Justice ... the court", "the UN refugee agency ... the agency")
+INSTITUTION_NOUNS = frozenset(
+    "court tribunal agency commission council committee ministry department fund".split()
+)
 PERSON_NOUNS = frozenset(
     "commander leader minister official spokesman spokeswoman spokesperson president secretary "
     "ambassador envoy diplomat general chief head premier chancellor king queen senator "
@@ -86,13 +91,15 @@ def noun_phrase(tok: Token) -> Span:
 
 
 def is_description(span: Span) -> bool:
-    """ "the group", "the minister", "the militants": no name, no country."""
+    """ "the group", "the minister", "the court": no name, no country."""
     root = span.root
     if root.pos_ != "NOUN" or not any(t.lower_ in ("the", "this", "that") for t in span[:2]):
         return False
     lemma = root.lemma_.lower()
     named = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
-    return (lemma in GROUP_NOUNS or lemma in PERSON_NOUNS) and not named
+    return (lemma in GROUP_NOUNS or lemma in PERSON_NOUNS or lemma in INSTITUTION_NOUNS) and (
+        not named
+    )
 
 
 def gender_of_person(span: Span, match: ActorMatch) -> str | None:

@@ -357,12 +357,18 @@ class ActorResolver:
         """An ethnic or religious identity composes with the mention's role noun and
         country in CAMEO's order: identity first when no country is named ("Kurdish
         fighters" -> KURREB, "Uighur activists" -> UIGOPP), after the role when one is
-        ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity
-        group's armed men (UAF, "fighters", "militia") are rebels."""
+        ("Iraqi Kurdish fighters" -> IRQREBKUR, "Iraqi Kurds" -> IRQKUR). An identity that
+        lives in one state carries it in its code ("CHNUIG": the Uyghurs are a national
+        actor of China), and takes it when the mention names no country ("Uyghur
+        activists" -> CHNOPPUIG). An identity group's armed men (UAF, "fighters",
+        "militia") are rebels."""
         name, _, codes, where = self.entry(ident.entry)
         icode, _ = self._code_on(ident.entry, date)
         if not icode:
             return None
+        home, _ = _code_parts(icode)  # "CHNUIG": an identity with one home state
+        if home:
+            icode = icode[len(home) :]
         used, role, why = [ident], "", f"{name} ({where}) -> {icode}"
         if agents:
             strong = [h for h in agents if self._code(h, date)[0] not in WEAK_SECTORS]
@@ -375,6 +381,9 @@ class ActorResolver:
             used.append(place[2])
             code = place[0][:3] + role + icode
             why = f"{place[1]} + {why}"
+        elif home:
+            code = home + role + icode
+            why = f"{why}; home state {home}"
         else:
             code = icode + role
         start, end = min(h.start for h in used), max(h.end for h in used)
