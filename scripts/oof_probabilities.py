@@ -35,27 +35,12 @@ import train_event_model as tem  # noqa: E402
 from thucydides.coder import Coder  # noqa: E402
 from thucydides.events.classifier import META_FILE, MODEL_DIR  # noqa: E402
 
-GOLD_FILES = ("plv_train", "plover_gsr", "cameo_examples", "cameo5_train")
-
-
-def cluster_folds(texts: list[str], folds: int) -> dict[str, int]:
-    """Each gold text -> the fold of its near-duplicate cluster."""
-    keys = sentence_clusters.cluster_keys(texts)
-    return {t: sentence_clusters.fold_of_key(key, folds) for t, key in keys.items()}
-
 
 def held_out(
     pairs: list[tuple[str, object]], k: int, fold: dict[str, int]
 ) -> list[tuple[str, object]]:
     """The training pairs outside fold k."""
     return [(t, lab) for t, lab in pairs if fold[t] != k]
-
-
-def gold_texts(shared: Path) -> list[str]:
-    texts: list[str] = []
-    for name in GOLD_FILES:
-        texts += [row["text"] for row in tem._jsonl(shared / "eval" / f"{name}.jsonl")]
-    return list(dict.fromkeys(texts))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     plover_pairs = data["plv"] + data["gsr"] + data["codebook"]
     penta_pairs = data["cameo5"] + data["codebook_penta"]
     coder = Coder(fast=True)  # split sentences exactly as the coder does (datelines, headlines)
-    texts = gold_texts(args.shared)
-    fold = cluster_folds(texts, args.folds)
+    texts = tem.gold_texts(args.shared)
+    fold = sentence_clusters.cluster_folds(texts, args.folds)
     sizes = [sum(1 for f in fold.values() if f == k) for k in range(args.folds)]
     print(f"{len(texts)} gold texts, by fold: {sizes}", flush=True)
     by_fold: dict[int, list[str]] = {}

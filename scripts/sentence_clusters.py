@@ -121,3 +121,8 @@ def fold_of_key(key: str, folds: int) -> int:
     """A stable fold for a cluster key (a hash, so it does not depend on set order)."""
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big") % folds
+
+
+def cluster_folds(texts: Sequence[str], folds: int) -> dict[str, int]:
+    """Each distinct text -> the fold of its near-duplicate cluster (a whole cluster in one)."""
+    return {t: fold_of_key(key, folds) for t, key in cluster_keys(texts).items()}
