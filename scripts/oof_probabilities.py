@@ -3,8 +3,9 @@ evaluation (`thucydides eval --type-probabilities FILE`).
 
 The shipped model was trained on all four gold sets, so `make eval` with it scores the
 coder on sentences its model has seen. Here every gold sentence, of every set, falls in
-one of --folds folds by a hash of its words (so a sentence that two sets share falls in
-the same fold); the model for fold k is trained exactly as the shipped one (same data,
+one of --folds folds by a hash of its near-duplicate cluster (sentence_clusters.py: a
+sentence that two sets share, a truncated copy or another filling of one template all
+fall in the same fold, so none is scored by a model trained on its twin); the model for fold k is trained exactly as the shipped one (same data,
 heads, epochs and seed) on everything outside fold k, and gives the probabilities of the
 sentences of fold k, split into sentences the way the coder splits them (so a change to
 that splitting, such as datelines set apart, needs the table rebuilt).
@@ -17,7 +18,6 @@ outside git: it is derived from the gold sets). About 5 minutes a fold on 2 core
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -28,30 +28,19 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
+import sentence_clusters  # noqa: E402
 import train_event_encoder as tee  # noqa: E402
 import train_event_model as tem  # noqa: E402
 
 from thucydides.coder import Coder  # noqa: E402
 from thucydides.events.classifier import META_FILE, MODEL_DIR  # noqa: E402
 
-GOLD_FILES = ("plv_train", "plover_gsr", "cameo_examples", "cameo5_train")
 
-
-def fold_of(text: str, folds: int) -> int:
-    """A stable fold for a sentence, the same whichever set it comes from."""
-    digest = hashlib.sha256(tem._norm(text).encode("utf-8")).digest()
-    return int.from_bytes(digest[:4], "big") % folds
-
-
-def held_out(pairs: list[tuple[str, object]], k: int, folds: int) -> list[tuple[str, object]]:
-    return [(t, lab) for t, lab in pairs if fold_of(t, folds) != k]
-
-
-def gold_texts(shared: Path) -> list[str]:
-    texts: list[str] = []
-    for name in GOLD_FILES:
-        texts += [row["text"] for row in tem._jsonl(shared / "eval" / f"{name}.jsonl")]
-    return list(dict.fromkeys(texts))
+def held_out(
+    pairs: list[tuple[str, object]], k: int, fold: dict[str, int]
+) -> list[tuple[str, object]]:
+    """The training pairs outside fold k."""
+    return [(t, lab) for t, lab in pairs if fold[t] != k]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,10 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     plover_pairs = data["plv"] + data["gsr"] + data["codebook"]
     penta_pairs = data["cameo5"] + data["codebook_penta"]
     coder = Coder(fast=True)  # split sentences exactly as the coder does (datelines, headlines)
-    texts = gold_texts(args.shared)
+    texts = tem.gold_texts(args.shared)
+    fold = sentence_clusters.cluster_folds(texts, args.folds)
+    sizes = [sum(1 for f in fold.values() if f == k) for k in range(args.folds)]
+    print(f"{len(texts)} gold texts, by fold: {sizes}", flush=True)
     by_fold: dict[int, list[str]] = {}
     for text, doc in zip(texts, coder.nlp.pipe(coder.parse_text(t) for t in texts), strict=True):
-        k = fold_of(text, args.folds)
+        k = fold[text]
         by_fold.setdefault(k, []).extend(text[s.start_char : s.end_char] for s in doc.sents)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     mode = "a" if args.only else "w"
@@ -80,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in args.only if args.only is not None else range(args.folds):
             t0 = time.time()
             rows = tee.make_rows(
-                held_out(plover_pairs, k, args.folds), held_out(penta_pairs, k, args.folds), labels
+                held_out(plover_pairs, k, fold), held_out(penta_pairs, k, fold), labels
             )
             net = tee.train(rows, labels, epochs, seed)
             texts = list(dict.fromkeys(by_fold.get(k, [])))

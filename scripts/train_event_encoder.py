@@ -193,17 +193,15 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
     cameo5 = [p for p in data["cameo5"] if tem._norm(p[0]) not in plv_norm]
     penta = cameo5 + data["codebook_penta"]
     # cameo5_train is cross-validated alongside: fold k of it is held out with fold k of plv
-    c5_folds = tem.folds([str(lab) for _, lab in cameo5], args.folds, args.seed)
-    plv_labels = [lab for _, lab in data["plv"]]
-    all_folds = tem.folds(plv_labels, args.folds, args.seed)
+    # (folds by near-duplicate cluster over all sets, as in oof_probabilities.py)
+    fold = tem.cluster_folds(args.shared, data, args.folds)
     c = meta.get("tfidf_cv", {}).get("C", 100.0)
     cv: dict = {}
     for k in args.encoder_folds:
-        train_pairs, test = tem.split(data, all_folds[k], aux)
+        train_pairs, test = tem.split(data, k, fold, aux)
         texts, gold = [t for t, _ in test], [g for _, g in test]
-        held = set(int(i) for i in c5_folds[k])
-        penta_train = [p for i, p in enumerate(cameo5) if i not in held] + data["codebook_penta"]
-        penta_test = [cameo5[i] for i in sorted(held)]
+        penta_train = [p for p in cameo5 + data["codebook_penta"] if fold[p[0]] != k]
+        penta_test = [p for p in cameo5 if fold[p[0]] == k]
         t0 = time.time()
         net = train(make_rows(train_pairs, penta_train, labels), labels, args.epochs, args.seed)
         res: dict = {"train_seconds": round(time.time() - t0)}
@@ -242,7 +240,10 @@ def run_encoder(data, labels, args, out: Path, meta: dict) -> dict:
     keep_int8 = all(r["onnx_int8_bs32"] >= r["onnx_fp32_bs32"] - 0.01 for r in cv.values())
     t0 = time.time()
     net = train(
-        make_rows(tem.split(data, None, aux)[0], penta, labels), labels, args.epochs, args.seed
+        make_rows(tem.split(data, None, fold, aux)[0], penta, labels),
+        labels,
+        args.epochs,
+        args.seed,
     )
     with tempfile.TemporaryDirectory() as tmp:
         path = export(net, Path(tmp), labels, keep_int8)

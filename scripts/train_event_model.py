@@ -12,9 +12,11 @@ mapped to PLOVER with ../shared/data/cameo/cameo_event_codes_consolidated.tsv, a
 --synthetic the lead sentences of ../shared/data/training's synthetic stories. Only
 weights are written: no training sentence enters the repository.
 
-Cross-validation: plv_train is split in --folds stratified folds (seed --seed); each test
-fold is scored by a model trained on the other folds plus the codebook sets, which never
-contain the test sentences. Macro-F1 averages over the types present in the test fold.
+Cross-validation: every sentence of every set falls in one of --folds folds by a hash of
+its near-duplicate cluster (sentence_clusters.py), the folds of oof_probabilities.py; test
+fold k is plv_train's sentences of fold k, scored by a model trained on every sentence of
+every set outside fold k, so no near-duplicate of a test sentence is trained on. Macro-F1
+averages over the types present in the test fold. The shipped model is trained on all.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
+
+import sentence_clusters  # noqa: E402
 
 from thucydides.events.classifier import (  # noqa: E402
     META_FILE,
@@ -100,12 +105,22 @@ def _synthetic_leads(shared: Path) -> list[tuple[str, object]]:
     return out
 
 
-def folds(labels: list[str], k: int, seed: int) -> list[np.ndarray]:
-    """Test-fold indices of a stratified k-fold split of plv_train."""
-    from sklearn.model_selection import StratifiedKFold
+GOLD_FILES = ("plv_train", "plover_gsr", "cameo_examples", "cameo5_train")
 
-    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
-    return [test for _, test in skf.split(np.zeros(len(labels)), labels)]
+
+def gold_texts(shared: Path) -> list[str]:
+    """Every distinct sentence of the four gold sets, labelled or not."""
+    texts = [
+        row["text"] for name in GOLD_FILES for row in _jsonl(shared / "eval" / f"{name}.jsonl")
+    ]
+    return list(dict.fromkeys(texts))
+
+
+def cluster_folds(shared: Path, data: dict[str, list[tuple[str, object]]], k: int) -> dict:
+    """Every text -> the fold of its near-duplicate cluster over all gold sentences (the
+    folds of oof_probabilities.py) and any training text beyond them (--synthetic)."""
+    texts = gold_texts(shared) + [t for pairs in data.values() for t, _ in pairs]
+    return sentence_clusters.cluster_folds(texts, k)
 
 
 def macro_f1(gold: list[str], pred: list[str]) -> float:
@@ -115,14 +130,12 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
     return float(f1_score(gold, pred, labels=sorted(set(gold)), average="macro", zero_division=0))
 
 
-def split(data: dict, test_idx: np.ndarray | None, aux: list[str]) -> tuple[list, list]:
-    """Training pairs (plv_train outside the test fold + aux sets) and test pairs."""
-    plv = data["plv"]
-    test_set = set() if test_idx is None else set(int(i) for i in test_idx)
-    train = [p for i, p in enumerate(plv) if i not in test_set]
-    for name in aux:
-        train += data[name]
-    test = [plv[i] for i in sorted(test_set)]
+def split(
+    data: dict, test_fold: int | None, fold: dict[str, int], aux: list[str]
+) -> tuple[list, list]:
+    """Training pairs (plv_train + aux sets, outside test_fold) and plv_train's test pairs."""
+    train = [p for name in ["plv", *aux] for p in data[name] if fold.get(p[0]) != test_fold]
+    test = [p for p in data["plv"] if test_fold is not None and fold[p[0]] == test_fold]
     return train, test
 
 
@@ -168,20 +181,20 @@ def export_tfidf(model, labels: list[str], path: Path) -> None:
 
 def run_baseline(data, labels, args, out: Path) -> dict:
     aux = ["gsr", "codebook"] + (["synthetic"] if args.synthetic else [])
-    plv_labels = [lab for _, lab in data["plv"]]
-    report: dict = {"aux": aux, "by_c": {}}
+    fold = cluster_folds(args.shared, data, args.folds)
+    report: dict = {"aux": aux, "folds": "cluster", "by_c": {}}
     for c in args.c:
         scores = []
-        for fold, test_idx in enumerate(folds(plv_labels, args.folds, args.seed)):
-            train, test = split(data, test_idx, aux)
+        for k in range(args.folds):
+            train, test = split(data, k, fold, aux)
             probs = tfidf_proba(fit_tfidf(train, labels, c), [t for t, _ in test], len(labels))
             scores.append(macro_f1([g for _, g in test], [labels[j] for j in probs.argmax(1)]))
-            print(f"  tfidf C={c} fold {fold}: macro-F1 {scores[-1]:.3f}", flush=True)
+            print(f"  tfidf C={c} fold {k}: macro-F1 {scores[-1]:.3f}", flush=True)
         report["by_c"][str(c)] = {"folds": scores, "mean": float(np.mean(scores))}
         print(f"tfidf C={c}: mean macro-F1 {np.mean(scores):.3f}", flush=True)
     best = max(args.c, key=lambda c: report["by_c"][str(c)]["mean"])
     report["C"] = best
-    model = fit_tfidf(split(data, None, aux)[0], labels, best)
+    model = fit_tfidf(split(data, None, fold, aux)[0], labels, best)
     export_tfidf(model, labels, out / TFIDF_FILE)
     # The numpy runtime must reproduce scikit-learn (float16 weights: close, not equal).
     probe = [t for t, _ in data["plv"][:50]]
