@@ -58,6 +58,8 @@ def resolver():
         ("Hassan Tabet", None, None),
         # "deputies" sit in a parliament; a deputy president is in government
         ("French deputies", None, "FRALEG"),
+        # a terror group's commanders are militants, not an army's
+        ("Afghan terror commanders", None, "AFGREB"),
         ("the Kenyan deputy president", None, "KENGOV"),
     ],
 )
