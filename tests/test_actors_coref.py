@@ -369,3 +369,20 @@ def test_a_person_introduced_by_the_story_keeps_the_code_by_surname(
     actors = DocumentActors(doc, "2024-01-01", resolver)
     m = actors.resolve(span_of(doc, later, nth=1 if text.count(later) > 1 else 0))
     assert (m.code, m.via) == (code, "document")
+
+
+def test_the_militants_are_the_armed_group_named_before(nlp, resolver):
+    doc = nlp(
+        "Kenyan troops have been fighting al-Shabab in the Boni forest.\n\n"
+        "The militants attacked a police post on Monday."
+    )
+    actors = DocumentActors(doc, "2020-01-10", resolver)
+    assert actors.resolve(span_of(doc, "The militants")).code == "SOMINS"
+
+
+def test_a_known_group_in_a_title_case_headline_is_no_person_introduced(nlp, resolver):
+    """ "Kenyan Forces Battle Al-Shabab" parses as one name phrase; al-Shabab stays the
+    group the dictionaries know, not a Kenyan soldier called Shabab."""
+    doc = nlp("Kenyan Forces Battle Al-Shabab in Forest\n\nKenya has fought al-Shabab for years.")
+    actors = DocumentActors(doc, "2020-01-10", resolver)
+    assert actors.resolve(span_of(doc, "al-Shabab")).code == "SOMINS"

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from thucydides.actors.mentions import (
+    ARMED_SECTORS,
     FEMALE,
     FEMALE_WORDS,
+    FIGHTER_NOUNS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
     MALE,
@@ -99,6 +101,8 @@ class MentionIndex:
             elif lemma in INSTITUTION_NOUNS and group_like and lemma in self._text(m).lower():
                 if m.plural == plural_np or m.match.kind != "agent":
                     return m.match
+            elif lemma in FIGHTER_NOUNS and m.match.kind in ("group", "org") and _armed(m.match):
+                return m.match  # "al-Shabab ... the militants"
             elif lemma in GROUP_NOUNS and not plural_np and group_like:
                 return m.match
             elif lemma in PERSON_ROLES and m.lemma in PERSON_ROLES and m.plural == plural_np:
@@ -138,3 +142,8 @@ class MentionIndex:
 
     def _text(self, m: Mention) -> str:
         return doc_text(self.doc)[m.start : m.end]
+
+
+def _armed(match) -> bool:
+    """An armed group: a rebel, insurgent or militant code, or an international one."""
+    return bool(ARMED_SECTORS & set(match.sectors)) or (match.code or "").startswith("IMG")

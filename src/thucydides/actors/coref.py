@@ -20,6 +20,7 @@ from thucydides.actors.groups import coordinated_countries, counted, members_of
 from thucydides.actors.interviews import SECOND, speaker_label, turns
 from thucydides.actors.mentions import (
     FEMALE,
+    FIGHTER_NOUNS,
     FIRST,
     INSTITUTION_NOUNS,
     MALE,
@@ -171,7 +172,7 @@ class DocumentActors:
         """A description with nothing to point back to: "the court" is then the
         country's court, as any role noun; "the group" stays as the dictionary reads it."""
         match = self._lookup(span)
-        if span.root.lemma_.lower() in INSTITUTION_NOUNS:
+        if span.root.lemma_.lower() in INSTITUTION_NOUNS | FIGHTER_NOUNS:
             return self._in_context(span, match)
         return match
 
@@ -242,6 +243,9 @@ class DocumentActors:
         names = name_tokens(tok, self._is_title)
         if not names:
             return None
+        named = self._lookup(self.doc[names[0].i : names[-1].i + 1])
+        if named is not None and named.kind in ("person", "group", "org"):
+            return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
         earlier = self.mentions.surname(span)
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
         if earlier is not None and (earlier.country or title is None or not title.country):

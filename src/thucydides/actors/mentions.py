@@ -33,6 +33,12 @@ GROUP_NOUNS = frozenset(
 INSTITUTION_NOUNS = frozenset(
     "court tribunal agency commission council committee ministry department fund".split()
 )
+# armed men a later "the militants", "the insurgents" points back to: the armed group the
+# story named before (al-Shabab), not its country's rebels
+FIGHTER_NOUNS = frozenset(
+    "militant insurgent rebel fighter extremist jihadist terrorist guerrilla gunman".split()
+)
+ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
 PERSON_NOUNS = frozenset(
     "commander leader minister official spokesman spokeswoman spokesperson president secretary "
     "ambassador envoy diplomat general chief head premier chancellor king queen senator "
@@ -97,9 +103,8 @@ def is_description(span: Span) -> bool:
         return False
     lemma = root.lemma_.lower()
     named = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
-    return (lemma in GROUP_NOUNS or lemma in PERSON_NOUNS or lemma in INSTITUTION_NOUNS) and (
-        not named
-    )
+    described = GROUP_NOUNS | PERSON_NOUNS | INSTITUTION_NOUNS | FIGHTER_NOUNS
+    return lemma in described and (not named)
 
 
 def gender_of_person(span: Span, match: ActorMatch) -> str | None:
