@@ -1,0 +1,133 @@
+"""From an act's roles to its records: who pairs with whom, and which pairs are records.
+
+The coder finds an act and its roles; this module says what records the act gives:
+one per coordinated or member actor ("US and British activists"), each with each in a
+symmetric act ("X and Y met"), the place an act happened in as no target, the state as
+the implied doer of what only a state does, and no record where no actor can be
+counted. Kept apart from `coder.py` so the rules a coder would argue about sit together.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from thucydides import geo, ontology
+from thucydides.actors import ActorMatch, DocumentActors
+from thucydides.events.phrases import noun_phrase
+from thucydides.events.roles import Roles
+from thucydides.model import Actor
+
+# "X and Y met" / "agreed" / "fought": each is the other's target
+SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+MAX_PARTIES = 4  # "X, Y and Z met": each with each, up to this many parties
+# acts only a state does to its own people, by the branch that does them: "the journalist
+# was detained", "Dodik was sentenced", "he was released on bail"
+STATE_ACTS = {"17": "GOV", "173": "COP", "115": "JUD", "116": "JUD", "084": "GOV"}
+
+
+def implied_state(
+    code: str, target: Actor | None, story_country: str | None, at: int
+) -> Actor | None:
+    """The story's state as the unnamed doer of an act only a state does, done to one of
+    its own ("Mech Dara was released on bail" in a Cambodian story): an implied actor,
+    with no text of its own (`via = "implied"`, at the trigger)."""
+    role = STATE_ACTS.get(code[:3]) or STATE_ACTS.get(code[:2])
+    if role is None or target is None or not story_country:
+        return None
+    if target.country != story_country:
+        return None  # a foreigner detained: by whom the story does not say
+    return Actor(
+        text="", start=at, end=at, code=story_country + role, country=story_country,
+        sectors=[role], name=None, via="implied",
+    )  # fmt: skip
+
+
+IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
+ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
+
+
+def unconventional(cameo, source: Actor | None, target: Actor | None):
+    """ "Militants attacked a passenger train": CAMEO codes a terrorist attack, force by
+    an irregular group on people who are not armed, as unconventional violence (180),
+    not conventional military force (190). Only the generic 190: a named weapon (193
+    small arms, 195 aerial) keeps its code."""
+    if cameo.code != "190" or source is None or target is None:
+        return cameo
+    irregular = bool(IRREGULAR & set(source.sectors)) or (source.code or "").startswith("IMG")
+    unarmed = bool(target.code) and not (ARMED & set(target.sectors))
+    if not (irregular and unarmed) or (target.code or "").startswith(("IMG", "IGO")):
+        return cameo
+    return ontology.cameo_record("180")[0]
+
+
+def countable(actor: Actor | None, story: bool) -> bool:
+    """Does the actor have a code, and in a story one that says whose it is (a country,
+    an IGO, NGO or group), more than a bare role ("MIL", "GOV")?"""
+    if actor is None or not actor.code:
+        return False
+    if not story or actor.country:
+        return True
+    return not (actor.sectors and actor.code.startswith(actor.sectors[0]))
+
+
+def named_place(span: Span, doc_countries) -> geo.Place | None:
+    """The gazetteer place a mention names, when its head is a place name."""
+    root = span.root
+    if root.ent_type_ not in PLACE_ENTS:
+        return None
+    ent = next((e for e in span.ents if e.start <= root.i < e.end), None)
+    if ent is None:
+        return None
+    place = geo.resolve(ent.text, doc_countries)
+    return place if place is not None and place.country else None
+
+
+def role_pairs(
+    roles: Roles, root: str, target_is_actor: bool, setting: bool = False
+) -> list[tuple[Span | None, Span | None]]:
+    """One (source, target) pair per coordinated source; symmetric events with two
+    coordinated actors and no actor as target ("X and Y met", "X and Y agreed a deal"),
+    or up to MAX_PARTIES and no target but the place (`setting`: "X, Y and Z met in
+    Vienna"), pair each with each other."""
+    if roles.source is None:
+        return [(None, roles.target)]
+    head = roles.source.root
+    conjuncts = [head] + [t for t in head.conjuncts if t.i > head.i]
+    if len(conjuncts) == 1:
+        return [(roles.source, roles.target)]
+    spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
+    if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
+        return [(spans[0], spans[1]), (spans[1], spans[0])]
+    no_target = roles.target is None or setting
+    if no_target and root in SYMMETRIC_ROOTS and len(spans) <= MAX_PARTIES:
+        return [(a, b) for a in spans for b in spans if a is not b]
+    return [(s, roles.target) for s in spans]
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SETTING_PREPS = {"prep-in", "prep-at", "prep-near", "prep-inside"}
+
+
+def is_setting_target(roles: Roles, how_target: str) -> bool:
+    """ "met in Vienna", "fought at Kunduz": a place the act happened in."""
+    return (
+        how_target in SETTING_PREPS
+        and roles.target is not None
+        and roles.target.root.ent_type_ in PLACE_ENTS
+    )
+
+
+def member_pairs(
+    src: Span | None, tgt: Span | None, doc_actors: DocumentActors, symmetric: bool
+) -> list[tuple[Span | None, Span | None, ActorMatch | None, ActorMatch | None]]:
+    """(source span, target span, source code, target code) for one role pair: one each,
+    unless a mention stands for several actors ("US and British activists", "the two
+    presidents"), who each get an event; the members of a symmetric act with no other
+    target are each other's."""
+    s_members = doc_actors.members(src) if src is not None else []
+    t_members = doc_actors.members(tgt) if tgt is not None else []
+    sources = s_members or [doc_actors.resolve(src) if src is not None else None]
+    targets = t_members or [doc_actors.resolve(tgt) if tgt is not None else None]
+    if len(s_members) > 1 and symmetric:
+        return [(src, src, a, b) for a in s_members for b in s_members if a is not b]
+    return [(src, tgt, a, b) for a in sources for b in targets]
