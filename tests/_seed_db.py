@@ -165,6 +165,18 @@ def parse_marked(marked: str) -> tuple[str, dict[str, tuple[int, int, str | None
     return text + marked[pos:], spans
 
 
+def _marked_actors(sentence: str, spans: dict, base: int) -> dict[str, Actor]:
+    """The source and target a marked sentence names, at their offsets in the document."""
+    actors = {}
+    for role in ("source", "target"):
+        s, e, actor_code = spans[role]
+        actors[role] = Actor(
+            sentence[s:e], base + s, base + e, actor_code, actor_code[:3],
+            [actor_code[3:]] if len(actor_code) > 3 else [], NAMES.get(actor_code), "dictionary",
+        )  # fmt: skip
+    return actors
+
+
 def build_documents() -> list[tuple[Document, list[Event]]]:
     out = []
     for doc_id, day, place, items in DOCS:
@@ -174,13 +186,7 @@ def build_documents() -> list[tuple[Document, list[Event]]]:
             base = len(text)
             text += sentence + " "
             cameo, plover = ontology.cameo_record(code)
-            actors = {}
-            for role in ("source", "target"):
-                s, e, actor_code = spans[role]
-                actors[role] = Actor(
-                    sentence[s:e], base + s, base + e, actor_code, actor_code[:3],
-                    [actor_code[3:]] if len(actor_code) > 3 else [], NAMES.get(actor_code), "dictionary",
-                )  # fmt: skip
+            actors = _marked_actors(sentence, spans, base)
             t0, t1, _ = spans["trigger"]
             events.append(Event(
                 doc_id=doc_id, sentence_index=index, sentence=sentence,
@@ -203,13 +209,7 @@ def counting_documents() -> list[tuple[Document, list[Event]]]:
                 "\n\n" if index == 0 and repeats is None and not sentence.endswith(".") else " "
             )
             cameo, plover = ontology.cameo_record(code)
-            actors = {}
-            for role in ("source", "target"):
-                s, e, actor_code = spans[role]
-                actors[role] = Actor(
-                    sentence[s:e], base + s, base + e, actor_code, actor_code[:3],
-                    [actor_code[3:]] if len(actor_code) > 3 else [], NAMES.get(actor_code), "dictionary",
-                )  # fmt: skip
+            actors = _marked_actors(sentence, spans, base)
             t0, t1, _ = spans["trigger"]
             evidence = {"rule": "test"}
             if repeats is not None:

@@ -88,6 +88,8 @@ def test_eval_scores_offset_only_gold_with_texts(tmp_path, stand_in, capsys):
         ([{"id": "other", "text": "x"}], "Story s1 ({gold} line 1) is not in the --texts file."),
         ("not json", "{texts} line 1 is not a story record"),
         ("absent", "The story texts file {texts} does not exist."),
+        # regression: a folder given as --texts was a traceback
+        ("a folder", "The story texts file {texts} is a directory, not a file."),
         ("folder", "Cannot write --story-errors {tmp}/no/e.jsonl: the folder {tmp}/no does not"),
     ],
 )
@@ -97,6 +99,8 @@ def test_offset_gold_without_its_text_is_one_sentence(tmp_path, stand_in, capsys
     path = tmp_path / "texts.jsonl"
     if texts == "not json":
         path.write_text("{\n", encoding="utf-8")
+    elif texts == "a folder":
+        path.mkdir()
     elif texts == "folder":
         argv += ["--story-errors", str(tmp_path / "no" / "e.jsonl")]
     elif isinstance(texts, list):

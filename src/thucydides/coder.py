@@ -33,6 +33,7 @@ from thucydides.events.records import (
     member_pairs,
     named_place,
     role_pairs,
+    state_role,
     unconventional,
 )
 from thucydides.events.roles import find_roles, state_of_place
@@ -296,7 +297,7 @@ class Coder:
             return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
-        if cand.kind == "verb" and (cand.code[:2] == "17" or cand.code[:3] == "166"):
+        if cand.kind == "verb" and state_role(cand.code):
             roles = state_of_place(roles, anchor, self._is_country_place)
         mood = mood_of(anchor)
         refused = refusal_code(cand.code) if is_refusal(mood) else None

@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from thucydides.actors.codes import check_code, code_blocks
-from thucydides.errors import UserError
+from thucydides.errors import UserError, read_user_text
 
 KINDS = ("country", "person", "org", "group", "metonym", "agent", "identity")
 # shipped files, lowest priority first: a later file's phrase overrides an earlier one's
@@ -170,20 +170,7 @@ def _valid_day(day: str) -> bool:
 
 def read_text(path: Path) -> str:
     """A dictionary file's text, or a UserError saying in one sentence why it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Actor dictionary {path} does not exist.") from None
-    except IsADirectoryError:
-        raise UserError(f"Actor dictionary {path} is a directory, not a file.") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read actor dictionary {path}: {exc.strerror}.") from None
-    if b"\x00" in data:
-        raise UserError(f"Actor dictionary {path} is a binary file, not tab-separated text.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"Actor dictionary {path} is not UTF-8 text.") from None
+    return read_user_text(path, "Actor dictionary", "tab-separated text")
 
 
 def parse_entries(text: str, label: str) -> tuple[list[Entry], list[DictionaryError]]:

@@ -114,7 +114,7 @@ def define(
     if not roles:
         return None  # "Haiti's Frantz Exantus": a country alone says nothing of the person
     country = country or context_country
-    if (former or _former(title.matched)) and set(roles) & {"GOV", "MIL", "LEG", "JUD"}:
+    if former and set(roles) & {"GOV", "MIL", "LEG", "JUD"}:
         roles = ["ELI"]  # "former deputy president X" is an elite, no longer in office
     code = (country or "") + "".join(roles)
     why = f"introduced as {title.matched!r}" + (

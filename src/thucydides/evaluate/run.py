@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from thucydides.errors import UserError
+from thucydides.errors import UserError, read_user_text
 from thucydides.evaluate.calibration import scored_events
 from thucydides.evaluate.metrics import SetResult, score_set
 from thucydides.evaluate.stories import StorySetResult, score_stories
@@ -75,23 +75,18 @@ def _read_rows(path: Path, problems: list[str]) -> list[tuple[int, Any]]:
 
 def read_texts(path: Path) -> dict[str, dict[str, Any]]:
     """Story texts for offset-only gold: JSONL records `{"id", "text", ...}` by id."""
+    text = read_user_text(path, "The story texts file", "JSON Lines text")
     texts: dict[str, dict[str, Any]] = {}
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError:
-                    row = None
-                if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                    raise UserError(f'{path} line {lineno} is not a story record {{"id", "text"}}.')
-                texts[str(row.get("id"))] = row
-    except FileNotFoundError:
-        raise UserError(f"The story texts file {path} does not exist.") from None
-    except UnicodeDecodeError:
-        raise UserError(f"The story texts file {path} is not UTF-8 text.") from None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            row = None
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise UserError(f'{path} line {lineno} is not a story record {{"id", "text"}}.')
+        texts[str(row.get("id"))] = row
     return texts
 
 

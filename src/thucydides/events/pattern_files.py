@@ -42,23 +42,10 @@ class _LineLoader(yaml.SafeLoader):
 
 def read_user_file(path: Path) -> dict:
     """A user's pattern file, or a UserError saying in one sentence why it cannot be read."""
-    from thucydides.errors import UserError
+    from thucydides.errors import UserError, read_user_text
 
+    text = read_user_text(path, "Pattern file", "YAML text")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Pattern file {path} does not exist.") from None
-    except IsADirectoryError:
-        raise UserError(f"Pattern file {path} is a directory, not a file.") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read pattern file {path}: {exc.strerror}.") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"Pattern file {path} is not UTF-8 text.") from None
-    try:
-        if "\x00" in text:
-            raise UserError(f"Pattern file {path} is a binary file, not YAML text.")
         parsed = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

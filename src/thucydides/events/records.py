@@ -22,7 +22,15 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 MAX_PARTIES = 4  # "X, Y and Z met": each with each, up to this many parties
 # acts only a state does to its own people, by the branch that does them: "the journalist
 # was detained", "Dodik was sentenced", "he was released on bail"
-STATE_ACTS = {"17": "GOV", "173": "COP", "115": "JUD", "116": "JUD", "084": "GOV"}
+STATE_ACTS = {
+    "17": "GOV", "173": "COP", "166": "GOV", "115": "JUD", "116": "JUD", "084": "GOV",
+}  # fmt: skip
+
+
+def state_role(code: str) -> str | None:
+    """The branch of the state that does an act only a state does (CAMEO `code`), or None
+    for an act anyone can do."""
+    return STATE_ACTS.get(code[:3]) or STATE_ACTS.get(code[:2])
 
 
 def implied_state(
@@ -31,7 +39,7 @@ def implied_state(
     """The story's state as the unnamed doer of an act only a state does, done to one of
     its own ("Mech Dara was released on bail" in a Cambodian story): an implied actor,
     with no text of its own (`via = "implied"`, at the trigger)."""
-    role = STATE_ACTS.get(code[:3]) or STATE_ACTS.get(code[:2])
+    role = state_role(code)
     if role is None or target is None or not story_country:
         return None
     if target.country != story_country:

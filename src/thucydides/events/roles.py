@@ -251,11 +251,8 @@ def _received_disapproval(verb: Token, obj: Token | None, resolvable) -> Roles |
                 for pobj in children(prep, {"pobj"}):
                     author = author or actor_in(pobj, resolvable)
     subj, _ = own_subject(verb)
-    if subj is not None and not resolvable(subj):
-        owner = next((c for c in subj.children if c.dep_ == "poss" and resolvable(c)), None)
-        of = [p for p in children(subj, {"prep"}) if p.lower_ == "of"]
-        found = owner or (actor_in(of[0], resolvable) if of else None)
-        subj = found or subj
+    if subj is not None:
+        subj = actor_in(subj, resolvable) or subj  # "Mhlanga's arrest": Mhlanga
     source = noun_phrase(author) if author is not None else None
     target = noun_phrase(subj) if subj is not None else None
     if source is not None and target is not None and _overlap(source, target):
@@ -475,9 +472,10 @@ STATE_ACT_PREPS = {"in", "from"}  # "arrested in Niger", "expelled from North Ko
 
 
 def state_of_place(roles: Roles, anchor: Token, is_country_place) -> Roles:
-    """ "A journalist was arrested in Niger": an arrest, detention or expulsion with no
-    one named as doing it is the act of the state where it happened. Coercion only: who
-    killed someone in a country is not thereby its state. `is_country_place(token)`
+    """ "A journalist was arrested in Niger": an act only a state does (the caller asks
+    `records.state_role`: arrests, expulsions, trials, releases) with no one named as
+    doing it is the act of the state where it happened; who killed someone in a country
+    is not thereby its state. `is_country_place(token)`
     says whether a noun names a country or a place in one."""
     if roles.source is not None or not roles.how.startswith("passive-no-agent"):
         return roles
