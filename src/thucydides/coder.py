@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +20,7 @@ from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
 from thucydides.events.acts import NotActs
+from thucydides.events.authors import answers, author_of
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.modality import Mood, is_refusal, mood_of
@@ -237,6 +238,7 @@ class Coder:
         doc_place = geo.document_place(parsed, doc_countries)
         story = len(piece.sentences) >= STORY_SENTENCES
         events: list[Event] = []
+        earlier: list[Event] = []  # every event read so far, kept or not: who acted
         for index, sent in enumerate(piece.sentences):
             probs = piece.probs[index] if piece.probs else None
             candidates = combine.candidates(
@@ -251,11 +253,12 @@ class Coder:
             for cand in candidates:
                 found = self._events_for(
                     cand, sent, index + base, piece.chunk, doc_actors, resolvable, doc_countries,
-                    story,
+                    story, earlier,
                 )  # fmt: skip
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
                     ranked.append((combine.evidence_score(cand, ev.source, ev.target), ev))
+                    earlier.append(ev)
             held = confidence_model.keep_sentence_order([(k, ev.confidence) for k, ev in ranked])
             for (_, ev), conf in zip(ranked, held, strict=True):
                 ev.confidence = conf
@@ -290,6 +293,7 @@ class Coder:
         resolvable,
         doc_countries: dict[str, int],
         story: bool = False,
+        earlier: Sequence[Event] = (),
     ) -> list[Event]:
         doc, document, offset, text = sent.doc, chunk.doc, chunk.offset, chunk.text
         anchor = doc[cand.token]
@@ -333,6 +337,10 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = self._actor(src, s_match, chunk, doc_countries)
             target = self._actor(tgt, t_match, chunk, doc_countries)
+            if (target is None or target.code is None) and answers(cand.code, how_target, tgt):
+                # "Trump denied the request": the reply is to whoever made it
+                at = cand.start + offset
+                target = author_of(source, sentence_index, at, earlier) or target
             if source is None and roles.how.startswith("passive-no-agent"):
                 source = implied_state(
                     cand.code, target, doc_actors.story_country, cand.start + chunk.offset

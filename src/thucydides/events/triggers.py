@@ -134,9 +134,11 @@ class _VerbContext:
         if self.passive:
             self.objects += [c for c in children if c.dep_ == "nsubjpass"]
         self.objects += [c for c in children if c.dep_ in OBJ_DEPS and c.dep_ != "dobj"]
-        if _is_reduced_passive(verb, children):  # "the report released last week"
-            self.objects.append(verb.head)
+        if _is_reduced_passive(verb, children) or _is_object_relative(verb, children):
+            self.objects.append(verb.head)  # "the report released", "the sanctions X imposed"
         self.subjects = [c for c in children if c.dep_ == "nsubj"]
+        if not self.subjects and verb.dep_ == "xcomp":  # "the population continues to decline"
+            self.subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         for c in children:
             if c.dep_ == "agent":
                 self.subjects += [g for g in c.children if g.dep_ == "pobj"]
@@ -151,6 +153,24 @@ def _is_reduced_passive(verb: Token, children: list[Token]) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in ("NOUN", "PROPN")
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children)
+    )
+
+
+RELATIVE_WORDS = {"who", "whom", "which", "that", "whose"}
+
+
+def _is_object_relative(verb: Token, children: list[Token]) -> bool:
+    """A relative clause whose subject is its own and whose object is missing or a relative
+    word: the noun it modifies is what the verb was done to ("the sanctions Washington
+    has imposed on Moscow", "the deal that the two sides signed")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return (
+        bool(subjects)
+        and all(c.lower_ not in RELATIVE_WORDS for c in subjects)
+        and all(c.lower_ in RELATIVE_WORDS for c in objects)
     )
 
 

@@ -1,0 +1,82 @@
+"""The target of a reply is the author of what it answers.
+
+"Trump denied the request", "Berisha rejected the allegations", "the opposition
+denounced the extension": the object is no actor but something an actor said or did,
+and a coder records the reply against whoever made the request, the allegations or the
+extension. When the sentence does not say who ("the allegations by X" is resolved by
+the role rules), that is the actor who last acted in the story before it, other than
+the one replying.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from thucydides.model import Actor, Event
+
+# roots whose object is often what another actor said or did: deny, welcome, accept,
+# disapprove, reject, (not) yield
+REPLY_ROOTS = {"01", "05", "08", "11", "12"}
+# roots whose reply with no object at all ("but the European side refused") answers the
+# act before it
+BARE_REPLY_ROOTS = {"12"}
+# nouns that name something an actor said or did, whose author is the reply's target
+AUTHORED_NOUNS = frozenset(
+    """
+    request requests demand demands call calls appeal appeals plea proposal proposals
+    offer offers invitation ultimatum allegation allegations accusation accusations
+    charge charges claim claims criticism remarks comments statement statements
+    resolution ruling verdict decision decisions move moves plan plans extension
+    budget bill measure measures decree order orders policy sanction sanctions
+    """.split()
+)
+AUTHORED_LEMMAS = AUTHORED_NOUNS | {w.removesuffix("s") for w in AUTHORED_NOUNS}
+# how far back the author may be, in sentences: further back, the story has moved on
+AUTHOR_SENTENCES = 3
+
+
+def is_authored(span: Span | None) -> bool:
+    """Does this object phrase name something an actor said or did ("the request"),
+    with no author of its own in it ("VOA requests")?"""
+    if span is None or span.root.lemma_.lower() not in AUTHORED_LEMMAS:
+        return False
+    return not any(
+        child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "PRON"}
+        for child in span.root.children
+    )
+
+
+def answers(code: str, how_target: str, target: Span | None) -> bool:
+    """Is an act with CAMEO `code` and this target a reply to an earlier act: an
+    authored object ("denied the request"), or a refusal with no object at all?"""
+    if code[:2] not in REPLY_ROOTS:
+        return False
+    if how_target == "none":
+        return code[:2] in BARE_REPLY_ROOTS
+    return how_target.startswith("object") and is_authored(target)
+
+
+def author_of(
+    source: Actor | None, sentence_index: int, at: int, earlier: Sequence[Event]
+) -> Actor | None:
+    """The source of the latest event before character `at`, within AUTHOR_SENTENCES
+    sentences, that is coded and is not the replying actor; its `via` says it was
+    inferred."""
+    for event in reversed(earlier):
+        if sentence_index - event.sentence_index > AUTHOR_SENTENCES:
+            return None
+        if event.trigger.start >= at:
+            continue
+        author = event.source
+        if author is None or author.code is None:
+            continue
+        if source is not None and (author.code == source.code or author.text == source.text):
+            continue
+        return Actor(
+            text=author.text, start=author.start, end=author.end, code=author.code,
+            country=author.country, sectors=list(author.sectors), name=author.name,
+            via="author",
+        )  # fmt: skip
+    return None

@@ -1,0 +1,69 @@
+"""The target of a reply is the author of what it answers (events/authors.py)."""
+
+from thucydides.events.authors import AUTHOR_SENTENCES, answers, author_of, is_authored
+from thucydides.model import Actor, Event, Trigger
+from thucydides.ontology import cameo_record
+
+
+def story(*sentences: str) -> str:
+    return " ".join(sentences)
+
+
+def event(source_code, sentence_index, at, text="Someone"):
+    cameo, plover = cameo_record("100")
+    return Event(
+        doc_id="d", sentence_index=sentence_index, sentence="", trigger=Trigger("t", at, at + 1),
+        cameo=cameo, plover=plover,
+        source=Actor(text=text, start=at - 5, end=at - 1, code=source_code),
+        target=None,
+    )  # fmt: skip
+
+
+def test_denied_request_is_against_whoever_made_it(fast_coder):
+    text = story(
+        "The Kenyan president asked Uganda for an end to the border closure on Monday.",
+        "The Ugandan government denied the request on Tuesday.",
+        "Officials in both capitals said more talks were planned.",
+    )
+    events = fast_coder.code(text, date="2024-03-05")
+    reply = next(e for e in events if e.trigger.text == "denied")
+    assert reply.source.code.startswith("UGA")
+    assert reply.target is not None and reply.target.via == "author"
+    assert reply.target.code.startswith("KEN")
+    assert text[reply.target.start : reply.target.end] == reply.target.text
+
+
+def test_allegations_rejected_in_a_story_target_the_accuser(fast_coder):
+    text = story(
+        "The United States accused the Albanian leader of corruption on Monday.",
+        "Berisha, the former prime minister, rejected the allegations.",
+        "He said he would fight the charges in court.",
+    )
+    events = fast_coder.code(text, date="2021-05-20")
+    reply = next(e for e in events if "rejected" in e.trigger.text)
+    assert reply.target is not None and reply.target.code.startswith("USA")
+
+
+def test_an_object_with_its_own_author_is_not_inferred(nlp):
+    doc = nlp("The two governments have ignored VOA requests for comment.")
+    obj = next(t for t in doc if t.lemma_ == "request")
+    assert not is_authored(doc[obj.left_edge.i : obj.right_edge.i + 1])
+
+
+def test_a_plain_object_is_no_reply(nlp):
+    doc = nlp("The army rejected the Ruritanian soldiers at the border.")
+    obj = next(t for t in doc if t.lower_ == "soldiers")
+    span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    assert not answers("120", "object-any", span)
+    assert answers("120", "none", None)  # "but the European side refused"
+    assert not answers("190", "none", None)
+
+
+def test_the_author_is_never_the_replying_actor_nor_too_far_back():
+    replying = Actor(text="Molvania", start=0, end=8, code="MOL")
+    earlier = [event("RUR", 0, 20), event("MOL", 1, 60, text="Molvania")]
+    found = author_of(replying, 2, 100, earlier)
+    assert found is not None and found.code == "RUR" and found.via == "author"
+    assert author_of(replying, 2 + AUTHOR_SENTENCES + 1, 500, earlier) is None
+    # an act after the reply in the same sentence answers nothing
+    assert author_of(replying, 0, 10, earlier) is None
