@@ -10,7 +10,10 @@ figures are of the confidences the coder outputs: the fitted probability, held b
 stronger readings of the same sentence (confidence.keep_sentence_order). The default
 threshold is the one with the best out-of-fold triple F1 among those that cost no sentence
 set (--sentence-sets, scored with the final fit) more than MAX_SET_LOSS of its PLOVER
-macro-F1 (five-class F1 and root accuracy where it has no PLOVER labels).
+macro-F1 (five-class F1 and root accuracy where it has no PLOVER labels): it is for
+texts shorter than a story, as the sentence sets are. The story threshold, used on
+documents of coder.STORY_SENTENCES or more sentences, is the one with the best
+out-of-fold triple F1 on the training stories alone: the records it was fitted on.
 
 --dev scores held-out stories with the final fit, for the report only: nothing is chosen
 on them. Run with the package on the path (PYTHONPATH=src), about 1 minute per 70 stories
@@ -322,10 +325,12 @@ def main(argv: list[str] | None = None) -> int:
         "intercept": round(intercept, 4),
         "weights": {name: round(float(v), 4) for name, v in zip(cm.FEATURES, w, strict=True)},
         "threshold": threshold,
+        "story_threshold": story_best,
         "fit": fit,
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps({k: data[k] for k in ("intercept", "weights", "threshold")}, indent=1))
+    shown = ("intercept", "weights", "threshold", "story_threshold")
+    print(json.dumps({k: data[k] for k in shown}, indent=1))
     print(f"out-of-fold ECE {ece}, l2 {l2}; wrote {args.out}")
     return 0
 

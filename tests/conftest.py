@@ -21,15 +21,17 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def coder():
-    """The full coder, loaded once for every test file that codes text."""
+    """The full coder, loaded once for every test file that codes text. It outputs every
+    event: the tests are of how acts are read; the default confidence threshold in
+    stories has its own tests (test_confidence.py)."""
     from thucydides.coder import Coder
 
-    return Coder()
+    return Coder(min_confidence=0.0)
 
 
 @pytest.fixture(scope="session")
 def fast_coder():
-    """The patterns-only coder, loaded once."""
+    """The patterns-only coder, loaded once; every event, as `coder`."""
     from thucydides.coder import Coder
 
-    return Coder(fast=True)
+    return Coder(fast=True, min_confidence=0.0)

@@ -80,7 +80,7 @@ def test_the_shipped_fit_names_every_feature_and_a_threshold_in_range():
         resources.files("thucydides.events").joinpath("data", cm.DATA_FILE).read_text()
     )
     assert set(data["weights"]) == set(cm.FEATURES)
-    assert 0.0 <= data["threshold"] <= 1.0
+    assert 0.0 <= data["threshold"] <= 1.0 and 0.0 <= data["story_threshold"] <= 1.0
     assert data["weights"]["source_country"] > 0 and data["weights"]["target_country"] > 0
     assert data["fit"]["oof_reliability"], "the fit's figures travel with the weights"
 
@@ -116,7 +116,34 @@ def test_the_coder_leaves_out_events_under_its_threshold(fast_coder):
 
 
 def test_the_default_threshold_is_the_fitted_one():
-    assert Coder(fast=True).min_confidence == cm.default_threshold()
+    coder = Coder(fast=True)
+    assert coder.min_confidence == cm.default_threshold()
+    assert coder.story_min_confidence == cm.default_story_threshold()
+    assert Coder(fast=True, min_confidence=0.3).story_min_confidence == 0.3
+
+
+def test_a_fit_without_a_story_threshold_uses_its_one_threshold():
+    fit = {"intercept": 0.0, "weights": {}, "threshold": 0.2}
+    assert cm.ConfidenceModel.from_dict(fit).story_threshold == 0.2
+    fit["story_threshold"] = 0.1
+    assert cm.ConfidenceModel.from_dict(fit).story_threshold == 0.1
+
+
+# a complaint with a coded source and no target: a record of low confidence
+WEAK = "Kenyan traders complained about the new taxes."
+
+
+def test_a_story_drops_what_a_lone_sentence_keeps(monkeypatch):
+    monkeypatch.setattr(
+        cm, "load", lambda: cm.ConfidenceModel(-1.0, dict.fromkeys(cm.FEATURES, 0.0), 0.0, 0.5)
+    )
+    coder = Coder(fast=True)
+    weak = Coder(fast=True, min_confidence=0.0).code(WEAK)
+    assert weak and max(e.confidence for e in weak) < 0.5, "the test needs a weak record"
+    assert coder.code(WEAK), "a sentence alone keeps its readings"
+    story = f"The weather was mild on Monday. {WEAK} The market reopened later."
+    assert not coder.code(story), "in a story, records under the story threshold go"
+    assert describe(coder).endswith("every event; in stories confidence >= 0.5)")
 
 
 def run(capsys, *argv):

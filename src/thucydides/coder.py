@@ -116,10 +116,15 @@ class Coder:
     ) -> None:
         """`model` stands in for the shipped event-type model: anything with a `name` and
         `type_probabilities(sentences)` (evaluation uses out-of-fold probabilities). Events
-        under `min_confidence` are not output (None: the shipped default; 0: all)."""
+        under `min_confidence` are not output (None: the shipped defaults, one for a story
+        and one for a shorter text; 0: all)."""
         self.fast = fast and model is None
         self.min_confidence = (
             confidence_model.default_threshold() if min_confidence is None else min_confidence
+        )
+        # in a story, whose records the confidence was fitted on, the fit's own threshold
+        self.story_min_confidence = (
+            confidence_model.default_story_threshold() if min_confidence is None else min_confidence
         )
         self.nlp = load_nlp()
         self.triggers = TriggerMatcher.load(tuple(patterns) + tuple(config.pattern_files()))
@@ -237,6 +242,7 @@ class Coder:
         doc_countries = geo.document_countries(parsed)
         doc_place = geo.document_place(parsed, doc_countries)
         story = len(piece.sentences) >= STORY_SENTENCES
+        floor = self.story_min_confidence if story else self.min_confidence
         events: list[Event] = []
         earlier: list[Event] = []  # every event read so far, kept or not: who acted
         for index, sent in enumerate(piece.sentences):
@@ -262,7 +268,7 @@ class Coder:
             held = confidence_model.keep_sentence_order([(k, ev.confidence) for k, ev in ranked])
             for (_, ev), conf in zip(ranked, held, strict=True):
                 ev.confidence = conf
-                if conf >= self.min_confidence:
+                if conf >= floor:
                     events.append(ev)
         if piece.chunk.first:
             mark_retold_headline(events, piece.chunk.text)

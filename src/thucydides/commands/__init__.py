@@ -20,8 +20,9 @@ def default_date(given: str | None) -> str | None:
 
 MIN_CONFIDENCE_HELP = (
     "leave out events under this confidence, the probability that the record is right "
-    "(0 to 1; 0 keeps every event; default: the threshold fitted on story gold, in "
-    "events/data/confidence.json)"
+    "(0 to 1; 0 keeps every event; default: the thresholds fitted on story gold, in "
+    "events/data/confidence.json: one for stories of 3 or more sentences, one for "
+    "shorter texts)"
 )
 
 

@@ -240,7 +240,10 @@ def describe(coder: CoderLike) -> str:
     """'full coder (model event-type-v1; confidence >= 0.05)' or 'fast coder (patterns
     only; every event)': how it codes and the least confidence it outputs."""
     threshold = getattr(coder, "min_confidence", None)
+    story = getattr(coder, "story_min_confidence", threshold)
     kept = f"confidence >= {threshold:g}" if threshold else "every event"
+    if story != threshold:
+        kept += f"; in stories confidence >= {story:g}" if story else "; in stories every event"
     if getattr(coder, "fast", False):
         return f"fast coder (patterns only; {kept})"
     model = getattr(coder, "model_name", None)

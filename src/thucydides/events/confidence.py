@@ -98,11 +98,14 @@ def features(
 @dataclass(frozen=True, slots=True)
 class ConfidenceModel:
     """Logistic weights by feature name, and the confidence under which the coder
-    outputs no event by default (0: every event)."""
+    outputs no event by default (0: every event): `threshold` for a text shorter than a
+    story (a sentence given alone keeps its readings), `story_threshold` in a story, whose
+    records the weights were fitted on."""
 
     intercept: float
     weights: dict[str, float]
     threshold: float
+    story_threshold: float = 0.0
 
     @classmethod
     def from_dict(cls, data: dict) -> ConfidenceModel:
@@ -110,7 +113,9 @@ class ConfidenceModel:
         if unknown:  # a file from another version of the features would mean nothing
             raise ValueError(f"confidence weights for unknown features: {sorted(unknown)}")
         weights = {name: float(data["weights"].get(name, 0.0)) for name in FEATURES}
-        return cls(float(data["intercept"]), weights, float(data.get("threshold", 0.0)))
+        threshold = float(data.get("threshold", 0.0))
+        story = float(data.get("story_threshold", threshold))
+        return cls(float(data["intercept"]), weights, threshold, story)
 
     def probability(self, values: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights[name] * values[name] for name in FEATURES)
@@ -126,6 +131,10 @@ def load() -> ConfidenceModel:
 
 def default_threshold() -> float:
     return load().threshold
+
+
+def default_story_threshold() -> float:
+    return load().story_threshold
 
 
 # how far below a stronger reading of its sentence a lesser one's confidence is held
