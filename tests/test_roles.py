@@ -369,3 +369,16 @@ def test_a_protest_as_the_setting_of_an_act_is_not_the_actors(nlp):
     the protesters."""
     roles = roles_at(nlp, "Police fired tear gas during a protest.", "protest", kind="noun")
     assert roles.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain announced a withdrawal of its troops from Iraq by 2009.",
+        "The minister spoke of a gradual pullout of forces from Mali.",
+    ],
+)
+def test_a_withdrawal_is_from_the_place_left_not_of_the_troops(nlp, text):
+    trigger = "withdrawal" if "withdrawal" in text else "pullout"
+    roles = roles_at(nlp, text, trigger, kind="noun")
+    assert words(roles.target) in {"Iraq", "Mali"}

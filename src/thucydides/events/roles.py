@@ -290,6 +290,10 @@ def _clause_read_as_noun(verb: Token) -> Roles | None:
     return Roles(source, target, "clause-read-as-noun")
 
 
+# nouns of leaving a place, whose from-phrase is the target, not the source
+AWAY_NOUNS = {"withdrawal", "pullout", "drawdown", "retreat", "exit", "departure"}
+
+
 def _noun_roles(noun: Token, resolvable) -> Roles:
     """Roles of an event noun: its own modifiers ("US air strikes on X", "talks between
     X and Y"), else the light verb it is the object of ("X held talks with Y")."""
@@ -301,6 +305,17 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             break
     target_tok: Token | None = None
     for prep in children(noun, {"prep"}):
+        if noun.lemma_.lower() in AWAY_NOUNS:
+            # "a withdrawal of troops from Afghanistan": withdrawn from Afghanistan; the
+            # troops are what is withdrawn
+            if prep.lower_ == "from":
+                target_tok = next(
+                    (f for p in children(prep, {"pobj"}) if (f := actor_in(p, resolvable))), None
+                )
+            if prep.lower_ in {"from", "of"}:
+                if target_tok is not None:
+                    break
+                continue
         if prep.lower_ in TARGET_PREPS - {"from", "by"} or prep.lower_ == "between":
             for pobj in children(prep, {"pobj"}):
                 found = actor_in(pobj, resolvable)
