@@ -19,6 +19,7 @@ from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
+from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
 from thucydides.events.authors import answers, author_of
 from thucydides.events.classifier import EventTypeModel
@@ -347,6 +348,8 @@ class Coder:
                 # "Trump denied the request": the reply is to whoever made it
                 at = cand.start + offset
                 target = author_of(source, sentence_index, at, earlier) or target
+            if cand.rule == ACCUSATION_RULE and not accuses(source, target):
+                continue  # a spokesman on his own forces' act, or on no one named
             if source is None and roles.how.startswith("passive-no-agent"):
                 source = implied_state(
                     cand.code, target, doc_actors.story_country, cand.start + chunk.offset

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from thucydides import ontology
 from thucydides.events import confidence as confidence_model
+from thucydides.events.accusations import ACCUSATION_RULE
 from thucydides.events.triggers import TriggerHit
 from thucydides.model import Actor
 
@@ -363,7 +364,8 @@ def evidence_score(cand: Candidate, source: Actor | None, target: Actor | None) 
             if cand.p_model is None
             else RULE_WEIGHT * rule_score + MODEL_WEIGHT * cand.p_model
         )
-    if cand.subordinate:
+    if cand.subordinate or cand.rule == ACCUSATION_RULE:
+        # an accusation read off a reported act ranks below the act it was read off
         score *= SUBORDINATE_FACTOR
     return score
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from thucydides.events.accusations import ACCUSATION_CODE, ACCUSATION_RULE, accusing_speech
 from thucydides.events.modality import planning_noun
 from thucydides.events.pattern_cache import load_compiled
 from thucydides.events.pattern_compiler import Compiled, Frame, NounPattern, Term, VerbPattern
@@ -356,6 +357,14 @@ class TriggerMatcher:
                                    obligation_code(tok), DEMAND_RULE, "verb", 1, None)
                     )  # fmt: skip
                     anchors.add(speech.i)
+        for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
+            speech = accusing_speech(sent.doc[hit.token], hit.code) if hit.kind == "verb" else None
+            if speech is not None and speech.i not in anchors:
+                hits.append(
+                    TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
+                               ACCUSATION_CODE, ACCUSATION_RULE, "verb", 1, None)
+                )  # fmt: skip
+                anchors.add(speech.i)
         effects: set[int] = set()
         for tok in tokens:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
