@@ -439,6 +439,9 @@ def test_a_verb_alone_that_names_no_act_gives_no_event(nlp, matcher, text, trigg
         ("The tariffs that the ministry imposed last year were lifted.", "imposed", "163"),
         ("The minister is keeping the tariffs on steel imports.", "keeping", "163"),
         ("The government barred two officials from entering the country.", "barred", "163"),
+        # a lawsuit is legal action (115), not an arrest (173), with or without its claim
+        ("The family sued the hospital for damages.", "sued", "115"),
+        ("The firm sued the ministry in court.", "sued", "115"),
     ],
 )
 def test_the_specific_uses_of_those_verbs_still_code(nlp, matcher, text, trigger, code):
