@@ -385,3 +385,14 @@ def test_a_terrorist_attack_on_civilians_is_unconventional_violence(coder):
     # an army's attack, or one on soldiers, stays conventional force
     (event,) = coder.code("Baloch militants attacked a Pakistani army convoy on Tuesday.")
     assert event.cameo.root == "19"
+
+
+def test_a_verb_that_names_a_disapproval_keeps_it_against_the_model(coder):
+    """ "alleges" is an accusation whatever the model reads in what is alleged (it read
+    the negated content as REJECT); the model's reading stays among the alternatives."""
+    events = coder.code(
+        "Washington alleges the rebel group has not lived up to its commitment to reduce violence."
+    )
+    alleged = next(e for e in events if e.trigger.text == "alleges")
+    assert alleged.cameo.root == "11"
+    assert all(a["code"][:2] != "11" for a in alleged.evidence.get("alternatives", []))

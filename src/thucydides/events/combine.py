@@ -144,7 +144,7 @@ def candidates(
                 specificity=0,
                 p_model=top_p,
             )
-            out = _one_reading_per_trigger(out, learned)
+            out = _one_reading_per_trigger(out, learned, doc)
     mark_subordinates(doc, out)
     specialise_by_complement(doc, out)  # before: "plans for talks" makes 030 an 036
     return _drop_contents(doc, out)
@@ -184,7 +184,23 @@ def _statement_frame(pattern: Candidate, learned: Candidate) -> bool:
     )
 
 
-def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate) -> list[Candidate]:
+# verbs that name the act they report: "alleges", "condemned" are a disapproval (11)
+# whatever the model reads in what was alleged or condemned
+NAMING_VERBS = {
+    "accuse", "allege", "blame", "condemn", "criticize", "criticise", "denounce", "decry",
+}  # fmt: skip
+
+
+def _naming_verb(pattern: Candidate, learned: Candidate, doc) -> bool:
+    """A disapproval pattern on a verb that names it, at the model's own word."""
+    return (
+        pattern.token == learned.token
+        and pattern.code[:2] == "11"
+        and doc[pattern.token].lemma_.lower() in NAMING_VERBS
+    )
+
+
+def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) -> list[Candidate]:
     """One act, one code. Where the model's reading sits on a word a pattern already
     coded ("rebuffs": 125 by the pattern, RETREAT by the model), or a pattern of the
     sentence already reads an act of the same quad class ("hackers linked to China
@@ -199,8 +215,10 @@ def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate) -> list
     )
     if rival is None:
         return [*cands, learned]
-    model_wins = reading_score(learned) > reading_score(rival) and not _statement_frame(
-        rival, learned
+    model_wins = (
+        reading_score(learned) > reading_score(rival)
+        and not _statement_frame(rival, learned)
+        and not _naming_verb(rival, learned, doc)
     )
     winner, loser = (learned, rival) if model_wins else (rival, learned)
     winner.alternatives.append(_alternative(loser))
