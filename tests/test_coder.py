@@ -385,6 +385,9 @@ def test_a_terrorist_attack_on_civilians_is_unconventional_violence(coder):
     # an army's attack, or one on soldiers, stays conventional force
     (event,) = coder.code("Baloch militants attacked a Pakistani army convoy on Tuesday.")
     assert event.cameo.root == "19"
+    # and attacks on no one named are the group's terrorism too
+    events = coder.code("The separatist militants launched dozens of attacks last year.")
+    assert [e.cameo.code for e in events if e.cameo.root in {"18", "19"}] == ["180"]
 
 
 def test_a_verb_that_names_a_disapproval_keeps_it_against_the_model(coder):

@@ -57,12 +57,15 @@ ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 def unconventional(cameo, source: Actor | None, target: Actor | None):
     """ "Militants attacked a passenger train": CAMEO codes a terrorist attack, force by
     an irregular group on people who are not armed, as unconventional violence (180),
-    not conventional military force (190). Only the generic 190: a named weapon (193
-    small arms, 195 aerial) keeps its code."""
-    if cameo.code != "190" or source is None or target is None:
+    not conventional military force (190), and so is its attack on no one the story
+    names ("launched 504 attacks"). Only the generic 190: a named weapon (193 small arms,
+    195 aerial) keeps its code."""
+    if cameo.code != "190" or source is None:
         return cameo
     irregular = bool(IRREGULAR & set(source.sectors)) or (source.code or "").startswith("IMG")
-    unarmed = bool(target.code) and not (ARMED & set(target.sectors))
+    if target is None or not target.code:  # "launched 504 attacks", "attacked a train"
+        return ontology.cameo_record("180")[0] if irregular else cameo
+    unarmed = not (ARMED & set(target.sectors))
     if not (irregular and unarmed) or (target.code or "").startswith(("IMG", "IGO")):
         return cameo
     return ontology.cameo_record("180")[0]
