@@ -200,6 +200,23 @@ def _naming_verb(pattern: Candidate, learned: Candidate, doc) -> bool:
     )
 
 
+# the model's probability above which it overrules, at a pattern's own word, a pattern
+# that matched a frame; chosen out of fold by near-duplicate cluster (make eval-oof):
+# 0.8 / 0.85 / 0.9 / always: plv_train PLOVER F1 -0.1 / -0.3 / -0.7 / -4.2 points,
+# plover_gsr +0.0 / +1.1 / +2.8 / +3.4, cameo_examples root +0.4 / +0.7 / +1.8 / +1.8
+FRAME_OVERRULE_P = 0.85
+
+
+def _framed_pattern(pattern: Candidate, learned: Candidate) -> bool:
+    """A pattern that matched its frame at the model's own word ("barred X from
+    entering", "took the school to court") keeps its code unless the model is very sure."""
+    return (
+        pattern.token == learned.token
+        and pattern.specificity >= 2
+        and (learned.p_model or 0.0) < FRAME_OVERRULE_P
+    )
+
+
 def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) -> list[Candidate]:
     """One act, one code. Where the model's reading sits on a word a pattern already
     coded ("rebuffs": 125 by the pattern, RETREAT by the model), or a pattern of the
@@ -219,6 +236,7 @@ def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) ->
         reading_score(learned) > reading_score(rival)
         and not _statement_frame(rival, learned)
         and not _naming_verb(rival, learned, doc)
+        and not _framed_pattern(rival, learned)
     )
     winner, loser = (learned, rival) if model_wins else (rival, learned)
     winner.alternatives.append(_alternative(loser))
