@@ -207,3 +207,16 @@ def test_eval_scores_what_the_threshold_leaves(capsys, tmp_path):
     assert out.splitlines()[1].split()[-1] == "0.000", "nothing reaches confidence 1: yield 0"
     code, out, _ = run(capsys, "eval", str(gold), "--fast", "--min-confidence", "0")
     assert code == 0 and "every event)" in out and out.splitlines()[1].split()[-1] == "1.000"
+
+
+def test_one_actor_as_both_sides_and_cooperation_are_features():
+    cand = combine.Candidate(
+        token=0, object_token=None, code="050", kind="verb", text="defended", start=0, end=8,
+        rule="verbs/x.yaml:defend", model=None, specificity=1, p_model=None,
+    )  # fmt: skip
+    envoy = Actor(text="the envoy", start=0, end=9, code="PRKGOV", country="PRK")
+    capital = Actor(text="Pyongyang", start=20, end=29, code="PRKGOV", country="PRK")
+    values = cm.features(cand, envoy, capital, 0.5)
+    assert values["same_actor"] == 1.0 and values["cooperation"] == 1.0
+    other = Actor(text="Seoul", start=20, end=25, code="KORGOV", country="KOR")
+    assert cm.features(cand, envoy, other, 0.5)["same_actor"] == 0.0

@@ -47,6 +47,8 @@ FEATURES = (
     "target_country",
     "target_missing",
     "same_country",  # source and target share their prefix (a domestic event)
+    "same_actor",  # source and target have one code ("North Korea's envoy defended Pyongyang")
+    "cooperation",  # CAMEO 03-08: intents, consultations, support, aid, yielding
 )
 
 
@@ -92,6 +94,13 @@ def features(
         "target_country": float(tgt is not None),
         "target_missing": float(target is None),
         "same_country": float(src is not None and src == tgt),
+        "same_actor": float(
+            source is not None
+            and target is not None
+            and bool(source.code)
+            and source.code == target.code
+        ),
+        "cooperation": float(root in {"03", "04", "05", "06", "07", "08"}),
     }
 
 
