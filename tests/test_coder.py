@@ -399,3 +399,16 @@ def test_a_verb_that_names_a_disapproval_keeps_it_against_the_model(coder):
     alleged = next(e for e in events if e.trigger.text == "alleges")
     assert alleged.cameo.root == "11"
     assert all(a["code"][:2] != "11" for a in alleged.evidence.get("alternatives", []))
+
+
+def test_a_quoted_judgement_is_the_speakers_criticism(coder):
+    """ "'This case is baseless,' X said": no act in what was said, but the model reads a
+    disapproval, which is the speaker's, at the verb of saying."""
+    events = coder.code(
+        '"This is an absolutely baseless case that exposes the crisis in our judicial '
+        "system,\" Guatemala's president said Monday."
+    )
+    (criticism,) = [e for e in events if e.cameo.root == "11"]
+    assert criticism.trigger.text == "said" and criticism.source.code == "GTMGOV"
+    # a state said with no judgement in it is still no act
+    assert not [e for e in coder.code('"We are united," the Kenyan minister said.')]

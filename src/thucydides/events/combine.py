@@ -129,7 +129,11 @@ def candidates(
         top_type, top_p = max(probs.items(), key=lambda kv: kv[1])
         code = ontology.plover_to_cameo_default(top_type)
         covered = {ontology.cameo(c.code).plover_type for c in out}
-        anchor = main_verb(sent) if top_p >= MODEL_ALONE_MIN else None
+        anchor = (
+            main_verb(sent, judgement=top_type in JUDGEMENT_TYPES)
+            if top_p >= MODEL_ALONE_MIN
+            else None
+        )
         if anchor is not None and top_type not in covered and anchor.i not in blocked:
             learned = Candidate(
                 token=anchor.i,
@@ -361,15 +365,26 @@ WRAPPER_VERBS = {
 }  # fmt: skip
 
 
-def main_verb(sent: Span) -> Token | None:
+# the verbs of saying or thinking whose judgement ("this is a baseless case") is the act
+JUDGING_VERBS = WRAPPER_VERBS - {"be", "seem", "appear"} | {"argue", "write", "warn"}
+# model types a judgement can be: a disapproval ("X said the case is baseless")
+JUDGEMENT_TYPES = {"ACCUSE"}
+
+
+def main_verb(sent: Span, judgement: bool = False) -> Token | None:
     """Where a model event sits: the sentence's root verb, or the act it reports when the
-    root only wraps it ("Ethiopia said it would allow ..." -> allow)."""
+    root only wraps it ("Ethiopia said it would allow ..." -> allow). What is said can be
+    only a state ("the case is baseless"): no act, unless the model reads a judgement
+    (`judgement`), which is then the speaker's, at the verb of saying."""
     tok = sent.root if sent.root.pos_ in {"VERB", "AUX"} else None
     if tok is None:
         tok = next((t for t in sent if t.pos_ == "VERB"), None)
+    speech = None
     for _ in range(3):
         if tok is None or tok.lemma_.lower() not in WRAPPER_VERBS:
             break
+        if tok.lemma_.lower() in JUDGING_VERBS:
+            speech = tok
         inner = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if inner is None:  # "is willing to withdraw": the act hangs off the adjective
             adj = next((c for c in tok.children if c.dep_ == "acomp"), None)
@@ -378,7 +393,9 @@ def main_verb(sent: Span) -> Token | None:
             break
         tok = inner
     if tok is not None and tok.lemma_ == "be":
-        return None  # "We are united": a state, not an act the model can anchor
+        # "We are united": a state, not an act the model can anchor; but "'This case is
+        # baseless,' the president said" is the president's criticism
+        return speech if judgement else None
     return tok
 
 
