@@ -32,6 +32,10 @@ def mood(nlp, text, trigger):
         ("Britain urged Iran to release the sailors.", "release", "asserted", "hypothetical"),
         ("The envoy asked Mali to open the border.", "open", "asserted", "hypothetical"),
         ("The army forced the rebels to leave the town.", "leave", "asserted", "actual"),
+        # a yes/no question asserts nothing; a wh-question takes its act as given
+        ("Can the army retake the port?", "retake", "asserted", "hypothetical"),
+        ("Will Chad expel the envoy?", "expel", "asserted", "hypothetical"),
+        ("Why did the army shell the town?", "shell", "asserted", "actual"),
     ],
 )
 def test_mood(nlp, text, trigger, polarity, modality):

@@ -126,7 +126,17 @@ def mood_of(anchor: Token) -> Mood:
         modality, cue = "intended", anchor.head.lower_
     if polarity == "negated" and anchor.dep_ == "xcomp" and anchor.head.lower_ == "able":
         cue = "able"  # "would not be able to find a solution": unable, not refusing
+    if modality in {"actual", "intended"} and _yes_no_question(anchor):
+        modality, cue = "hypothetical", "?"
     return Mood(polarity, modality, cue)
+
+
+def _yes_no_question(anchor: Token) -> bool:
+    """ "Can the US pry Russia away from China?": a yes/no question asserts no act (a
+    wh-question, "Why did China attack?", takes its act as given)."""
+    words = [t for t in anchor.sent if not t.is_punct and not t.is_quote]
+    text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
+    return bool(words) and text.endswith("?") and words[0].pos_ == "AUX"
 
 
 def planning_noun(noun: Token) -> Token | None:
