@@ -36,7 +36,7 @@ class Actor:
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     name: str | None = None
-    via: str | None = None  # dictionary | coreference | metonymy | document | model
+    via: str | None = None  # dictionary | coreference | metonymy | document | implied | author
 
 
 @dataclass(slots=True)
