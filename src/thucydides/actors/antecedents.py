@@ -110,14 +110,20 @@ class MentionIndex:
         return None
 
     def surname(self, span: Span) -> ActorMatch | None:
-        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
+        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name.
+        A family name written first ("Kim" after "Kim Jong Un", "Xi" after "Xi Jinping")
+        counts when no earlier name ends with the word."""
         last = fold(span.root.text)
+        first: ActorMatch | None = None
         for m in self.latest:
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
-            if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
+            words = [fold(w) for w in (m.match.name or "").split()]
+            if words[-1:] == [last]:
                 return as_coref(m.match, span.text)
-        return None
+            if first is None and len(words) > 1 and words[0] == last:
+                first = m.match
+        return as_coref(first, span.text) if first is not None else None
 
     def _gendered(self, want: str, before: list[Mention]) -> ActorMatch | None:
         """The latest person of the wanted gender; failing that, the latest named person

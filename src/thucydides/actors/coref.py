@@ -43,6 +43,8 @@ from thucydides.actors.people import (
     former_title,
     introducing_title,
     name_tokens,
+    national,
+    someone_else,
 )
 from thucydides.actors.quotes import Quotes
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
@@ -65,6 +67,9 @@ class DocumentActors:
         self.mentions = MentionIndex(doc)
         self._turns = turns(doc_text(doc))  # an interview's questions and answers
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
+        # names the dictionaries read as someone the story shows is another person
+        # ("Jimmy Lai", then "Lai", is not Lai Ching-te): head -> the story's reading
+        self._others: dict[int, ActorMatch | None] = {}
         self._is_title = Titles(resolver)
         # each head's phrase and whether it is a description, read once: building the
         # mentions asks for them two or three times
@@ -78,7 +83,7 @@ class DocumentActors:
         for tok in named:
             span = self._phrase_of(tok)
             match = self._lookup(span)
-            names = name_tokens(tok, self._is_title)
+            names = name_tokens(tok, self._is_title, self._is_title.national)
             if names and (match is None or match.kind not in ("person", "group", "org")):
                 # a person's name is no place ("President Omar Farah"): only the title counts
                 title = span[: names[0].i - span.start]
@@ -114,7 +119,7 @@ class DocumentActors:
             if is_pronoun(root):
                 return None
             return self._unreferred(span)
-        match = self._lookup(span)
+        match = self._reading(span)
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
             if match is None or match.kind not in ("person", "group", "org"):
@@ -207,7 +212,7 @@ class DocumentActors:
             if match is None and not pronoun:
                 match = self._unreferred(span)
         else:
-            match = self._lookup(span)
+            match = self._named(tok, span)
             introduced = self._introduced(tok, span, match)
             if introduced is not None:
                 match = introduced
@@ -235,33 +240,90 @@ class DocumentActors:
         self.mentions.add(m, span)
         return m
 
+    def _named(self, tok: Token, span: Span) -> ActorMatch | None:
+        """The dictionaries' reading of a named mention, unless the person it names is
+        someone else the story has: a longer name that is not theirs ("Jimmy Lai" for Lai
+        Ching-te, known as "Lai"; then the title alone counts), or a bare surname of
+        a person the story named before ("Hassan" after "Ilyas Ali Hassan")."""
+        match = self._reading(span)
+        if match is None or match.kind != "person" or match.via != "dictionary":
+            return match
+        names = name_tokens(tok, self._is_title, self._is_title.national)
+        if names and someone_else(names, match):
+            title = span[: names[0].i - span.start]
+            found = self._reading(title) if len(title) else None
+            self._others[tok.i] = found = found if found is None or found.kind != "person" else None
+            return found
+        if [t.text for t in names] == [match.matched] or [span.text] == [match.matched]:
+            earlier = self.mentions.surname(span)
+            if earlier is not None and earlier.name != match.name:
+                self._others[tok.i] = earlier
+                return earlier
+        return match
+
+    def _reading(self, span: Span) -> ActorMatch | None:
+        """`_lookup`, but a dictionary person named by a word the story showed is someone
+        else's ("Lai's son") is that other person."""
+        match = self._lookup(span)
+        if match is None or match.kind != "person" or not self._others:
+            return match
+        for t in span:
+            if t.i in self._others and t.text in match.matched.split():
+                other = self._others[t.i]
+                return as_coref(other, span.text) if other is not None else None
+        return match
+
     def _introduced(self, tok: Token, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A person the story introduces with a title, nationality or apposition, or the
         same person named again ("Cavusoglu", "Minister Cavusoglu"): see `people.py`."""
         if match is not None and match.kind == "person":
             return None  # a dictionary's person
-        names = name_tokens(tok, self._is_title)
+        names = name_tokens(tok, self._is_title, self._is_title.national)
         if not names:
             return None
         named = self._lookup(self.doc[names[0].i : names[-1].i + 1])
         if named is not None and named.kind in ("person", "group", "org"):
-            return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
+            if tok.i not in self._others:
+                return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
         earlier = self.mentions.surname(span)
+        if earlier is not None and tok.i in self._others and someone_else(names, earlier):
+            earlier = None  # "Jimmy Lai" is not the "Lai" the dictionaries know
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
         if earlier is not None and (earlier.country or title is None or not title.country):
             return earlier  # unless the title now says whose he was: "X, former U.S. envoy"
-        if title is None:
-            return None
         name = " ".join(t.text for t in names)
+        if title is None:
+            return None if earlier is not None else self._untitled(tok, name, match)
         leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
         country = None if title.country else self.context.country_for(span, leader=leader)
         former = former_title(tok, span, names)
         person = define(name, title, word, country[0] if country else None, former)
+        if person is None and title.kind != "person" and earlier is None:
+            person = national(name, title) or self._untitled(tok, name, match)
         for other in appositions(tok) if person is not None else ():
             known = self.mentions.by_head.get(other.i)  # the title's own mention is the person
             if known is not None and known.match is not None and known.match.via != "document":
                 known.match = person
         return person
+
+    def _untitled(self, tok: Token, name: str, match: ActorMatch | None) -> ActorMatch | None:
+        """A person named with nothing the dictionaries read as whose: the group an "of"
+        phrase gives ("X, of the World Uyghur Congress"), else the story's country: in a
+        one-country story, a named person nothing says otherwise of is its national."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in prep.children:
+                    group = self._lookup(self._phrase_of(obj)) if obj.dep_ == "pobj" else None
+                    if group is not None and group.kind in ("group", "org") and group.code:
+                        why = f"introduced as of {group.matched!r}"
+                        return make_match(
+                            group.code, name, "document", group.matched, "person", why
+                        )
+        country = self.context.story_country
+        if match is not None or country is None:
+            return None
+        why = "a person the story names with nothing to say whose: the story's country"
+        return make_match(country, name, "document", name, "person", why)
 
     def _title_of_person(self, tok: Token) -> ActorMatch | None:
         """ "Haiti's security secretary, Frantz Exantus": the title stands for the person

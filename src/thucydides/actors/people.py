@@ -42,6 +42,7 @@ PROFESSION_ROLES = {
 }  # fmt: skip
 # the holder of an office named with these no longer holds it (CAMEO: ELI, elites)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then"})
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch", "ur")  # Kenyan, Chinese, Thai, Uyghur
 OFFICE_NOUNS = frozenset(
     "commander leader official spokesman spokeswoman spokesperson chief head chairman "
     "chairwoman officer".split()
@@ -65,6 +66,20 @@ class Titles:
             self.known[word] = any(k == "agent" for _, _, k in kinds)
         return self.known[word]
 
+    def national(self, tok: Token) -> bool:
+        """Is a word a nationality ("Malawian", "Thai", "Uyghur"), not a person's name? A
+        country's or people's word with a demonym's ending: "Aden" (Yemen's city) is a
+        first name too."""
+        word = "nat:" + tok.lower_
+        if word not in self.known:
+            kinds = self.resolver.phrase_kinds(tok.text)
+            self.known[word] = (
+                len(kinds) == 1
+                and kinds[0][2] in ("country", "identity")
+                and tok.lower_.endswith(DEMONYM_ENDINGS)
+            )
+        return self.known[word]
+
 
 def fold(word: str) -> str:
     """ "Moïse" and "Moise" are one surname: lower case without accents."""
@@ -72,10 +87,15 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def name_tokens(head: Token, is_title: Callable[[Token], bool]) -> list[Token]:
+def name_tokens(
+    head: Token,
+    is_title: Callable[[Token], bool],
+    is_national: Callable[[Token], bool] | None = None,
+) -> list[Token]:
     """The personal name a phrase ends with: the proper nouns up to its head that are a
     person's name and not a title ("King Salman" -> Salman; "Foreign Minister Mevlut
-    Cavusoglu" -> Mevlut Cavusoglu). Empty unless the head is a person's name."""
+    Cavusoglu" -> Mevlut Cavusoglu), nor a nationality before a full name ("Malawian
+    Chisomo Banda" -> Chisomo Banda). Empty unless the head is a person's name."""
     if head.pos_ != "PROPN" or head.ent_type_ != "PERSON" or is_title(head):
         return []
     out = [head]
@@ -85,7 +105,27 @@ def name_tokens(head: Token, is_title: Callable[[Token], bool]) -> list[Token]:
         if tok.pos_ != "PROPN" or is_title(tok):
             break
         out.insert(0, tok)
+    while is_national is not None and len(out) > 2 and is_national(out[0]):
+        out.pop(0)
     return out
+
+
+def someone_else(names: list[Token], match: ActorMatch) -> bool:
+    """Is the person a name stands for someone other than the dictionaries' person it
+    matched on part of it? "Jimmy Lai" is not Lai Ching-te, whom they know as "Lai": a
+    word of the name is neither in that person's name nor an initial or abbreviation. A word that opens
+    like one of theirs is a spelling of it ("Mohamed" for "Mohammed")."""
+    if match.kind != "person" or not match.name:
+        return False
+    said = match.matched if match.via == "dictionary" else ""  # the alias it was found by
+    known = {fold(w) for w in f"{match.name} {said}".replace("-", " ").split()}
+    for tok in names:
+        if tok.text.endswith("."):
+            continue  # an initial or an abbreviated title: "J.", "Sen.", "H.E."
+        for word in fold(tok.text).split("-"):
+            if len(word) > 1 and not any(w[:3] == word[:3] for w in known):
+                return True
+    return False
 
 
 def define(
@@ -120,6 +160,16 @@ def define(
     why = f"introduced as {title.matched!r}" + (
         f"; country {country} from its context" if country and not title.country else ""
     )
+    return make_match(code, name, "document", title.matched, "person", why)
+
+
+def national(name: str, title: ActorMatch) -> ActorMatch | None:
+    """ "Haiti's Frantz Exantus", "an ethnic Uyghur, X": a country (or an identity with a
+    home state) with no role says whose national the person is, if not what they do."""
+    if title.kind not in ("country", "metonym", "identity") or not title.country:
+        return None
+    code = title.country if title.kind == "metonym" else title.code
+    why = f"introduced as {title.matched!r}, a national"
     return make_match(code, name, "document", title.matched, "person", why)
 
 
