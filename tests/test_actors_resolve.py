@@ -61,6 +61,16 @@ def resolver():
         # a terror group's commanders are militants, not an army's
         ("Afghan terror commanders", None, "AFGREB"),
         ("the Kenyan deputy president", None, "KENGOV"),
+        # bodies known by their short names; a ruling party is its country's
+        ("a State Department spokeswoman", None, "USAGOV"),
+        ("DHS officials", None, "USAGOV"),
+        ("ICE agents", None, "USAGOV"),
+        ("the Zanu PF party", None, "ZWEPTY"),
+        # national media are their country's (story coding: country, then MED)
+        ("The Wall Street Journal", None, "USAMED"),
+        ("Xinhua news agency", None, "CHNMED"),
+        # a party named by its creed alone takes its country from the story
+        ("the Communist Party", None, "PTY"),
     ],
 )
 def test_resolve_text(resolver, text, date, code):
