@@ -122,3 +122,42 @@ def test_a_story_whose_lead_names_its_country_once(nlp, resolver):
     actors = DocumentActors(doc, None, resolver)
     assert actors.story_country == "PAK"
     assert actors.resolve(span_of(doc, "Authorities")).code == "PAKGOV"
+
+
+def test_a_name_called_a_director_is_a_persons(nlp, resolver):
+    """The entity tagger need not read the name as a person's: its apposition does."""
+    doc = nlp(
+        "Police in Phnom Penh detained two reporters on Monday. Cambodian officials said "
+        "they had broken the law. Cambodian rights groups protested, and Cambodia's "
+        "journalists' association wrote to the government. Nop Sarin, the association's "
+        "executive director, said the arrests were unlawful. Cambodia's courts will hear "
+        "the case."
+    )
+    actors = DocumentActors(doc, "2024-10-24", resolver)
+    assert actors.story_country == "KHM"
+    assert actors.resolve(span_of(doc, "Nop Sarin")).country == "KHM"
+
+
+def test_republika_srpska_is_a_place_in_bosnia(resolver):
+    assert resolver.resolve_text("Republika Srpska's national assembly").code == "BIHLEG"
+
+
+def test_he_is_the_nearer_subject_of_unknown_gender(nlp, resolver):
+    """A person whose gender no name tells, the subject of the sentence before, is a
+    nearer "he" than the man named further back."""
+    doc = nlp(
+        "Hamid Karzai met the envoys in Kabul. "
+        "Later the Pakistani army chief flew to Kabul as well. "
+        "He said the border would stay open."
+    )
+    actors = DocumentActors(doc, "2011-10-21", resolver)
+    assert actors.resolve(span_of(doc, "He")).code == "PAKMIL"
+
+
+def test_she_still_skips_a_man_of_unknown_gender(nlp, resolver):
+    doc = nlp(
+        "Secretary of State Hillary Clinton flew to Islamabad on Friday. "
+        "She met Pakistan's army chief. She pressed him to act against the militants."
+    )
+    actors = DocumentActors(doc, "2011-10-21", resolver)
+    assert actors.resolve(span_of(doc, "She", 1)).code == "USAGOV"

@@ -47,6 +47,13 @@ OFFICE_NOUNS = frozenset(
     "commander leader official spokesman spokeswoman spokesperson chief head chairman "
     "chairwoman officer".split()
 )
+# what an apposition calls a person ("X, the group's director"; "the minister, X")
+PERSON_TITLES = (
+    frozenset(TITLE_ROLES) | frozenset(PROFESSION_ROLES) | OFFICE_NOUNS
+    | frozenset("director founder chair chairperson coordinator member manager executive "
+                "deputy president".split())
+)  # fmt: skip
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class Titles:
@@ -87,6 +94,14 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def described_as_person(head: Token) -> bool:
+    """A name the entity tagger did not read as a person's, but whose apposition says it
+    is one ("Nop Vy, the association's executive director"); never a place's."""
+    if head.ent_type_ in PLACE_ENTS:
+        return False
+    return any(o.lemma_.lower() in PERSON_TITLES for o in appositions(head))
+
+
 def name_tokens(
     head: Token,
     is_title: Callable[[Token], bool],
@@ -96,7 +111,9 @@ def name_tokens(
     person's name and not a title ("King Salman" -> Salman; "Foreign Minister Mevlut
     Cavusoglu" -> Mevlut Cavusoglu), nor a nationality before a full name ("Malawian
     Chisomo Banda" -> Chisomo Banda). Empty unless the head is a person's name."""
-    if head.pos_ != "PROPN" or head.ent_type_ != "PERSON" or is_title(head):
+    if head.pos_ != "PROPN" or is_title(head):
+        return []
+    if head.ent_type_ != "PERSON" and not described_as_person(head):
         return []
     out = [head]
     for tok in reversed(list(head.lefts)):
