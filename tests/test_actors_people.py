@@ -161,3 +161,13 @@ def test_she_still_skips_a_man_of_unknown_gender(nlp, resolver):
     )
     actors = DocumentActors(doc, "2011-10-21", resolver)
     assert actors.resolve(span_of(doc, "She", 1)).code == "USAGOV"
+
+
+def test_a_country_the_tagger_reads_as_a_person_stays_a_country(nlp, resolver):
+    doc = nlp(
+        "India, Mauritius sign defence pact\n\n"
+        "Last year, India helped Mauritius, a partner of the Indian navy, build an airstrip. "
+        "India's navy patrols the waters around it."
+    )
+    actors = DocumentActors(doc, "2025-03-12", resolver)
+    assert actors.resolve(span_of(doc, "Mauritius", 1)).code == "MUS"

@@ -281,10 +281,14 @@ class DocumentActors:
         names = name_tokens(tok, self._is_title, self._is_title.national)
         if not names:
             return None
-        named = self._lookup(self.doc[names[0].i : names[-1].i + 1])
+        whole = self.doc[names[0].i : names[-1].i + 1]
+        named = self._lookup(whole)
         if named is not None and named.kind in ("person", "group", "org"):
             if tok.i not in self._others:
                 return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
+        if named is not None and named.kind in ("country", "metonym"):
+            if named.matched == whole.text:
+                return None  # the tagger's "person" is a country: "India helped Mauritius"
         earlier = self.mentions.surname(span)
         if earlier is not None and tok.i in self._others and someone_else(names, earlier):
             earlier = None  # "Jimmy Lai" is not the "Lai" the dictionaries know
