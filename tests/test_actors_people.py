@@ -171,3 +171,17 @@ def test_a_country_the_tagger_reads_as_a_person_stays_a_country(nlp, resolver):
     )
     actors = DocumentActors(doc, "2025-03-12", resolver)
     assert actors.resolve(span_of(doc, "Mauritius", 1)).code == "MUS"
+
+
+def test_a_hyphenated_surname_is_one_name(nlp, resolver):
+    """ "Anwar" alone is a name the dictionaries know; "Anwar al-Khatib" is someone else,
+    found again as "Al-Khatib"."""
+    doc = nlp(
+        "Anwar al-Khatib, a lawyer in Damascus, criticised the new constitution. "
+        "Al-Khatib said the courts were not independent."
+    )
+    actors = DocumentActors(doc, "2025-03-14", resolver)
+    full = actors.resolve(span_of(doc, "Anwar al-Khatib"))
+    assert (full.name, full.country) == ("Anwar al-Khatib", "SYR")  # a lawyer in Damascus
+    again = actors.resolve(span_of(doc, "Al-Khatib"))
+    assert (again.name, again.code) == (full.name, full.code)

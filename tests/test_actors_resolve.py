@@ -66,6 +66,8 @@ def resolver():
         ("DHS officials", None, "USAGOV"),
         ("ICE agents", None, "USAGOV"),
         ("the Zanu PF party", None, "ZWEPTY"),
+        ("the American Civil Liberties Union", None, "USANGO"),
+        ("Frontier Corps troops", None, "PAKMIL"),
         # national media are their country's (story coding: country, then MED)
         ("The Wall Street Journal", None, "USAMED"),
         ("Xinhua news agency", None, "CHNMED"),

@@ -120,7 +120,7 @@ class MentionIndex:
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
             words = [fold(w) for w in (m.match.name or "").split()]
-            if words[-1:] == [last]:
+            if words[-1:] == [last] or words[-1:] and words[-1].rsplit("-", 1)[-1] == last:
                 return as_coref(m.match, span.text)
             if first is None and len(words) > 1 and words[0] == last:
                 first = m.match

@@ -268,7 +268,7 @@ class DocumentActors:
         if match is None or match.kind != "person" or not self._others:
             return match
         for t in span:
-            if t.i in self._others and t.text in match.matched.split():
+            if t.i in self._others and match.matched in self._phrase_of(t).text:
                 other = self._others[t.i]
                 return as_coref(other, span.text) if other is not None else None
         return match
@@ -295,7 +295,7 @@ class DocumentActors:
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
         if earlier is not None and (earlier.country or title is None or not title.country):
             return earlier  # unless the title now says whose he was: "X, former U.S. envoy"
-        name = " ".join(t.text for t in names)
+        name = self.doc[names[0].i : names[-1].i + 1].text
         if title is None:
             return None if earlier is not None else self._untitled(tok, name, match)
         leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"

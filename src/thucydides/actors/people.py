@@ -117,11 +117,16 @@ def name_tokens(
         return []
     out = [head]
     for tok in reversed(list(head.lefts)):
-        if tok.i != out[0].i - 1 or tok.dep_ not in ("compound", "flat"):
+        if tok.i != out[0].i - 1:
             break
-        if tok.pos_ != "PROPN" or is_title(tok):
+        if tok.text == "-" and not tok.whitespace_ and tok.i and not tok.nbor(-1).whitespace_:
+            out.insert(0, tok)  # "al-Bunni": the hyphen joins the name
+            continue
+        if tok.dep_ not in ("compound", "flat") or tok.pos_ != "PROPN" or is_title(tok):
             break
         out.insert(0, tok)
+    if out[0].text == "-":
+        out.pop(0)
     while is_national is not None and len(out) > 2 and is_national(out[0]):
         out.pop(0)
     return out
