@@ -45,6 +45,7 @@ from thucydides.actors.people import (
     name_tokens,
     national,
     someone_else,
+    untitled,
 )
 from thucydides.actors.quotes import Quotes
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
@@ -311,23 +312,12 @@ class DocumentActors:
         return person
 
     def _untitled(self, tok: Token, name: str, match: ActorMatch | None) -> ActorMatch | None:
-        """A person named with nothing the dictionaries read as whose: the group an "of"
-        phrase gives ("X, of the World Uyghur Congress"), else the story's country: in a
-        one-country story, a named person nothing says otherwise of is its national."""
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                for obj in prep.children:
-                    group = self._lookup(self._phrase_of(obj)) if obj.dep_ == "pobj" else None
-                    if group is not None and group.kind in ("group", "org") and group.code:
-                        why = f"introduced as of {group.matched!r}"
-                        return make_match(
-                            group.code, name, "document", group.matched, "person", why
-                        )
-        country = self.context.story_country
-        if match is not None or country is None:
-            return None
-        why = "a person the story names with nothing to say whose: the story's country"
-        return make_match(country, name, "document", name, "person", why)
+        """A person named with nothing the dictionaries read as whose (`people.untitled`)."""
+
+        def lookup(head: Token) -> ActorMatch | None:
+            return self._lookup(self._phrase_of(head))
+
+        return untitled(tok, name, match, lookup, self.context.story_country)
 
     def _title_of_person(self, tok: Token) -> ActorMatch | None:
         """ "Haiti's security secretary, Frantz Exantus": the title stands for the person

@@ -195,6 +195,31 @@ def national(name: str, title: ActorMatch) -> ActorMatch | None:
     return make_match(code, name, "document", title.matched, "person", why)
 
 
+def untitled(
+    tok: Token,
+    name: str,
+    match: ActorMatch | None,
+    lookup: Callable[[Token], ActorMatch | None],
+    story_country: str | None,
+) -> ActorMatch | None:
+    """A person named with nothing the dictionaries read as whose: the group an "of"
+    phrase gives ("X, of the World Uyghur Congress"; `lookup(token)` reads the phrase it
+    heads), else the story's country: in a one-country story, a named person nothing says
+    otherwise of is its national (`match`: what the name itself read as, if anything)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for obj in prep.children:
+            group = lookup(obj) if obj.dep_ == "pobj" else None
+            if group is not None and group.kind in ("group", "org") and group.code:
+                why = f"introduced as of {group.matched!r}"
+                return make_match(group.code, name, "document", group.matched, "person", why)
+    if match is not None or story_country is None:
+        return None
+    why = "a person the story names with nothing to say whose: the story's country"
+    return make_match(story_country, name, "document", name, "person", why)
+
+
 def _former(phrase: str) -> bool:
     words = phrase.lower().replace("ex-", "ex- ").split()
     return any(w in FORMER_WORDS for w in words)
