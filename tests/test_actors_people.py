@@ -185,3 +185,25 @@ def test_a_hyphenated_surname_is_one_name(nlp, resolver):
     assert (full.name, full.country) == ("Anwar al-Khatib", "SYR")  # a lawyer in Damascus
     again = actors.resolve(span_of(doc, "Al-Khatib"))
     assert (again.name, again.code) == (full.name, full.code)
+
+
+def test_a_role_a_named_person_possesses_is_of_their_country(nlp, resolver):
+    doc = nlp(
+        "Former Kenyan minister Wanjiru Otieno announced a new party on Monday. "
+        "Otieno's opponents accused her of dividing the coalition."
+    )
+    actors = DocumentActors(doc, "2024-05-06", resolver)
+    m = actors.resolve(span_of(doc, "Otieno's opponents"))
+    assert m.code == "KENOPP"
+
+
+def test_a_name_said_to_be_a_director_is_a_persons(nlp, resolver):
+    doc = nlp(
+        "Somali leaders met in Mogadishu on Monday. Somalia's president said talks would "
+        "resume. Somali lawmakers were divided, and Somalia's opposition walked out. "
+        "Mahad Wasuge is the executive director of a Mogadishu research group. "
+        "Wasuge said Somalia needs an election."
+    )
+    actors = DocumentActors(doc, "2021-04-14", resolver)
+    assert actors.story_country == "SOM"
+    assert actors.resolve(span_of(doc, "Wasuge", 1)).country == "SOM"

@@ -134,7 +134,7 @@ class DocumentActors:
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via in _COREF_VIAS:
             return as_coref(known.match, span.text)  # a surname, "our fighters"
-        return self._owner(span) or self._in_context(span, match)
+        return self._owner(span, match) or self._in_context(span, match)
 
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
@@ -223,7 +223,7 @@ class DocumentActors:
                 )  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
                 match = self._group_owner(span) or (
-                    match if match.country else self._owner(span) or match
+                    match if match.country else self._owner(span, match) or match
                 )
             if match is None or match.kind not in ("person", "group", "org"):
                 match = self._title_of_person(tok) or match
@@ -372,14 +372,21 @@ class DocumentActors:
         """The mention of a quote's speaker, added now if the speaker is named later."""
         return self.mentions.by_head.get(subj.i) or self._add(subj, speaker=True)
 
-    def _owner(self, span: Span) -> ActorMatch | None:
+    def _owner(self, span: Span, role: ActorMatch | None = None) -> ActorMatch | None:
         """ "our fighters", "their leaders": a role without a country belongs to the
-        possessor named earlier (or to the quote's speaker)."""
+        possessor named earlier (or to the quote's speaker); "Berisha's opponents", the
+        `role` of a person the story named, are of that person's country."""
         for t in span:
-            if t.dep_ == "poss" and is_pronoun(t):
-                m = self.mentions.by_head.get(t.i)
-                if m is not None and m.match is not None:
-                    return as_coref(m.match, span.text)
+            m = self.mentions.by_head.get(t.i) if t.dep_ == "poss" else None
+            if m is None or m.match is None:
+                continue
+            if is_pronoun(t):
+                return as_coref(m.match, span.text)
+            owner = m.match
+            if role is not None and role.sectors and owner.kind == "person" and owner.country:
+                why = f"{role.why}; country {owner.country} of its possessor {owner.name}"
+                code = owner.country + "".join(role.sectors)
+                return make_match(code, owner.country, "coreference", span.text, "agent", why)
         return None
 
     def _group_owner(self, span: Span) -> ActorMatch | None:

@@ -95,11 +95,17 @@ def fold(word: str) -> str:
 
 
 def described_as_person(head: Token) -> bool:
-    """A name the entity tagger did not read as a person's, but whose apposition says it
-    is one ("Nop Vy, the association's executive director"); never a place's."""
-    if head.ent_type_ in PLACE_ENTS:
+    """A name the entity tagger did not read as a person's, but whose apposition or
+    copula says it is one ("Nop Vy, the association's executive director"; "X Y is the
+    group's director"); a place's only when it has a first name before it."""
+    said = appositions(head)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        said += [c for c in head.head.children if c.dep_ == "attr"]
+    if not any(o.lemma_.lower() in PERSON_TITLES for o in said):
         return False
-    return any(o.lemma_.lower() in PERSON_TITLES for o in appositions(head))
+    return head.ent_type_ not in PLACE_ENTS or any(
+        t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts
+    )
 
 
 def name_tokens(
