@@ -386,3 +386,14 @@ def test_a_known_group_in_a_title_case_headline_is_no_person_introduced(nlp, res
     doc = nlp("Kenyan Forces Battle Al-Shabab in Forest\n\nKenya has fought al-Shabab for years.")
     actors = DocumentActors(doc, "2020-01-10", resolver)
     assert actors.resolve(span_of(doc, "al-Shabab")).code == "SOMINS"
+
+
+def test_the_government_is_the_one_named_before(nlp, resolver):
+    """With no country of the story to lend, "the government" is the government the
+    story last named."""
+    doc = nlp(
+        "Japan and India held talks on Monday. The Philippine government protested to "
+        "Beijing about ships near a reef. The government demanded that they leave."
+    )
+    actors = DocumentActors(doc, "2021-04-14", resolver)
+    assert actors.resolve(span_of(doc, "The government", 0)).code == "PHLGOV"
