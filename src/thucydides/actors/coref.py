@@ -113,7 +113,10 @@ class DocumentActors:
         if is_pronoun(root) or is_description(span):
             known = self.mentions.by_head.get(root.i)
             if known is not None and known.match is not None:
-                return as_coref(known.match, span.text) if is_pronoun(root) else known.match
+                if not is_pronoun(root):
+                    return known.match
+                found = as_coref(known.match, span.text)
+                return found if found.country else self._in_context(span, found)
             found = self._antecedent(root, span)
             if found:
                 return as_coref(found, span.text)
