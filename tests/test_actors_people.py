@@ -207,3 +207,12 @@ def test_a_name_said_to_be_a_director_is_a_persons(nlp, resolver):
     actors = DocumentActors(doc, "2021-04-14", resolver)
     assert actors.story_country == "SOM"
     assert actors.resolve(span_of(doc, "Wasuge", 1)).country == "SOM"
+
+
+def test_a_national_the_parser_tags_an_adjective(nlp, resolver):
+    doc = nlp(
+        "One of the most popular foreign bloggers in China is a French national, "
+        "Marcel Dufresne, who became famous last year. Dufresne said he enjoys the attention."
+    )
+    actors = DocumentActors(doc, "2025-03-14", resolver)
+    assert actors.resolve(span_of(doc, "Dufresne", 1)).country == "FRA"

@@ -264,8 +264,11 @@ def introducing_title(
     if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
         other = other.head.head
     if other is None or not (
-        other.pos_ == "NOUN" or (other.pos_ == "PROPN" and is_title(other))
-    ):  # "X, the shadow justice secretary": the parser often tags the title a name
+        other.pos_ == "NOUN"
+        or (other.pos_ == "PROPN" and is_title(other))
+        or (other.pos_ == "ADJ" and other.lower_ in PROFESSION_ROLES)
+    ):  # "X, the shadow justice secretary": the parser often tags the title a name, and
+        # "a French national, X" an adjective
         return None, ""
     return lookup(title_phrase(other)), other.lower_
 
