@@ -386,3 +386,28 @@ def test_a_known_group_in_a_title_case_headline_is_no_person_introduced(nlp, res
     doc = nlp("Kenyan Forces Battle Al-Shabab in Forest\n\nKenya has fought al-Shabab for years.")
     actors = DocumentActors(doc, "2020-01-10", resolver)
     assert actors.resolve(span_of(doc, "al-Shabab")).code == "SOMINS"
+
+
+def test_the_government_is_the_one_named_before(nlp, resolver):
+    """With no country of the story to lend, "the government" is the government the
+    story last named."""
+    doc = nlp(
+        "Japan and India held talks on Monday. The Philippine government protested to "
+        "Beijing about ships near a reef. The government demanded that they leave."
+    )
+    actors = DocumentActors(doc, "2021-04-14", resolver)
+    assert actors.resolve(span_of(doc, "The government", 0)).code == "PHLGOV"
+
+
+def test_they_of_a_role_takes_the_storys_country(nlp, resolver):
+    """ "Protesters ... they": the role the pronoun points back to names no country, and
+    the story's country is lent to the pronoun as to the role itself."""
+    # as the dateline marker leaves "KHARTOUM, Sudan --" for the parser
+    doc = nlp(
+        "KHARTOUM, Sudan.   Protesters marched to the palace on Friday, and they chanted "
+        "slogans for hours. Police watched from a distance."
+    )
+    actors = DocumentActors(doc, "2019-11-29", resolver)
+    assert actors.story_country == "SDN"
+    assert actors.resolve(span_of(doc, "Protesters")).code == "SDNOPP"
+    assert actors.resolve(span_of(doc, "they")).code == "SDNOPP"

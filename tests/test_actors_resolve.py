@@ -61,6 +61,18 @@ def resolver():
         # a terror group's commanders are militants, not an army's
         ("Afghan terror commanders", None, "AFGREB"),
         ("the Kenyan deputy president", None, "KENGOV"),
+        # bodies known by their short names; a ruling party is its country's
+        ("a State Department spokeswoman", None, "USAGOV"),
+        ("DHS officials", None, "USAGOV"),
+        ("ICE agents", None, "USAGOV"),
+        ("the Zanu PF party", None, "ZWEPTY"),
+        ("the American Civil Liberties Union", None, "USANGO"),
+        ("Frontier Corps troops", None, "PAKMIL"),
+        # national media are their country's (story coding: country, then MED)
+        ("The Wall Street Journal", None, "USAMED"),
+        ("Xinhua news agency", None, "CHNMED"),
+        # a party named by its creed alone takes its country from the story
+        ("the Communist Party", None, "PTY"),
     ],
 )
 def test_resolve_text(resolver, text, date, code):
@@ -284,3 +296,12 @@ def test_identity_first_only_without_a_country():
 def test_coded_sentences_get_the_source(fast_coder, sentence, source):
     events = fast_coder.code(sentence, date="2024-11-15")
     assert source in {e.source.code for e in events if e.source}, (sentence, events)
+
+
+def test_a_country_at_the_head_is_not_its_possessors(nlp, resolver):
+    """ "Turkey's rival Greece" is Greece; "Pakistan's army" is still Pakistan's."""
+    doc = nlp("Cairo signed a gas deal with Turkey's rival Greece. Pakistan's army agreed.")
+    for text, code in (("Turkey's rival Greece", "GRC"), ("Pakistan's army", "PAKMIL")):
+        start = doc.text.index(text)
+        match = resolver.resolve_span(doc.char_span(start, start + len(text)))
+        assert match.code == code, text

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
 
     from thucydides.actors.resolve import ActorMatch
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 GENDER_WINDOW = 12  # mentions a gendered pronoun may look back for a person of unknown gender
 # how far back (characters) a pronoun or description looks for its antecedent: a few
 # paragraphs, as a reader does; it also keeps the search flat on a long document
@@ -84,7 +85,7 @@ class MentionIndex:
             and not (skip is not None and skip(m.start))
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
-            return self._gendered("f" if word in FEMALE else "m", before)
+            return self._gendered("f" if word in FEMALE else "m", before, tok)
         plural_np = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.lower()
         for m in before:
@@ -110,22 +111,34 @@ class MentionIndex:
         return None
 
     def surname(self, span: Span) -> ActorMatch | None:
-        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name."""
+        """ "Clinton" after "Hillary Clinton": a person named earlier by a longer name.
+        A family name written first ("Kim" after "Kim Jong Un", "Xi" after "Xi Jinping")
+        counts when no earlier name ends with the word."""
         last = fold(span.root.text)
+        first: ActorMatch | None = None
         for m in self.latest:
             if m.end > span.start_char or not m.match or m.match.kind != "person":
                 continue
-            if [fold(w) for w in (m.match.name or "").split()[-1:]] == [last]:
+            words = [fold(w) for w in (m.match.name or "").split()]
+            if words[-1:] == [last] or words[-1:] and words[-1].rsplit("-", 1)[-1] == last:
                 return as_coref(m.match, span.text)
-        return None
+            if first is None and len(words) > 1 and words[0] == last:
+                first = m.match
+        return as_coref(first, span.text) if first is not None else None
 
-    def _gendered(self, want: str, before: list[Mention]) -> ActorMatch | None:
-        """The latest person of the wanted gender; failing that, the latest named person
-        whose gender is unknown (and who is then known to have it)."""
+    def _gendered(self, want: str, before: list[Mention], tok: Token) -> ActorMatch | None:
+        """The latest person of the wanted gender, unless a person of unknown gender is
+        the subject of this sentence or the one before, nearer; failing both, the latest
+        named person whose gender is unknown (and who is then known to have it)."""
         people = [m for m in before if m.person and not m.plural]
+        sent = tok.sent
+        near = sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
         for m in people:
-            if self._gender_of(m) == want:
+            gender = self._gender_of(m)
+            if gender == want:
                 return m.match
+            if gender is None and m.start >= near and self.doc[m.head].dep_ in SUBJECTS:
+                return self._learn(m, want)
         for m in people[:GENDER_WINDOW]:
             if self._gender_of(m) is not None:
                 continue
@@ -133,6 +146,12 @@ class MentionIndex:
                 self.gender[m.match.name] = want  # "she" tells the gender from now on
             return m.match
         return None
+
+    def _learn(self, m: Mention, want: str) -> ActorMatch:
+        """`m`'s match, whose person is from now on known to have the gender `want`."""
+        if m.match.kind == "person" and m.match.name:
+            self.gender.setdefault(m.match.name, want)
+        return m.match
 
     def _gender_of(self, m: Mention) -> str | None:
         if m.match.kind == "person" and m.match.name:

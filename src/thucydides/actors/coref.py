@@ -43,6 +43,9 @@ from thucydides.actors.people import (
     former_title,
     introducing_title,
     name_tokens,
+    national,
+    someone_else,
+    untitled,
 )
 from thucydides.actors.quotes import Quotes
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
@@ -65,6 +68,9 @@ class DocumentActors:
         self.mentions = MentionIndex(doc)
         self._turns = turns(doc_text(doc))  # an interview's questions and answers
         self._looked_up: dict[tuple[int, int], ActorMatch | None] = {}
+        # names the dictionaries read as someone the story shows is another person
+        # ("Jimmy Lai", then "Lai", is not Lai Ching-te): head -> the story's reading
+        self._others: dict[int, ActorMatch | None] = {}
         self._is_title = Titles(resolver)
         # each head's phrase and whether it is a description, read once: building the
         # mentions asks for them two or three times
@@ -78,7 +84,7 @@ class DocumentActors:
         for tok in named:
             span = self._phrase_of(tok)
             match = self._lookup(span)
-            names = name_tokens(tok, self._is_title)
+            names = name_tokens(tok, self._is_title, self._is_title.national)
             if names and (match is None or match.kind not in ("person", "group", "org")):
                 # a person's name is no place ("President Omar Farah"): only the title counts
                 title = span[: names[0].i - span.start]
@@ -107,14 +113,17 @@ class DocumentActors:
         if is_pronoun(root) or is_description(span):
             known = self.mentions.by_head.get(root.i)
             if known is not None and known.match is not None:
-                return as_coref(known.match, span.text) if is_pronoun(root) else known.match
+                if not is_pronoun(root):
+                    return known.match
+                found = as_coref(known.match, span.text)
+                return found if found.country else self._in_context(span, found)
             found = self._antecedent(root, span)
             if found:
                 return as_coref(found, span.text)
             if is_pronoun(root):
                 return None
             return self._unreferred(span)
-        match = self._lookup(span)
+        match = self._reading(span)
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
             if match is None or match.kind not in ("person", "group", "org"):
@@ -128,7 +137,7 @@ class DocumentActors:
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via in _COREF_VIAS:
             return as_coref(known.match, span.text)  # a surname, "our fighters"
-        return self._owner(span) or self._in_context(span, match)
+        return self._owner(span, match) or self._in_context(span, match)
 
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
@@ -207,7 +216,7 @@ class DocumentActors:
             if match is None and not pronoun:
                 match = self._unreferred(span)
         else:
-            match = self._lookup(span)
+            match = self._named(tok, span)
             introduced = self._introduced(tok, span, match)
             if introduced is not None:
                 match = introduced
@@ -217,7 +226,7 @@ class DocumentActors:
                 )  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
                 match = self._group_owner(span) or (
-                    match if match.country else self._owner(span) or match
+                    match if match.country else self._owner(span, match) or match
                 )
             if match is None or match.kind not in ("person", "group", "org"):
                 match = self._title_of_person(tok) or match
@@ -235,33 +244,83 @@ class DocumentActors:
         self.mentions.add(m, span)
         return m
 
+    def _named(self, tok: Token, span: Span) -> ActorMatch | None:
+        """The dictionaries' reading of a named mention, unless the person it names is
+        someone else the story has: a longer name that is not theirs ("Jimmy Lai" for Lai
+        Ching-te, known as "Lai"; then the title alone counts), or a bare surname of
+        a person the story named before ("Hassan" after "Ilyas Ali Hassan")."""
+        match = self._reading(span)
+        if match is None or match.kind != "person" or match.via != "dictionary":
+            return match
+        names = name_tokens(tok, self._is_title, self._is_title.national)
+        if names and someone_else(names, match):
+            title = span[: names[0].i - span.start]
+            found = self._reading(title) if len(title) else None
+            self._others[tok.i] = found = found if found is None or found.kind != "person" else None
+            return found
+        if [t.text for t in names] == [match.matched] or [span.text] == [match.matched]:
+            earlier = self.mentions.surname(span)
+            if earlier is not None and earlier.name != match.name:
+                self._others[tok.i] = earlier
+                return earlier
+        return match
+
+    def _reading(self, span: Span) -> ActorMatch | None:
+        """`_lookup`, but a dictionary person named by a word the story showed is someone
+        else's ("Lai's son") is that other person."""
+        match = self._lookup(span)
+        if match is None or match.kind != "person" or not self._others:
+            return match
+        for t in span:
+            if t.i in self._others and match.matched in self._phrase_of(t).text:
+                other = self._others[t.i]
+                return as_coref(other, span.text) if other is not None else None
+        return match
+
     def _introduced(self, tok: Token, span: Span, match: ActorMatch | None) -> ActorMatch | None:
         """A person the story introduces with a title, nationality or apposition, or the
         same person named again ("Cavusoglu", "Minister Cavusoglu"): see `people.py`."""
         if match is not None and match.kind == "person":
             return None  # a dictionary's person
-        names = name_tokens(tok, self._is_title)
+        names = name_tokens(tok, self._is_title, self._is_title.national)
         if not names:
             return None
-        named = self._lookup(self.doc[names[0].i : names[-1].i + 1])
+        whole = self.doc[names[0].i : names[-1].i + 1]
+        named = self._lookup(whole)
         if named is not None and named.kind in ("person", "group", "org"):
-            return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
+            if tok.i not in self._others:
+                return None  # "Kenyan Forces Battle Al-Shabab": the "name" is a known group
+        if named is not None and named.kind in ("country", "metonym"):
+            if named.matched == whole.text:
+                return None  # the tagger's "person" is a country: "India helped Mauritius"
         earlier = self.mentions.surname(span)
+        if earlier is not None and tok.i in self._others and someone_else(names, earlier):
+            earlier = None  # "Jimmy Lai" is not the "Lai" the dictionaries know
         title, word = introducing_title(tok, span, names, match, self._lookup, self._is_title)
         if earlier is not None and (earlier.country or title is None or not title.country):
             return earlier  # unless the title now says whose he was: "X, former U.S. envoy"
+        name = self.doc[names[0].i : names[-1].i + 1].text
         if title is None:
-            return None
-        name = " ".join(t.text for t in names)
+            return None if earlier is not None else self._untitled(tok, name, match)
         leader = "GOV" in title.sectors or TITLE_ROLES.get(word) == "GOV"
         country = None if title.country else self.context.country_for(span, leader=leader)
         former = former_title(tok, span, names)
         person = define(name, title, word, country[0] if country else None, former)
+        if person is None and title.kind != "person" and earlier is None:
+            person = national(name, title) or self._untitled(tok, name, match)
         for other in appositions(tok) if person is not None else ():
             known = self.mentions.by_head.get(other.i)  # the title's own mention is the person
             if known is not None and known.match is not None and known.match.via != "document":
                 known.match = person
         return person
+
+    def _untitled(self, tok: Token, name: str, match: ActorMatch | None) -> ActorMatch | None:
+        """A person named with nothing the dictionaries read as whose (`people.untitled`)."""
+
+        def lookup(head: Token) -> ActorMatch | None:
+            return self._lookup(self._phrase_of(head))
+
+        return untitled(tok, name, match, lookup, self.context.story_country)
 
     def _title_of_person(self, tok: Token) -> ActorMatch | None:
         """ "Haiti's security secretary, Frantz Exantus": the title stands for the person
@@ -316,14 +375,21 @@ class DocumentActors:
         """The mention of a quote's speaker, added now if the speaker is named later."""
         return self.mentions.by_head.get(subj.i) or self._add(subj, speaker=True)
 
-    def _owner(self, span: Span) -> ActorMatch | None:
+    def _owner(self, span: Span, role: ActorMatch | None = None) -> ActorMatch | None:
         """ "our fighters", "their leaders": a role without a country belongs to the
-        possessor named earlier (or to the quote's speaker)."""
+        possessor named earlier (or to the quote's speaker); "Berisha's opponents", the
+        `role` of a person the story named, are of that person's country."""
         for t in span:
-            if t.dep_ == "poss" and is_pronoun(t):
-                m = self.mentions.by_head.get(t.i)
-                if m is not None and m.match is not None:
-                    return as_coref(m.match, span.text)
+            m = self.mentions.by_head.get(t.i) if t.dep_ == "poss" else None
+            if m is None or m.match is None:
+                continue
+            if is_pronoun(t):
+                return as_coref(m.match, span.text)
+            owner = m.match
+            if role is not None and role.sectors and owner.kind == "person" and owner.country:
+                why = f"{role.why}; country {owner.country} of its possessor {owner.name}"
+                code = owner.country + "".join(role.sectors)
+                return make_match(code, owner.country, "coreference", span.text, "agent", why)
         return None
 
     def _group_owner(self, span: Span) -> ActorMatch | None:

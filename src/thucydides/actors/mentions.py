@@ -31,7 +31,7 @@ GROUP_NOUNS = frozenset(
 # bodies a later "the court", "the agency" points back to by the same word ("the
 # International Court of Justice ... the court", "the UN refugee agency ... the agency")
 INSTITUTION_NOUNS = frozenset(
-    "court tribunal agency commission council committee ministry department fund".split()
+    "court tribunal agency commission council committee ministry department fund government".split()
 )
 # armed men a later "the militants", "the insurgents" points back to: the armed group the
 # story named before (al-Shabab), not its country's rebels

@@ -42,10 +42,18 @@ PROFESSION_ROLES = {
 }  # fmt: skip
 # the holder of an office named with these no longer holds it (CAMEO: ELI, elites)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "then"})
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch", "ur")  # Kenyan, Chinese, Thai, Uyghur
 OFFICE_NOUNS = frozenset(
     "commander leader official spokesman spokeswoman spokesperson chief head chairman "
     "chairwoman officer".split()
 )
+# what an apposition calls a person ("X, the group's director"; "the minister, X")
+PERSON_TITLES = (
+    frozenset(TITLE_ROLES) | frozenset(PROFESSION_ROLES) | OFFICE_NOUNS
+    | frozenset("director founder chair chairperson coordinator member manager executive "
+                "deputy president".split())
+)  # fmt: skip
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class Titles:
@@ -65,6 +73,20 @@ class Titles:
             self.known[word] = any(k == "agent" for _, _, k in kinds)
         return self.known[word]
 
+    def national(self, tok: Token) -> bool:
+        """Is a word a nationality ("Malawian", "Thai", "Uyghur"), not a person's name? A
+        country's or people's word with a demonym's ending: "Aden" (Yemen's city) is a
+        first name too."""
+        word = "nat:" + tok.lower_
+        if word not in self.known:
+            kinds = self.resolver.phrase_kinds(tok.text)
+            self.known[word] = (
+                len(kinds) == 1
+                and kinds[0][2] in ("country", "identity")
+                and tok.lower_.endswith(DEMONYM_ENDINGS)
+            )
+        return self.known[word]
+
 
 def fold(word: str) -> str:
     """ "Moïse" and "Moise" are one surname: lower case without accents."""
@@ -72,20 +94,66 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def name_tokens(head: Token, is_title: Callable[[Token], bool]) -> list[Token]:
+def described_as_person(head: Token) -> bool:
+    """A name the entity tagger did not read as a person's, but whose apposition or
+    copula says it is one ("Nop Vy, the association's executive director"; "X Y is the
+    group's director"); a place's only when it has a first name before it."""
+    said = appositions(head)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        said += [c for c in head.head.children if c.dep_ == "attr"]
+    if not any(o.lemma_.lower() in PERSON_TITLES for o in said):
+        return False
+    return head.ent_type_ not in PLACE_ENTS or any(
+        t.dep_ == "compound" and t.pos_ == "PROPN" for t in head.lefts
+    )
+
+
+def name_tokens(
+    head: Token,
+    is_title: Callable[[Token], bool],
+    is_national: Callable[[Token], bool] | None = None,
+) -> list[Token]:
     """The personal name a phrase ends with: the proper nouns up to its head that are a
     person's name and not a title ("King Salman" -> Salman; "Foreign Minister Mevlut
-    Cavusoglu" -> Mevlut Cavusoglu). Empty unless the head is a person's name."""
-    if head.pos_ != "PROPN" or head.ent_type_ != "PERSON" or is_title(head):
+    Cavusoglu" -> Mevlut Cavusoglu), nor a nationality before a full name ("Malawian
+    Chisomo Banda" -> Chisomo Banda). Empty unless the head is a person's name."""
+    if head.pos_ != "PROPN" or is_title(head):
+        return []
+    if head.ent_type_ != "PERSON" and not described_as_person(head):
         return []
     out = [head]
     for tok in reversed(list(head.lefts)):
-        if tok.i != out[0].i - 1 or tok.dep_ not in ("compound", "flat"):
+        if tok.i != out[0].i - 1:
             break
-        if tok.pos_ != "PROPN" or is_title(tok):
+        if tok.text == "-" and not tok.whitespace_ and tok.i and not tok.nbor(-1).whitespace_:
+            out.insert(0, tok)  # "al-Bunni": the hyphen joins the name
+            continue
+        if tok.dep_ not in ("compound", "flat") or tok.pos_ != "PROPN" or is_title(tok):
             break
         out.insert(0, tok)
+    if out[0].text == "-":
+        out.pop(0)
+    while is_national is not None and len(out) > 2 and is_national(out[0]):
+        out.pop(0)
     return out
+
+
+def someone_else(names: list[Token], match: ActorMatch) -> bool:
+    """Is the person a name stands for someone other than the dictionaries' person it
+    matched on part of it? "Jimmy Lai" is not Lai Ching-te, whom they know as "Lai": a
+    word of the name is neither in that person's name nor an initial or abbreviation. A word that opens
+    like one of theirs is a spelling of it ("Mohamed" for "Mohammed")."""
+    if match.kind != "person" or not match.name:
+        return False
+    said = match.matched if match.via == "dictionary" else ""  # the alias it was found by
+    known = {fold(w) for w in f"{match.name} {said}".replace("-", " ").split()}
+    for tok in names:
+        if tok.text.endswith("."):
+            continue  # an initial or an abbreviated title: "J.", "Sen.", "H.E."
+        for word in fold(tok.text).split("-"):
+            if len(word) > 1 and not any(w[:3] == word[:3] for w in known):
+                return True
+    return False
 
 
 def define(
@@ -121,6 +189,41 @@ def define(
         f"; country {country} from its context" if country and not title.country else ""
     )
     return make_match(code, name, "document", title.matched, "person", why)
+
+
+def national(name: str, title: ActorMatch) -> ActorMatch | None:
+    """ "Haiti's Frantz Exantus", "an ethnic Uyghur, X": a country (or an identity with a
+    home state) with no role says whose national the person is, if not what they do."""
+    if title.kind not in ("country", "metonym", "identity") or not title.country:
+        return None
+    code = title.country if title.kind == "metonym" else title.code
+    why = f"introduced as {title.matched!r}, a national"
+    return make_match(code, name, "document", title.matched, "person", why)
+
+
+def untitled(
+    tok: Token,
+    name: str,
+    match: ActorMatch | None,
+    lookup: Callable[[Token], ActorMatch | None],
+    story_country: str | None,
+) -> ActorMatch | None:
+    """A person named with nothing the dictionaries read as whose: the group an "of"
+    phrase gives ("X, of the World Uyghur Congress"; `lookup(token)` reads the phrase it
+    heads), else the story's country: in a one-country story, a named person nothing says
+    otherwise of is its national (`match`: what the name itself read as, if anything)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for obj in prep.children:
+            group = lookup(obj) if obj.dep_ == "pobj" else None
+            if group is not None and group.kind in ("group", "org") and group.code:
+                why = f"introduced as of {group.matched!r}"
+                return make_match(group.code, name, "document", group.matched, "person", why)
+    if match is not None or story_country is None:
+        return None
+    why = "a person the story names with nothing to say whose: the story's country"
+    return make_match(story_country, name, "document", name, "person", why)
 
 
 def _former(phrase: str) -> bool:
@@ -161,8 +264,11 @@ def introducing_title(
     if other is not None and other.dep_ == "pobj" and other.head.head.pos_ == "NOUN":
         other = other.head.head
     if other is None or not (
-        other.pos_ == "NOUN" or (other.pos_ == "PROPN" and is_title(other))
-    ):  # "X, the shadow justice secretary": the parser often tags the title a name
+        other.pos_ == "NOUN"
+        or (other.pos_ == "PROPN" and is_title(other))
+        or (other.pos_ == "ADJ" and other.lower_ in PROFESSION_ROLES)
+    ):  # "X, the shadow justice secretary": the parser often tags the title a name, and
+        # "a French national, X" an adjective
         return None, ""
     return lookup(title_phrase(other)), other.lower_
 

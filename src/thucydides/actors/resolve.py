@@ -6,7 +6,8 @@ Hillary Clinton" -> her code on the date); otherwise a country (or a capital sta
 for it) combines with a role noun ("Pakistan's army" -> PAKMIL, "Afghan insurgents" ->
 AFGINS); a capital or building alone is metonymy ("Islamabad" -> PAKGOV). Words after
 a preposition such as "to" or "against", or inside a relative clause, describe something
-else ("an envoy to Pakistan") and count only when nothing comes before them.
+else ("an envoy to Pakistan") and count only when nothing comes before them; so does the
+possessor of a country named as the phrase's head ("Turkey's rival Greece").
 An ethnic or religious identity composes with the role noun in CAMEO's order: identity
 first with no country ("Kurdish fighters" -> KURREB), after the role with one
 ("Iraqi Kurdish fighters" -> IRQREBKUR); see actors/data/identities.tsv.
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 NAMED = frozenset({"person", "group", "org"})
+PLACES = frozenset({"country", "metonym"})
 # a phrase after one of these words is about another actor ("an envoy to Pakistan")
 BLOCKING = frozenset(
     "to with against in on at into toward towards over after before during near by about than "
@@ -274,6 +276,13 @@ class ActorResolver:
                     else doc[tok.i : tok.i + 1]
                 )
                 aside.append((sub.start_char, sub.end_char))
+
+        head = doc[root]
+        if any(self.entries[h.entry][1] in PLACES and h.start <= head.idx < h.end for h in hits):
+            for tok in head.children:  # "Turkey's rival Greece" is Greece
+                if tok.dep_ == "poss":
+                    sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
+                    aside.append((sub.start_char, sub.end_char))
 
         def inside(h: Hit, ranges: list[tuple[int, int]]) -> bool:
             return any(a <= h.start and h.end <= b for a, b in ranges)

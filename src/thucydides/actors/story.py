@@ -9,7 +9,11 @@ simple rules, in order:
   the gazetteer know;
 - **dominant country**: among the countries named in the first `LEAD_SENTENCES` sentences
   (the headline and the lead's first sentence when there is a headline), one that is named
-  at least `MIN_DOMINANT` times and more often than all the others together.
+  at least `MIN_DOMINANT` times and more often than all the others together;
+- **the whole story's country**: failing both, the country the whole story names at least
+  `MIN_STORY_NAMED` times and more often than all the others together (a lead that names
+  its country once, "Militants attack train in Balochistan", is still one country's story
+  when the rest names it two dozen times).
 
 A country counts only where a mention names it itself ("Haiti", "Haitian",
 "Port-au-Prince" standing for its government); a person's dictionary code does not (the
@@ -31,20 +35,21 @@ if TYPE_CHECKING:
 
 LEAD_SENTENCES = 2
 MIN_DOMINANT = 2
+MIN_STORY_NAMED = 5  # a whole story names its own country this often at least
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs
 DATELINE_WORDS = 6  # "THE HAGUE, Netherlands": a dateline is short
 COUNTING_KINDS = frozenset({"country", "metonym"})
 
 
-def dominant_country(countries: Iterable[str]) -> str | None:
-    """The country named at least MIN_DOMINANT times and more often than all the others
+def dominant_country(countries: Iterable[str], least: int = MIN_DOMINANT) -> str | None:
+    """The country named at least `least` times and more often than all the others
     together; else None."""
     counts = Counter(countries)
     if not counts:
         return None
     ((top, n),) = counts.most_common(1)
     rest = sum(counts.values()) - n
-    return top if n >= MIN_DOMINANT and n > rest else None
+    return top if n >= least and n > rest else None
 
 
 def named_countries(resolver: ActorResolver, sents: list[Span], date: str | None) -> list[str]:
@@ -122,15 +127,19 @@ def story_country(
     doc: Doc, resolver: ActorResolver, date: str | None, country_of: Callable[[Span], str | None]
 ) -> str | None:
     """The dateline's country, else the country that dominates the headline and lead
-    of a story longer than them (a lone sentence is no story: its own country rules
-    decide)."""
+    of a story longer than them, else the one that dominates the whole story (a lone
+    sentence is no story: its own country rules decide)."""
     found = dateline_country(doc, country_of)
     if found is not None:
         return found
     lead = lead_sentences(doc)
     if len(lead) < LEAD_SENTENCES or lead[-1].end >= len(doc) - 1:
         return None
-    return dominant_country(named_countries(resolver, lead, date))
+    found = dominant_country(named_countries(resolver, lead, date))
+    if found is not None:
+        return found
+    sents = [s for s in doc.sents if not is_dateline(s)]
+    return dominant_country(named_countries(resolver, sents, date), MIN_STORY_NAMED)
 
 
 def is_place_mention(tok: Token) -> bool:
