@@ -380,6 +380,22 @@ def test_the_militants_are_the_armed_group_named_before(nlp, resolver):
     assert actors.resolve(span_of(doc, "The militants")).code == "SOMINS"
 
 
+def test_terror_commanders_are_the_armed_group_named_before(nlp, resolver):
+    """With no country of their own and no "the", armed men in a story about one armed
+    group are its men; with no group named they stay a bare role."""
+    doc = nlp(
+        "Al-Shabab fighters raided a village near the border on Sunday.\n\n"
+        "Drones have targeted terror commanders in the region for years."
+    )
+    actors = DocumentActors(doc, "2020-01-10", resolver)
+    assert actors.resolve(span_of(doc, "terror commanders")).code == "SOMINS"
+    alone = nlp("Drones have targeted terror commanders in the region for years.")
+    lone = DocumentActors(alone, "2020-01-10", resolver).resolve(
+        span_of(alone, "terror commanders")
+    )
+    assert lone.code == "REB"
+
+
 def test_a_known_group_in_a_title_case_headline_is_no_person_introduced(nlp, resolver):
     """ "Kenyan Forces Battle Al-Shabab" parses as one name phrase; al-Shabab stays the
     group the dictionaries know, not a Kenyan soldier called Shabab."""

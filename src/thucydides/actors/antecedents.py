@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.mentions import (
@@ -161,6 +162,19 @@ class MentionIndex:
 
     def _text(self, m: Mention) -> str:
         return doc_text(self.doc)[m.start : m.end]
+
+    def armed_members(self, span: Span, match: ActorMatch) -> ActorMatch | None:
+        """ "terror commanders", "militants" (`match`: an armed role with no country) in a
+        story that named an armed group within REACH_CHARS before: that group's men."""
+        if match.country or not (ARMED_SECTORS & set(match.sectors)):
+            return None
+        for m in self.latest:
+            if m.end > span.start_char or m.start < span.start_char - REACH_CHARS:
+                continue
+            if m.match and m.match.kind in ("group", "org") and _armed(m.match):
+                why = f"{m.match.why}; armed men of the group named before"
+                return replace(m.match, matched=span.text, why=why)
+        return None
 
 
 def _armed(match) -> bool:

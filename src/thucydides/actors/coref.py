@@ -129,8 +129,8 @@ class DocumentActors:
             if match is None or match.kind not in ("person", "group", "org"):
                 return replace(known.match, matched=span.text)  # a person the story introduced
         if match is not None and match.kind == "agent":
-            group = self._group_owner(span)  # "the network's commanders"
-            if group is not None:
+            group = self._group_owner(span) or self.mentions.armed_members(span, match)
+            if group is not None:  # "the network's commanders", "terror commanders"
                 return group
         if match is not None and (match.country or match.kind != "agent"):
             return match
@@ -225,8 +225,10 @@ class DocumentActors:
                     span
                 )  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
-                match = self._group_owner(span) or (
-                    match if match.country else self._owner(span, match) or match
+                match = (
+                    self._group_owner(span)
+                    or self.mentions.armed_members(span, match)
+                    or (match if match.country else self._owner(span, match) or match)
                 )
             if match is None or match.kind not in ("person", "group", "org"):
                 match = self._title_of_person(tok) or match
