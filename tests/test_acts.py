@@ -117,6 +117,14 @@ def test_a_truce_taking_effect_is_no_threat(coder):
     assert not any(e.cameo.root == "13" for e in events)
 
 
+def test_a_senior_figure_is_a_person_not_a_statistic(fast_coder):
+    """ "figure" is a state word ("figures showed"), but with a word of standing before it
+    it names a person, who can act."""
+    events = fast_coder.code("A senior figure in the Haqqani network dismissed a US offer.")
+    assert [(e.source.code, e.cameo.root) for e in events] == [("AFGINS", "12")]
+    assert not fast_coder.code("Official figures rejected the forecast of growth.")
+
+
 def test_blocking_a_sale_is_still_an_act(fast_coder):
     events = fast_coder.code("The president blocked the sale of fighter jets to Turkey.")
     assert events

@@ -168,13 +168,19 @@ class MentionIndex:
         story that named an armed group within REACH_CHARS before: that group's men."""
         if match.country or not (ARMED_SECTORS & set(match.sectors)):
             return None
-        for m in self.latest:
-            if m.end > span.start_char or m.start < span.start_char - REACH_CHARS:
-                continue
-            if m.match and m.match.kind in ("group", "org") and _armed(m.match):
-                why = f"{m.match.why}; armed men of the group named before"
-                return replace(m.match, matched=span.text, why=why)
-        return None
+        groups = [m for m in self.latest if m.match and m.match.kind in ("group", "org")]
+        groups = [m for m in groups if _armed(m.match)]
+        before = [
+            m for m in groups if span.start_char - REACH_CHARS <= m.start < m.end <= span.start_char
+        ]
+        if not before and span.sent.start == 0:
+            # a headline's "Militant leader" is of the group its lead names
+            after = [m for m in groups if span.end_char <= m.start < span.end_char + REACH_CHARS]
+            before = sorted(after, key=lambda m: m.start)[:1]
+        if not before:
+            return None
+        why = f"{before[0].match.why}; armed men of the group the story names"
+        return replace(before[0].match, matched=span.text, why=why)
 
 
 def _armed(match) -> bool:

@@ -49,7 +49,7 @@ from thucydides.actors.people import (
 )
 from thucydides.actors.quotes import Quotes
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
-from thucydides.actors.story import StoryContext
+from thucydides.actors.story import PLACE_OF_SENTENCE, StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -129,7 +129,7 @@ class DocumentActors:
             if match is None or match.kind not in ("person", "group", "org"):
                 return replace(known.match, matched=span.text)  # a person the story introduced
         if match is not None and match.kind == "agent":
-            group = self._group_owner(span) or self.mentions.armed_members(span, match)
+            group = self._group_owner(span) or self._armed_men(span, match)
             if group is not None:  # "the network's commanders", "terror commanders"
                 return group
         if match is not None and (match.country or match.kind != "agent"):
@@ -227,7 +227,7 @@ class DocumentActors:
             elif match is not None and match.kind == "agent":
                 match = (
                     self._group_owner(span)
-                    or self.mentions.armed_members(span, match)
+                    or self._armed_men(span, match)
                     or (match if match.country else self._owner(span, match) or match)
                 )
             if match is None or match.kind not in ("person", "group", "org"):
@@ -393,6 +393,14 @@ class DocumentActors:
                 code = owner.country + "".join(role.sectors)
                 return make_match(code, owner.country, "coreference", span.text, "agent", why)
         return None
+
+    def _armed_men(self, span: Span, match: ActorMatch) -> ActorMatch | None:
+        """Armed men of the group the story names, unless their sentence places them in
+        a country ("militants arrested in Peshawar" are Pakistan's)."""
+        found = self.context.country_for(span, leader=False)
+        if found is not None and found[1] == PLACE_OF_SENTENCE:
+            return None
+        return self.mentions.armed_members(span, match)
 
     def _group_owner(self, span: Span) -> ActorMatch | None:
         """ "the network's commanders", "the Taliban's fighters": members of a group named

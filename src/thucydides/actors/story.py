@@ -147,6 +147,9 @@ def is_place_mention(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
 
 
+PLACE_OF_SENTENCE = "the only country its sentence names as a place"
+
+
 class StoryContext:
     """The countries around a mention that names none, in one document.
 
@@ -203,7 +206,7 @@ class StoryContext:
             }  # fmt: skip
 
         found = countries(sent.start_char, sent.end_char, True)
-        how = "the only country its sentence names as a place"
+        how = PLACE_OF_SENTENCE
         if not found and self.story_country:
             found, how = {self.story_country}, "the story's country"
         if not found:

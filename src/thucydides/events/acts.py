@@ -28,6 +28,8 @@ class NotActs:
     result_verbs: frozenset[str]
     result_objects: frozenset[str]
     result_reports: frozenset[str]
+    # modifiers that make a state word a person: "a senior figure", "opposition figures"
+    standing: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -45,6 +47,7 @@ class NotActs:
             result_verbs=words(raw["results"]["verbs"]),
             result_objects=words(raw["results"]["objects"]),
             result_reports=words(raw["results"]["reports"]),
+            standing=words(raw["non_agents"].get("standing", ())),
         )
 
     def cannot_act(self, span: Span) -> bool:
@@ -52,6 +55,8 @@ class NotActs:
         goal is to liberate": the goal does nothing)."""
         head = span.root
         lemma = head.lemma_.lower()
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.standing for c in head.children):
+            return False  # "a senior figure in the network" is a person, no statistic
         # a disease may be written as a name ("Cholera killed dozens"), a state never is
         return lemma in self.causes or (
             head.pos_ != "PROPN" and (lemma in self.states or lemma in self.aims)
