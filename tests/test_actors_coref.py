@@ -396,6 +396,16 @@ def test_terror_commanders_are_the_armed_group_named_before(nlp, resolver):
     assert lone.code == "REB"
 
 
+def test_their_in_a_quote_is_not_the_speakers_own_side(nlp, resolver):
+    """A speaker says "our" of his own side: "their" in his quote is someone else's."""
+    doc = nlp(
+        "Kenyan officials offered talks to al-Shabab on Monday.\n\n"
+        '"We rejected their proposals," the al-Shabab commander said.'
+    )
+    actors = DocumentActors(doc, "2020-01-10", resolver)
+    assert actors.resolve(span_of(doc, "their")).code.startswith("KEN")
+
+
 def test_a_known_group_in_a_title_case_headline_is_no_person_introduced(nlp, resolver):
     """ "Kenyan Forces Battle Al-Shabab" parses as one name phrase; al-Shabab stays the
     group the dictionaries know, not a Kenyan soldier called Shabab."""

@@ -70,12 +70,17 @@ class MentionIndex:
         self.by_head[m.head] = m
 
     def antecedent(
-        self, tok: Token, span: Span, skip: Callable[[int], bool] | None = None
+        self,
+        tok: Token,
+        span: Span,
+        skip: Callable[[int], bool] | None = None,
+        not_code: str | None = None,
     ) -> ActorMatch | None:
         """For a third-person pronoun or a description (`span`, headed by `tok`): the
         latest compatible mention before it. `skip`: mentions starting at a character it
         is true of cannot be the antecedent (people named inside a quote are not who
-        speaks it)."""
+        speaks it); `not_code`: nor can a mention with this code (in a quote, "their" is
+        not the speaker's own side, who would say "our")."""
         word = tok.lower_
         before = [
             m
@@ -84,6 +89,7 @@ class MentionIndex:
             and m.start >= span.start_char - REACH_CHARS
             and m.match
             and not (skip is not None and skip(m.start))
+            and not (not_code is not None and m.match.code == not_code)
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
             return self._gendered("f" if word in FEMALE else "m", before, tok)

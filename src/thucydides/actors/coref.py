@@ -54,6 +54,7 @@ from thucydides.actors.story import PLACE_OF_SENTENCE, StoryContext
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
 
+THIRD_PLURAL = {"they", "them", "their", "theirs"}  # in a quote, never the speaker's side
 _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
 # a role said to be foreign belongs to no country of the story ("foreign journalists")
 FOREIGN = frozenset({"foreign", "overseas"})
@@ -360,7 +361,11 @@ class DocumentActors:
             if not self.quotes.inside(tok.idx):
                 return None
             return self.quotes.speaker(tok, self._speaking)
-        return self.mentions.antecedent(tok, span, self.quotes.inside if speaker else None)
+        own = None
+        if is_pronoun(tok) and tok.lower_ in THIRD_PLURAL and self.quotes.inside(tok.idx):
+            own = self.quotes.speaker(tok, self._speaking)
+        skip = self.quotes.inside if speaker else None
+        return self.mentions.antecedent(tok, span, skip, own.code if own else None)
 
     def _interviewee(self, tok: Token, person: str) -> ActorMatch | None:
         """In an interview, first person in an answer is its speaker, "you" in a question
