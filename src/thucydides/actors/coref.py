@@ -35,6 +35,7 @@ from thucydides.actors.mentions import (
     is_pronoun,
     noun_phrase,
 )
+from thucydides.actors.owners import armed_men, group_owner, owner
 from thucydides.actors.people import (
     TITLE_ROLES,
     Titles,
@@ -49,7 +50,7 @@ from thucydides.actors.people import (
 )
 from thucydides.actors.quotes import Quotes
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
-from thucydides.actors.story import PLACE_OF_SENTENCE, StoryContext
+from thucydides.actors.story import StoryContext
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Span, Token
@@ -130,7 +131,9 @@ class DocumentActors:
             if match is None or match.kind not in ("person", "group", "org"):
                 return replace(known.match, matched=span.text)  # a person the story introduced
         if match is not None and match.kind == "agent":
-            group = self._group_owner(span) or self._armed_men(span, match)
+            group = group_owner(self.mentions, span) or armed_men(
+                self.context, self.mentions, span, match
+            )
             if group is not None:  # "the network's commanders", "terror commanders"
                 return group
         if match is not None and (match.country or match.kind != "agent"):
@@ -138,7 +141,7 @@ class DocumentActors:
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via in _COREF_VIAS:
             return as_coref(known.match, span.text)  # a surname, "our fighters"
-        return self._owner(span, match) or self._in_context(span, match)
+        return owner(self.mentions, span, match) or self._in_context(span, match)
 
     def members(self, span: Span) -> list[ActorMatch]:
         """The actors a mention stands for when it is several ("US and British activists",
@@ -227,9 +230,9 @@ class DocumentActors:
                 )  # "Pena" at a sentence's start is read as a noun
             elif match is not None and match.kind == "agent":
                 match = (
-                    self._group_owner(span)
-                    or self._armed_men(span, match)
-                    or (match if match.country else self._owner(span, match) or match)
+                    group_owner(self.mentions, span)
+                    or armed_men(self.context, self.mentions, span, match)
+                    or (match if match.country else owner(self.mentions, span, match) or match)
                 )
             if match is None or match.kind not in ("person", "group", "org"):
                 match = self._title_of_person(tok) or match
@@ -381,41 +384,3 @@ class DocumentActors:
     def _speaking(self, subj: Token) -> Mention:
         """The mention of a quote's speaker, added now if the speaker is named later."""
         return self.mentions.by_head.get(subj.i) or self._add(subj, speaker=True)
-
-    def _owner(self, span: Span, role: ActorMatch | None = None) -> ActorMatch | None:
-        """ "our fighters", "their leaders": a role without a country belongs to the
-        possessor named earlier (or to the quote's speaker); "Berisha's opponents", the
-        `role` of a person the story named, are of that person's country."""
-        for t in span:
-            m = self.mentions.by_head.get(t.i) if t.dep_ == "poss" else None
-            if m is None or m.match is None:
-                continue
-            if is_pronoun(t):
-                return as_coref(m.match, span.text)
-            owner = m.match
-            if role is not None and role.sectors and owner.kind == "person" and owner.country:
-                why = f"{role.why}; country {owner.country} of its possessor {owner.name}"
-                code = owner.country + "".join(role.sectors)
-                return make_match(code, owner.country, "coreference", span.text, "agent", why)
-        return None
-
-    def _armed_men(self, span: Span, match: ActorMatch) -> ActorMatch | None:
-        """Armed men of the group the story names, unless their sentence places them in
-        a country ("militants arrested in Peshawar" are Pakistan's)."""
-        found = self.context.country_for(span, leader=False)
-        if found is not None and found[1] == PLACE_OF_SENTENCE:
-            return None
-        return self.mentions.armed_members(span, match)
-
-    def _group_owner(self, span: Span) -> ActorMatch | None:
-        """ "the network's commanders", "the Taliban's fighters": members of a group named
-        as its possessor are the group's, whatever place the phrase also names."""
-        root = span.root
-        for t in root.children:
-            if t.dep_ != "poss" or is_pronoun(t):
-                continue
-            m = self.mentions.by_head.get(t.i)
-            if m is not None and m.match is not None and m.match.kind in ("group", "org"):
-                why = f"{m.match.why}; members of the group that possesses them"
-                return replace(m.match, matched=span.text, why=why)  # via: as the owner's
-        return None
