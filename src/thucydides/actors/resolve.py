@@ -143,12 +143,16 @@ class ActorResolver:
     # -- matching ----------------------------------------------------------------------
 
     def find(
-        self, text: str, offset: int = 0
+        self, text: str, offset: int = 0, remember: bool = True
     ) -> tuple[list[Hit], list[tuple[str, int, int, bool]]]:
         """Longest dictionary phrases in `text`, left to right, and the text's pieces
-        (offsets into `text`); hits are shifted by `offset`."""
+        (offsets into `text`); hits are shifted by `offset`. Phrases are remembered; a
+        whole sentence, which comes once, is not (`remember=False`): a cache of every
+        sentence of a long document would grow with it."""
         found = self._found.get(text)
-        if found is None:
+        if found is None and not remember:
+            found = self._find(text)
+        elif found is None:
             if len(self._found) >= FOUND_CACHE:
                 self._found.clear()  # bounded: a long run meets ever new phrases
             found = self._found[text] = self._find(text)

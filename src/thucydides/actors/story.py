@@ -58,7 +58,7 @@ def named_countries(resolver: ActorResolver, sents: list[Span], date: str | None
     out: list[str] = []
     text = doc_text(sents[0].doc) if sents else ""
     for sent in sents:
-        hits, _ = resolver.find(text[sent.start_char : sent.end_char])
+        hits, _ = resolver.find(text[sent.start_char : sent.end_char], remember=False)
         for h in hits:
             name, kind, codes, _where = resolver.entry(h.entry)
             if kind not in COUNTING_KINDS:
