@@ -382,3 +382,13 @@ def test_a_withdrawal_is_from_the_place_left_not_of_the_troops(nlp, text):
     trigger = "withdrawal" if "withdrawal" in text else "pullout"
     roles = roles_at(nlp, text, trigger, kind="noun")
     assert words(roles.target) in {"Iraq", "Mali"}
+
+
+def test_an_interview_label_speaks_and_does_not_act(nlp):
+    """ "VOA: Russia's President Putin visited China": the parser reads the label as a
+    second subject, with the president as its apposition; the president visited."""
+    text = (
+        "VOA: Russia's President Vladimir Putin recently visited China after he began a new term."
+    )
+    roles = roles_at(nlp, text, "visited")
+    assert "Putin" in words(roles.source) and words(roles.target) == "China"

@@ -16,9 +16,20 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def is_speaker_label(tok: Token) -> bool:
+    """ "VOA: Russia's President Putin visited China": the label that opens an interview's
+    turn, which the parser can read as a second subject, speaks; it does not act."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and tok.left_edge.i == tok.sent.start
+
+
 def own_subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject token, is_passive_subject) for a verb's own clause."""
     subj = children(verb, SUBJECT_DEPS)
+    if any(is_speaker_label(t) for t in subj):
+        # the subject the parser hung on the label ("VOA: ... Putin" as its apposition)
+        after = [a for t in subj if is_speaker_label(t) for a in children(t, {"appos"})]
+        subj = [t for t in subj if not is_speaker_label(t)] + after or subj
     if subj:
         return subj[0], False
     psubj = children(verb, PASSIVE_SUBJECT_DEPS)
