@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     sentence_rows = sentence_figures(coder, args.sentence_sets, score_of)
     threshold = choose_threshold(oof_rows, sentence_rows)
     table, ece = reliability(oof, y)
-    story_best = story_threshold(oof_rows)
+    story = story_threshold(oof_rows)
     fit = {
         "training": f"{args.stories.name}: {len(ids)} stories, {len(y)} counted events, "
         f"{int(y.sum())} triple-correct",
@@ -311,7 +311,6 @@ def main(argv: list[str] | None = None) -> int:
         "oof_reliability": table,
         "oof_ece": ece,
         "ece_before": reliability(evidence_confidence(train), y)[1],
-        "story_best_threshold": story_best,
         "oof_by_threshold": oof_rows,
         "sentence_sets_by_threshold": sentence_rows,
     }
@@ -328,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             "ece_before": reliability(evidence_confidence(dev), yd)[1],
             "without_threshold": story_figures(dev, dev_records, 0.0),
             "with_threshold": story_figures(dev, dev_records, threshold),
-            "with_story_best_threshold": story_figures(dev, dev_records, story_best),
+            "with_story_threshold": story_figures(dev, dev_records, story),
         }
     data = {
         "about": "Logistic model of P(event record triple-correct at story level); "
@@ -336,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         "intercept": round(intercept, 4),
         "weights": {name: round(float(v), 4) for name, v in zip(cm.FEATURES, w, strict=True)},
         "threshold": threshold,
-        "story_threshold": story_best,
+        "story_threshold": story,
         "fit": fit,
     }
     args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

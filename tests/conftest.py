@@ -20,6 +20,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def resolver():
+    """The package's actor dictionaries, loaded once."""
+    from thucydides.actors import ActorResolver
+
+    return ActorResolver.load()
+
+
+@pytest.fixture(scope="session")
 def coder():
     """The full coder, loaded once for every test file that codes text. It outputs every
     event: the tests are of how acts are read; the default confidence threshold in

@@ -1,23 +1,9 @@
 """People a story names: surnames, names the dictionaries know for someone else, and
 people named with nothing to say whose (on short reports written for these tests)."""
 
-import pytest
+from _spans import span_of
 
-from thucydides.actors import ActorResolver, DocumentActors
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver.load()
-
-
-def span_of(doc, text, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(text, start + 1)
-    span = doc.char_span(start, start + len(text))
-    assert span is not None, text
-    return span
+from thucydides.actors import DocumentActors
 
 
 def test_a_family_name_written_first_is_the_surname(nlp, resolver):

@@ -5,11 +5,6 @@ import pytest
 from thucydides.actors import ActorResolver
 
 
-@pytest.fixture(scope="module")
-def resolver():
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(
     "text, date, code",
     [

@@ -11,6 +11,7 @@ the one replying.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -22,17 +23,14 @@ REPLY_ROOTS = {"01", "05", "08", "11", "12"}
 # roots whose reply with no object at all ("but the European side refused") answers the
 # act before it
 BARE_REPLY_ROOTS = {"12"}
-# nouns that name something an actor said or did, whose author is the reply's target
+# nouns (lemmas) that name something an actor said or did, whose author is the target
 AUTHORED_NOUNS = frozenset(
     """
-    request requests demand demands call calls appeal appeals plea proposal proposals
-    offer offers invitation ultimatum allegation allegations accusation accusations
-    charge charges claim claims criticism remarks comments statement statements
-    resolution ruling verdict decision decisions move moves plan plans extension
-    budget bill measure measures decree order orders policy sanction sanctions
+    request demand call appeal plea proposal offer invitation ultimatum allegation
+    accusation charge claim criticism remark comment statement resolution ruling verdict
+    decision move plan extension budget bill measure decree order policy sanction
     """.split()
 )
-AUTHORED_LEMMAS = AUTHORED_NOUNS | {w.removesuffix("s") for w in AUTHORED_NOUNS}
 # how far back the author may be, in sentences: further back, the story has moved on
 AUTHOR_SENTENCES = 3
 
@@ -40,8 +38,14 @@ AUTHOR_SENTENCES = 3
 def is_authored(span: Span | None) -> bool:
     """Does this object phrase name something an actor said or did ("the request"),
     with no author of its own in it ("VOA requests")?"""
-    if span is None or span.root.lemma_.lower() not in AUTHORED_LEMMAS:
+    if span is None:
         return False
+    root = span.root
+    if (
+        root.lemma_.lower() not in AUTHORED_NOUNS
+        and root.lower_.removesuffix("s") not in AUTHORED_NOUNS
+    ):
+        return False  # the lemma, or the plural the lemmatizer left ("remarks")
     return not any(
         child.dep_ in {"poss", "compound"} and child.pos_ in {"PROPN", "PRON"}
         for child in span.root.children
@@ -74,9 +78,5 @@ def author_of(
             continue
         if source is not None and (author.code == source.code or author.text == source.text):
             continue
-        return Actor(
-            text=author.text, start=author.start, end=author.end, code=author.code,
-            country=author.country, sectors=list(author.sectors), name=author.name,
-            via="author",
-        )  # fmt: skip
+        return replace(author, sectors=list(author.sectors), via="author")
     return None

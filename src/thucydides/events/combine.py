@@ -175,50 +175,35 @@ def _alternative(cand: Candidate) -> dict:
     }
 
 
-def _statement_frame(pattern: Candidate, learned: Candidate) -> bool:
-    """A statement pattern (CAMEO 01, no PLOVER type) that matched its frame at the
-    model's own word: "denied the charges" is 016 and "refused to comment" 011, which the
-    model, knowing PLOVER only, reads as REJECT. The model cannot contradict a type it
-    has no label for. (On the training stories triple F1 0.118 -> 0.121; on the sentence
-    sets, in-sample, PLOVER and five-class F1 moved by 0.001-0.002.)"""
-    return (
-        pattern.token == learned.token
-        and pattern.specificity >= 2
-        and ontology.cameo(pattern.code).plover_type is None
-    )
-
-
 # verbs that name the act they report: "alleges", "condemned" are a disapproval (11)
 # whatever the model reads in what was alleged or condemned
 NAMING_VERBS = {
     "accuse", "allege", "blame", "condemn", "criticize", "criticise", "denounce", "decry",
 }  # fmt: skip
-
-
-def _naming_verb(pattern: Candidate, learned: Candidate, doc) -> bool:
-    """A disapproval pattern on a verb that names it, at the model's own word."""
-    return (
-        pattern.token == learned.token
-        and pattern.code[:2] == "11"
-        and doc[pattern.token].lemma_.lower() in NAMING_VERBS
-    )
-
-
 # the model's probability above which it overrules, at a pattern's own word, a pattern
-# that matched a frame; chosen out of fold by near-duplicate cluster (make eval-oof):
-# 0.8 / 0.85 / 0.9 / always: plv_train PLOVER F1 -0.1 / -0.3 / -0.7 / -4.2 points,
-# plover_gsr +0.0 / +1.1 / +2.8 / +3.4, cameo_examples root +0.4 / +0.7 / +1.8 / +1.8
+# that matched a frame; chosen out of fold by near-duplicate cluster
+# (`python benchmarks/combine_grid.py --frame-only`): 0.8 / 0.85 / 0.9 / always:
+# plv_train PLOVER F1 -0.1 / -0.3 / -0.7 / -4.2 points, plover_gsr +0.0 / +1.1 / +2.8 /
+# +3.4, cameo_examples root +0.4 / +0.7 / +1.8 / +1.8
 FRAME_OVERRULE_P = 0.85
 
 
-def _framed_pattern(pattern: Candidate, learned: Candidate) -> bool:
-    """A pattern that matched its frame at the model's own word ("barred X from
-    entering", "took the school to court") keeps its code unless the model is very sure."""
-    return (
-        pattern.token == learned.token
-        and pattern.specificity >= 2
-        and (learned.p_model or 0.0) < FRAME_OVERRULE_P
-    )
+def _pattern_holds(pattern: Candidate, learned: Candidate, doc) -> bool:
+    """Does a pattern at the model's own word keep its code, however the scores fall?
+    - A pattern that matched its frame ("barred X from entering", "took the school to
+      court"), unless the model is surer than FRAME_OVERRULE_P.
+    - A statement frame (CAMEO 01, no PLOVER type: "denied the charges" 016, "refused to
+      comment" 011) always: the model, knowing PLOVER only, cannot contradict a type it
+      has no label for (training stories triple F1 0.118 -> 0.121).
+    - A disapproval on a verb that names it ("alleges", NAMING_VERBS)."""
+    if pattern.token != learned.token:
+        return False
+    if pattern.specificity >= 2 and (
+        ontology.cameo(pattern.code).plover_type is None
+        or (learned.p_model or 0.0) < FRAME_OVERRULE_P
+    ):
+        return True
+    return pattern.code[:2] == "11" and doc[pattern.token].lemma_.lower() in NAMING_VERBS
 
 
 def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) -> list[Candidate]:
@@ -227,8 +212,7 @@ def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) ->
     sentence already reads an act of the same quad class ("hackers linked to China
     breached networks": a cyber attack by pattern, ASSAULT by the model), they are one
     act: the stronger reading wins, at the pattern's words, and the other goes into the
-    event's alternatives. (Letting a pattern that matched a frame always win cost
-    0.5-0.7 points of PLOVER F1 on plv_train and plover_gsr.)"""
+    event's alternatives, unless the pattern holds its word (`_pattern_holds`)."""
     quad = ontology.cameo(learned.code).quad_class
     rival = next((c for c in cands if c.token == learned.token), None) or next(
         (c for c in cands if quad is not None and ontology.cameo(c.code).quad_class == quad),
@@ -236,11 +220,8 @@ def _one_reading_per_trigger(cands: list[Candidate], learned: Candidate, doc) ->
     )
     if rival is None:
         return [*cands, learned]
-    model_wins = (
-        reading_score(learned) > reading_score(rival)
-        and not _statement_frame(rival, learned)
-        and not _naming_verb(rival, learned, doc)
-        and not _framed_pattern(rival, learned)
+    model_wins = reading_score(learned) > reading_score(rival) and not _pattern_holds(
+        rival, learned, doc
     )
     winner, loser = (learned, rival) if model_wins else (rival, learned)
     winner.alternatives.append(_alternative(loser))

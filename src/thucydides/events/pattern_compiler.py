@@ -112,13 +112,18 @@ def _where(label: str, raw: dict, user: bool) -> str:
     return f"{label}:{raw.get('id', '?')}"
 
 
-def _verb_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> VerbPattern:
+def _check_keys(raw, where: str, kind: str, allowed: set[str], word: str) -> None:
+    """A pattern is a mapping with only known keys and its id, trigger word and code."""
     if not isinstance(raw, dict):
-        raise PatternError(f"{where}: a pattern must be a mapping of keys to values")
-    if unknown := set(raw) - VERB_KEYS - {"__line__"}:
+        raise PatternError(f"{where}: {kind} must be a mapping of keys to values")
+    if unknown := set(raw) - allowed - {"__line__"}:
         raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
-    if "id" not in raw or "verb" not in raw or "code" not in raw:
-        raise PatternError(f"{where}: a pattern needs id, verb and code")
+    if "id" not in raw or word not in raw or "code" not in raw:
+        raise PatternError(f"{where}: {kind} needs id, {word} and code")
+
+
+def _verb_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> VerbPattern:
+    _check_keys(raw, where, "a pattern", VERB_KEYS, "verb")
     if not isinstance(raw["verb"], str) or not raw["verb"].strip() or " " in raw["verb"].strip():
         raise PatternError(f"{where}: verb must be one lemma, e.g. attack")
     if raw.get("passive") not in (None, True, False):
@@ -146,12 +151,7 @@ def _verb_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> VerbPat
 
 
 def _noun_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> NounPattern:
-    if not isinstance(raw, dict):
-        raise PatternError(f"{where}: a noun pattern must be a mapping of keys to values")
-    if unknown := set(raw) - NOUN_KEYS - {"__line__"}:
-        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
-    if "id" not in raw or "noun" not in raw or "code" not in raw:
-        raise PatternError(f"{where}: a noun pattern needs id, noun and code")
+    _check_keys(raw, where, "a noun pattern", NOUN_KEYS, "noun")
     mods = tuple(
         frozenset().union(*(t.heads for t in comp.terms(m if isinstance(m, list) else [m], where)))
         for m in raw.get("mods") or []
