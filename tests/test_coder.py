@@ -388,6 +388,19 @@ def test_a_terrorist_attack_on_civilians_is_unconventional_violence(coder):
     # and attacks on no one named are the group's terrorism too
     events = coder.code("The separatist militants launched dozens of attacks last year.")
     assert [e.cameo.code for e in events if e.cameo.root in {"18", "19"}] == ["180"]
+    # a named weapon on civilians is still terrorism, and still force on soldiers
+    (event,) = coder.code("Baloch militants shot dozens of passengers on the train.")
+    assert event.cameo.code == "180"
+    (event,) = coder.code("Baloch militants shot two soldiers at a checkpoint.")
+    assert event.cameo.code == "193"
+
+
+def test_the_place_an_act_happened_in_is_not_its_target(coder):
+    (march,) = coder.code("Sudanese protesters marched in Khartoum on Thursday.")
+    assert march.target is None and march.evidence["roles"].endswith("/setting")
+    # but the place one arrives in is the one visited
+    (visit,) = coder.code("The Kenyan envoy arrived in Kabul on Monday.")
+    assert visit.target is not None and visit.target.code.startswith("AFG")
 
 
 def test_a_verb_that_names_a_disapproval_keeps_it_against_the_model(coder):

@@ -24,10 +24,12 @@ from thucydides.events.acts import NotActs
 from thucydides.events.authors import answers, author_of
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
+from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
 from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.records import (
+    PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
     countable,
     implied_state,
@@ -38,7 +40,7 @@ from thucydides.events.records import (
     state_role,
     unconventional,
 )
-from thucydides.events.roles import find_roles, state_of_place
+from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
 from thucydides.model import Actor, Document, Event, Trigger, make_event_id
@@ -308,6 +310,8 @@ class Coder:
             return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
+        if is_judgement(anchor, cand.code, cand.rule, combine.JUDGING_VERBS):
+            roles = judgement_roles(roles, anchor, resolvable, combine.JUDGING_VERBS)
         if cand.kind == "verb" and state_role(cand.code):
             roles = state_of_place(roles, anchor, self._is_country_place)
         mood = mood_of(anchor)
@@ -328,6 +332,10 @@ class Coder:
         # "met in Vienna": where they met, not whom
         setting = cand.code[:2] in SYMMETRIC_ROOTS and is_setting_target(roles, how_target)
         target_is_actor = target_is_actor and not setting
+        if is_setting_target(roles, how_target) and cand.code[:2] not in PLACE_TARGET_ROOTS:
+            # "march in Khartoum", "convene in Canada": where it happened, not to whom
+            roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/setting")
+            how_target = "setting"
         pairs = role_pairs(roles, cand.code[:2], target_is_actor, setting)
         pairs = [
             member

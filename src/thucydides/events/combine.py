@@ -366,6 +366,8 @@ def main_verb(sent: Span, judgement: bool = False) -> Token | None:
             break
         if tok.lemma_.lower() in JUDGING_VERBS:
             speech = tok
+            if judgement:  # "X said the arrest sent a chilling message": X's criticism
+                return speech
         inner = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if inner is None:  # "is willing to withdraw": the act hangs off the adjective
             adj = next((c for c in tok.children if c.dep_ == "acomp"), None)

@@ -1,0 +1,51 @@
+"""A disapproval the model reads in what someone said is the speaker's, against the one
+judged in it, never the one who heard it."""
+
+from thucydides.events.combine import JUDGING_VERBS
+from thucydides.events.judgements import is_judgement, judged
+
+
+def criticisms(coder, text):
+    return [
+        (e.trigger.text, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in coder.code(text)
+        if e.cameo.root == "11"
+    ]
+
+
+def test_a_judgement_in_a_reported_clause_is_the_speakers_criticism(coder):
+    text = (
+        "The lawyer said the arrest of the Zimbabwean journalist sent a chilling message "
+        "about the government's contempt for the press."
+    )
+    # at the verb of saying, by the speaker, not at "sent" by the arrest
+    (found,) = criticisms(coder, text)
+    assert found[0] == "said" and found[2].startswith("ZWE")
+
+
+def test_the_one_judged_is_named_in_the_quote(coder):
+    text = (
+        '"The detention of our colleague shows the cruelty of the Taliban regime," '
+        "said the Afghan writer."
+    )
+    assert criticisms(coder, text) == [("said", "AFGMED", "AFGGOV")]
+
+
+def test_whoever_heard_the_judgement_is_not_its_target(coder):
+    text = '"This is a shameful attack on the free press," the Kenyan editor told the BBC.'
+    assert all(target is None for _, _, target in criticisms(coder, text))
+
+
+def test_the_speakers_own_side_and_a_belief_verb_are_looked_through(nlp):
+    doc = nlp("The minister said he believed our opponents in Nairobi had betrayed the nation.")
+    said = next(t for t in doc if t.lower_ == "said")
+    resolvable = lambda tok: tok.pos_ in {"PROPN", "PRON"} or tok.lower_ == "opponents"  # noqa: E731
+    found = judged(said, resolvable, JUDGING_VERBS)
+    assert found is not None and found.lower_ == "opponents"
+
+
+def test_only_the_models_disapproval_at_a_verb_of_saying_is_a_judgement(nlp):
+    said = next(t for t in nlp("Kenya said so.") if t.lower_ == "said")
+    assert is_judgement(said, "110", None, JUDGING_VERBS)
+    assert not is_judgement(said, "110", "verbs/x.yaml:y", JUDGING_VERBS)  # a pattern's
+    assert not is_judgement(said, "042", None, JUDGING_VERBS)
