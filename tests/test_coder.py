@@ -263,6 +263,33 @@ def test_coordinated_nationalities_each_get_an_event(fast_coder):
     assert len({e.event_id for e in events}) == len(events)
 
 
+def test_coordinated_targets_each_get_an_event(fast_coder):
+    """A coder records one event per party acted upon."""
+    events = fast_coder.code("The Kenyan minister criticized Russia, China and Iran.")
+    criticized = [e for e in events if e.cameo.root == "11"]
+    assert sorted(e.target.code for e in criticized) == ["CHN", "IRN", "RUS"]
+    assert len({e.event_id for e in criticized}) == 3
+    # things that name no actor stay one target: one event, not one per thing
+    events = fast_coder.code("Kenyan police arrested a physician and a nurse in Nairobi.")
+    assert len([e for e in events if e.cameo.root == "17"]) == 1
+
+
+def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder):
+    cases = {
+        "President Trump raised tariffs on Canadian steel.": ("163", "USAGOV", "CAN"),
+        "Washington hit Beijing with new duties on steel.": ("163", "USAGOV", "CHN"),
+        # the nationality on the tariff is whose it is, the "on" phrase whom it hits
+        "Trump doubled the 25% U.S. tariff on Canadian steel.": ("163", "USAGOV", "CAN"),
+        "The president delayed the tariffs on Mexico for a month.": ("085", None, "MEX"),
+    }
+    for text, (code, source, target) in cases.items():
+        events = [e for e in fast_coder.code(text) if e.cameo.code == code]
+        assert events, text
+        if source is not None:
+            assert events[0].source.code == source, text
+        assert events[0].target.code[:3] == target, text
+
+
 def test_three_parties_meeting_in_a_city_meet_each_other(fast_coder):
     events = fast_coder.code("The US, Russia and Switzerland met in Vienna.")
     pairs = {(e.source.code, e.target.code) for e in events if e.cameo.root == "04"}

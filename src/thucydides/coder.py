@@ -336,7 +336,7 @@ class Coder:
             # "march in Khartoum", "convene in Canada": where it happened, not to whom
             roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/setting")
             how_target = "setting"
-        pairs = role_pairs(roles, cand.code[:2], target_is_actor, setting)
+        pairs = role_pairs(roles, cand.code[:2], target_is_actor, setting, resolvable)
         pairs = [
             member
             for src, tgt in pairs

@@ -95,25 +95,43 @@ def named_place(span: Span, doc_countries) -> geo.Place | None:
 
 
 def role_pairs(
-    roles: Roles, root: str, target_is_actor: bool, setting: bool = False
+    roles: Roles, root: str, target_is_actor: bool, setting: bool = False, resolvable=None
 ) -> list[tuple[Span | None, Span | None]]:
     """One (source, target) pair per coordinated source; symmetric events with two
     coordinated actors and no actor as target ("X and Y met", "X and Y agreed a deal"),
     or up to MAX_PARTIES and no target but the place (`setting`: "X, Y and Z met in
     Vienna"), pair each with each other."""
+    targets = target_conjuncts(roles.target, resolvable)
     if roles.source is None:
-        return [(None, roles.target)]
+        return [(None, t) for t in targets]
     head = roles.source.root
     conjuncts = [head] + [t for t in head.conjuncts if t.i > head.i]
     if len(conjuncts) == 1:
-        return [(roles.source, roles.target)]
+        return [(roles.source, t) for t in targets]
     spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
     if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
         return [(spans[0], spans[1]), (spans[1], spans[0])]
     no_target = roles.target is None or setting
     if no_target and root in SYMMETRIC_ROOTS and len(spans) <= MAX_PARTIES:
         return [(a, b) for a in spans for b in spans if a is not b]
-    return [(s, roles.target) for s in spans]
+    return [(s, t) for s in spans for t in targets]
+
+
+def target_conjuncts(target: Span | None, resolvable=None) -> list[Span | None]:
+    """ "imposed tariffs on Mexico, Canada and China": one target each, as a coder records
+    one event per party acted upon. Only the conjuncts that can name an actor
+    (`resolvable`) count ("froze a pipeline and a rail project" stays one target), and a
+    single one, or more than MAX_PARTIES, leaves the target whole."""
+    if target is None:
+        return [None]
+    head = target.root
+    conjuncts = [head] + [t for t in head.conjuncts if t.i > head.i and t.pos_ in {"NOUN", "PROPN"}]
+    if resolvable is not None:
+        conjuncts = [t for t in conjuncts if resolvable(t)]
+    if not 1 < len(conjuncts) <= MAX_PARTIES:
+        return [target]
+    spans = [noun_phrase(t) for t in conjuncts]
+    return [target.doc[max(s.start, target.start) : min(s.end, target.end)] for s in spans]
 
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}

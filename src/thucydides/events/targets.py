@@ -112,6 +112,23 @@ def _recipient(anchor: Token, objects: list[Token]) -> Token | None:
     return None
 
 
+# measures levied on someone: the one named by "on"/"against" is the target, a
+# nationality on the measure itself is whose it is ("the U.S. tariff on Canadian steel")
+LEVIED_NOUNS = {"tariff", "duty", "levy", "sanction", "embargo"}
+
+
+def _levied_on(obj: Token, resolvable) -> Token | None:
+    if obj.lemma_.lower() not in LEVIED_NOUNS:
+        return None
+    for prep in _preps(obj, ("on", "against")):
+        pobj = _pobj(prep)
+        if pobj is not None:
+            found = actor_in(pobj, resolvable)
+            if found is not None:
+                return found
+    return None
+
+
 def _clauses(verb: Token, depth: int = 0) -> list[Token]:
     """Clausal complements below a verb, two levels deep ("warned [it would have [to be
     taken]]")."""
@@ -145,6 +162,9 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
         if found is not None:
             return found, "recipient"
     for obj in objects:
+        found = _levied_on(obj, resolvable)
+        if found is not None:  # "doubled the U.S. tariff on Canada": on Canada, not by the US
+            return found, "object-on"
         found = actor_in(obj, resolvable)
         if found is not None:
             return found, "object" if found is obj else "object-phrase"
