@@ -23,6 +23,7 @@ from thucydides.events.parse import (
     passive_agent,
 )
 from thucydides.events.phrases import coordinated_phrase, is_setting, noun_phrase
+from thucydides.events.speech import DEMANDING, SPEAKER_VERBS
 from thucydides.events.targets import actor_in, actor_in_scope, target_of, weak_target
 
 # prepositions that introduce the one acted upon ("met with X", "sanctions on X")
@@ -387,10 +388,6 @@ def _meeting_setting(noun: Token) -> bool:
     )
 
 
-SPEECH_VERBS = {
-    "say", "tell", "announce", "state", "add", "claim", "insist", "confirm", "declare",
-    "warn", "reiterate", "indicate", "stress", "note", "report", "vow", "pledge", "promise",
-}  # fmt: skip
 SINGULAR_PRONOUNS = {"he", "she", "it"}
 
 
@@ -401,7 +398,7 @@ def _speaker_for(subj: Token | None, anchor: Token) -> Token | None:
         return None
     tok = anchor
     for _ in range(4):
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEAKER_VERBS:
             speaker, _ = own_subject(tok.head)
             if speaker is None or speaker.tag_ in PRONOUN_TAGS:
                 return None
@@ -459,7 +456,6 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 OBLIGATION_MODALS = {"must", "should", "ought"}
-DEMAND_SPEECH = SPEECH_VERBS | {"demand", "urge", "argue", "write", "tweet"}
 
 
 def demanding_speech(verb: Token) -> Token | None:
@@ -472,7 +468,7 @@ def demanding_speech(verb: Token) -> Token | None:
         clause = clause.head  # "Sudan has to return"
     elif not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
         return None
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DEMAND_SPEECH:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DEMANDING:
         return None
     speaker, _ = own_subject(clause.head)
     demanded, _ = own_subject(clause)
