@@ -18,10 +18,10 @@ REPORTING = SAYING | {
 }  # fmt: skip
 
 # a pronoun subject of the reported clause is the speaker: promises and warnings too
-# ("Ethiopia vowed it would ..."), events/roles.py
+# ("Ethiopia vowed it would ..."), events/speakers.py
 SPEAKER_VERBS = REPORTING | {"warn", "vow", "pledge", "promise"}
 # what one must do, said by another, is a demand: it may be urged, argued or written,
-# events/roles.py
+# events/speakers.py
 DEMANDING = SPEAKER_VERBS | {"demand", "urge", "argue", "write", "tweet"}
 # verbs that only wrap the act a sentence reports: being, seeming and believing too
 # ("X is willing to go", "X believes Y will"), events/combine.py
