@@ -12,15 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.parse import PRONOUN_TAGS, own_subject
+from thucydides.events.speech import ACCUSING_SPEECH  # what someone did, alleged
 from thucydides.model import Actor
 
 ACCUSATION_CODE = "112"
 ACCUSATION_RULE = "structure:reported-wrongdoing"
-# verbs of saying whose complement clause states what someone did
-ACCUSING_SPEECH = {
-    "say", "tell", "allege", "claim", "argue", "contend", "insist", "add", "charge",
-    "assert", "suggest", "write", "complain", "maintain",
-}  # fmt: skip
 # acts whose report accuses their doer: assault, fight, mass violence, and of coercion
 # the seizing of property and violent repression (an arrest or a lawsuit reported is
 # the state's or the plaintiff's own news, not an accusation)

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from thucydides import ontology
 from thucydides.events import confidence as confidence_model
 from thucydides.events.accusations import ACCUSATION_RULE
+from thucydides.events.speech import JUDGING_VERBS, WRAPPER_VERBS
 from thucydides.events.triggers import TriggerHit
 from thucydides.model import Actor
 
@@ -339,15 +340,6 @@ def mark_subordinates(doc, cands: list[Candidate]) -> None:
         cand.subordinate = any(a.i in anchors for a in doc[cand.token].ancestors)
 
 
-# verbs that wrap the act a sentence reports: "X said it would allow Y", "X is willing to go"
-WRAPPER_VERBS = {
-    "say", "tell", "announce", "state", "add", "claim", "report", "insist", "confirm", "note",
-    "stress", "be", "seem", "appear", "believe", "think", "declare", "indicate", "reiterate",
-}  # fmt: skip
-
-
-# the verbs of saying or thinking whose judgement ("this is a baseless case") is the act
-JUDGING_VERBS = WRAPPER_VERBS - {"be", "seem", "appear"} | {"argue", "write", "warn"}
 # model types a judgement can be: a disapproval ("X said the case is baseless")
 JUDGEMENT_TYPES = {"ACCUSE"}
 

@@ -1,11 +1,10 @@
 """Source and target of an event from the dependency parse.
 
-The trigger's anchor token is a verb or an event noun. Who acts is found by walking the
-parse the way a reader does: the subject, or the `by` agent of a passive; through
-control chains ("urged Pakistan to persuade X": Pakistan persuades; "agreed to resume
-talks": the subject resumes); through coordination ("X and Y met"; "attacked and
-killed" share a subject); and never across reported speech ("X said Y attacked Z": Y
-is the actor of the attack, X only of the saying).
+The trigger's anchor token is a verb or an event noun. For a verb, who acts is its
+acting subject (`subjects.py`), a pronoun in reported speech the speaker
+(`speakers.py`), and what it acts on its target (`targets.py`); this module also
+reads the shapes those rules miss (a disapproval received, a clause the parser read as
+a noun phrase) and the roles of an event noun from its modifiers or light verb.
 """
 
 from __future__ import annotations
@@ -15,26 +14,19 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from thucydides.events.modality import planning_noun
-from thucydides.events.parse import (
-    PRONOUN_TAGS,
-    children,
-    is_passive,
-    own_subject,
-    passive_agent,
-)
+from thucydides.events.parse import children, own_subject
 from thucydides.events.phrases import coordinated_phrase, is_setting, noun_phrase
+from thucydides.events.speakers import demanding_speech, speaker_for
+from thucydides.events.subjects import acting_subject
 from thucydides.events.targets import actor_in, actor_in_scope, target_of, weak_target
+
+# what other modules read here; `demanding_speech` lives in speakers.py
+__all__ = ["Roles", "demanding_speech", "find_roles", "state_of_place"]
 
 # prepositions that introduce the one acted upon ("met with X", "sanctions on X")
 TARGET_PREPS = {
     "with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "for", "from",
     "in", "over", "of", "about",
-}  # fmt: skip
-# verbs whose object is the subject of their infinitive ("urged Pakistan to act")
-OBJECT_CONTROL = {
-    "urge", "ask", "persuade", "force", "tell", "order", "call", "invite", "encourage",
-    "allow", "help", "pressure", "press", "push", "compel", "instruct", "advise", "request",
-    "permit", "enable", "convince", "require", "warn", "lead", "get", "appeal", "beg",
 }  # fmt: skip
 
 
@@ -43,152 +35,6 @@ class Roles:
     source: Span | None
     target: Span | None
     how: str  # short trace of the rule that found the roles, for evidence
-
-
-CAUSE_MARKERS = {"as", "when", "after"}
-
-
-def _actor_of_cause(verb: Token) -> Token | None:
-    """ "23 people were killed when rebels shelled the town": with no `by` agent, the
-    one who acts in the clause that says how it happened."""
-    for clause in children(verb, {"advcl"}):
-        if not any(
-            c.dep_ in {"mark", "advmod"} and c.lower_ in CAUSE_MARKERS for c in clause.children
-        ):
-            continue
-        subj, passive = own_subject(clause)
-        if subj is not None and not passive and subj.tag_ not in PRONOUN_TAGS:
-            return subj
-    return None
-
-
-# an exchange of fire in which someone was killed or hurt: the other side did it
-FIGHT_NOUNS = {
-    "battle", "gunbattle", "gunfight", "shootout", "firefight", "clash", "skirmish",
-    "confrontation", "fighting", "exchange",
-}  # fmt: skip
-
-
-def _other_side(verb: Token) -> Token | None:
-    """ "was killed in a gun battle with police", "injured in clashes with the army":
-    with no `by` agent, the side the victim fought with."""
-    for prep in children(verb, {"prep"}):
-        if prep.lower_ not in {"in", "during"}:
-            continue
-        for fight in children(prep, {"pobj"}):
-            if fight.lemma_.lower() not in FIGHT_NOUNS:
-                continue
-            for with_ in children(fight, {"prep"}):
-                if with_.lower_ == "with":
-                    found = children(with_, {"pobj"})
-                    if found and found[0].pos_ in {"NOUN", "PROPN"}:
-                        return found[0]
-    return None
-
-
-# what a statement, report or letter says, its author says
-DOCUMENT_NOUNS = {
-    "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
-    "tweet", "resolution", "release", "editorial", "speech", "appeal",
-}  # fmt: skip
-
-
-def _phoned(verb: Token) -> bool:
-    """ "called Erdogan to apologize" is a phone call in which the caller apologizes;
-    "called on Erdogan to apologize" asks Erdogan to."""
-    if verb.lemma_.lower() != "call":
-        return False
-    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return nxt is None or nxt.lower_ != "on"
-
-
-def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
-    """Who performs `verb`, following control, coordination and relative clauses."""
-    if depth > 6:
-        return None, "depth"
-    if is_passive(verb):
-        agent = passive_agent(verb)
-        if agent is None:
-            agent = _actor_of_cause(verb)
-            if agent is not None:
-                return agent, "passive-cause"
-            agent = _other_side(verb)
-            return (agent, "passive-fight") if agent is not None else (None, "passive-no-agent")
-        return agent, "passive-agent"
-    subj, _ = own_subject(verb)
-    if subj is not None:
-        return subj, "subject"
-    head = verb.head
-    if head is verb:
-        return None, "no-subject"
-    if verb.dep_ == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL and not _phoned(head):
-            obj = children(head, {"dobj"}) or [  # "called on X to", "appealed to X to"
-                o for p in children(head, {"prep"}) if p.lower_ in {"on", "upon", "to"}
-                for o in children(p, {"pobj"})
-            ]  # fmt: skip
-            if obj:
-                return obj[0], "object-control"
-        found, how = acting_subject(head, depth + 1)
-        return found, f"subject-control<{how}"
-    if verb.dep_ == "conj":
-        found, how = acting_subject(head, depth + 1)
-        return found, f"coordination<{how}"
-    if verb.dep_ == "acomp":  # "X is willing [to send]": the copula's subject
-        found, how = acting_subject(head, depth + 1)
-        return found, f"copula<{how}"
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        found, how = acting_subject(head, depth + 1)
-        return found, f"purpose<{how}"
-    if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
-            agent = passive_agent(verb) or _other_side(verb)
-            return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
-        if head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
-            # "issued a statement calling on X": who issued it calls
-            found, how = acting_subject(head.head, depth + 1)
-            if found is not None:
-                return found, f"document<{how}"
-        return head, "relative"
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
-        return _gerund_actor(head, depth)
-    if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-        found, how = acting_subject(head, depth + 1)
-        return found, f"participle<{how}"
-    return None, "no-subject"
-
-
-# what one takes or claims for an act is no actor: the one who takes it acted
-CLAIM_NOUNS = {"credit", "responsibility", "blame", "part", "step", "action", "measure"}
-# "accused X of", "blamed X for", "praised X for": the one blamed or praised did it
-CHARGE_PREPS = {"of", "for"}
-
-
-def _gerund_actor(prep: Token, depth: int) -> tuple[Token | None, str]:
-    """Who performs a gerund under a preposition: "increased pressure by conducting
-    tests" and "in announcing the sanctions, X said": the subject of the verb the phrase
-    hangs on; "accused the mayor of taking bribes", "arrested for attacking": the one
-    accused or arrested; "took credit for attacking": who took it."""
-    host = prep.head
-    charge = prep.lower_ in CHARGE_PREPS
-    if host.pos_ in {"NOUN", "PROPN"}:
-        if host.lemma_.lower() in CLAIM_NOUNS and host.head.pos_ in {"VERB", "AUX"}:
-            found, how = acting_subject(host.head, depth + 1)
-            return found, f"participle<claim<{how}"
-        if charge and host.dep_ in {"dobj", "nsubjpass"}:
-            return host, "participle<charged"
-        return None, "participle<no-subject"
-    if host.pos_ not in {"VERB", "AUX"}:
-        return None, "participle<no-subject"
-    if charge:
-        objects = [o for o in children(host, {"dobj"}) if o.lemma_.lower() not in CLAIM_NOUNS]
-        if objects:
-            return objects[0], "participle<charged"
-        subj, passive = own_subject(host)
-        if passive:
-            return subj, "participle<charged"
-    found, how = acting_subject(host, depth + 1)
-    return found, f"participle<{how}"
 
 
 def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, kind: str) -> Roles:
@@ -214,7 +60,7 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
         scoped = actor_in_scope(anchor, subj, resolvable)
         if scoped is not None:
             obj, how_t = scoped, "scope"
-    speaker = _speaker_for(subj, anchor)
+    speaker = speaker_for(subj, anchor)
     if speaker is not None:
         subj, how_s = speaker, f"speaker<{how_s}"
     source = noun_phrase(subj) if subj is not None and subj.dep_ != "expl" else None
@@ -387,40 +233,6 @@ def _meeting_setting(noun: Token) -> bool:
     )
 
 
-SPEECH_VERBS = {
-    "say", "tell", "announce", "state", "add", "claim", "insist", "confirm", "declare",
-    "warn", "reiterate", "indicate", "stress", "note", "report", "vow", "pledge", "promise",
-}  # fmt: skip
-SINGULAR_PRONOUNS = {"he", "she", "it"}
-
-
-def _speaker_for(subj: Token | None, anchor: Token) -> Token | None:
-    """ "Ethiopia said it would allow ...": a pronoun subject of a reported clause that
-    agrees in number with the speaker is the speaker, named in the same sentence."""
-    if subj is None or subj.tag_ != "PRP" or subj.lower_ not in SINGULAR_PRONOUNS | {"they"}:
-        return None
-    tok = anchor
-    for _ in range(4):
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
-            speaker, _ = own_subject(tok.head)
-            if speaker is None or speaker.tag_ in PRONOUN_TAGS:
-                return None
-            plural = speaker.tag_ in {"NNS", "NNPS"} or any(
-                c.dep_ == "conj" for c in speaker.children
-            )
-            if subj.lower_ == "they" and not plural and speaker.ent_type_ != "GPE":
-                # "the chairman said they would not end the strike": he speaks for his
-                # side, unless a plural noun between them is who "they" are (a country
-                # saying "they" means someone else)
-                between = subj.doc[speaker.right_edge.i + 1 : subj.i]
-                return None if any(t.tag_ in {"NNS", "NNPS"} for t in between) else speaker
-            return speaker if plural == (subj.lower_ == "they") else None
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    return None
-
-
 def _antecedent(tok: Token | None) -> Token | None:
     """A relative pronoun stands for the noun its clause modifies ("commanders who were
     targeted": the commanders were targeted)."""
@@ -456,31 +268,6 @@ def _person_before_place(place: Token) -> Token:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-OBLIGATION_MODALS = {"must", "should", "ought"}
-DEMAND_SPEECH = SPEECH_VERBS | {"demand", "urge", "argue", "write", "tweet"}
-
-
-def demanding_speech(verb: Token) -> Token | None:
-    """ "Russia said Sudan must return the helicopter": what one must do, reported by
-    another, is the speaker's demand of them. The verb of saying ("said"), whose subject
-    demands and whose reported subject is asked, or None. (At that verb the usual rules
-    give the roles: the speaker acts on the one spoken about.)"""
-    clause = verb
-    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in {"have", "need"}:
-        clause = clause.head  # "Sudan has to return"
-    elif not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in clause.children):
-        return None
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DEMAND_SPEECH:
-        return None
-    speaker, _ = own_subject(clause.head)
-    demanded, _ = own_subject(clause)
-    if speaker is None or demanded is None or speaker.tag_ in PRONOUN_TAGS:
-        return None
-    if demanded.tag_ in PRONOUN_TAGS or demanded.dep_ == "expl":
-        return None  # "X said it must act" is X's own resolve, not a demand
-    return clause.head
 
 
 STATE_ACT_PREPS = {"in", "from"}  # "arrested in Niger", "expelled from North Korea"

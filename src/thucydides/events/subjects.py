@@ -1,0 +1,173 @@
+"""Who performs a verb, found by walking the dependency parse the way a reader does.
+
+The subject, or the `by` agent of a passive; through control chains ("urged Pakistan to
+persuade X": Pakistan persuades; "agreed to resume talks": the subject resumes); through
+coordination ("X and Y met"; "attacked and killed" share a subject); and never across
+reported speech ("X said Y attacked Z": Y is the actor of the attack, X only of the
+saying). Kept apart from `roles.py` because both a verb's roles and an event noun's
+light verb ask it, and the walk alone fills a screen.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from thucydides.events.parse import (
+    PRONOUN_TAGS,
+    children,
+    is_passive,
+    own_subject,
+    passive_agent,
+)
+
+# verbs whose object is the subject of their infinitive ("urged Pakistan to act")
+OBJECT_CONTROL = {
+    "urge", "ask", "persuade", "force", "tell", "order", "call", "invite", "encourage",
+    "allow", "help", "pressure", "press", "push", "compel", "instruct", "advise", "request",
+    "permit", "enable", "convince", "require", "warn", "lead", "get", "appeal", "beg",
+}  # fmt: skip
+
+CAUSE_MARKERS = {"as", "when", "after"}
+
+
+def _actor_of_cause(verb: Token) -> Token | None:
+    """ "23 people were killed when rebels shelled the town": with no `by` agent, the
+    one who acts in the clause that says how it happened."""
+    for clause in children(verb, {"advcl"}):
+        if not any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in CAUSE_MARKERS for c in clause.children
+        ):
+            continue
+        subj, passive = own_subject(clause)
+        if subj is not None and not passive and subj.tag_ not in PRONOUN_TAGS:
+            return subj
+    return None
+
+
+# an exchange of fire in which someone was killed or hurt: the other side did it
+FIGHT_NOUNS = {
+    "battle", "gunbattle", "gunfight", "shootout", "firefight", "clash", "skirmish",
+    "confrontation", "fighting", "exchange",
+}  # fmt: skip
+
+
+def _other_side(verb: Token) -> Token | None:
+    """ "was killed in a gun battle with police", "injured in clashes with the army":
+    with no `by` agent, the side the victim fought with."""
+    for prep in children(verb, {"prep"}):
+        if prep.lower_ not in {"in", "during"}:
+            continue
+        for fight in children(prep, {"pobj"}):
+            if fight.lemma_.lower() not in FIGHT_NOUNS:
+                continue
+            for with_ in children(fight, {"prep"}):
+                if with_.lower_ == "with":
+                    found = children(with_, {"pobj"})
+                    if found and found[0].pos_ in {"NOUN", "PROPN"}:
+                        return found[0]
+    return None
+
+
+# what a statement, report or letter says, its author says
+DOCUMENT_NOUNS = {
+    "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
+    "tweet", "resolution", "release", "editorial", "speech", "appeal",
+}  # fmt: skip
+
+
+def _phoned(verb: Token) -> bool:
+    """ "called Erdogan to apologize" is a phone call in which the caller apologizes;
+    "called on Erdogan to apologize" asks Erdogan to."""
+    if verb.lemma_.lower() != "call":
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.lower_ != "on"
+
+
+def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """Who performs `verb`, following control, coordination and relative clauses."""
+    if depth > 6:
+        return None, "depth"
+    if is_passive(verb):
+        agent = passive_agent(verb)
+        if agent is None:
+            agent = _actor_of_cause(verb)
+            if agent is not None:
+                return agent, "passive-cause"
+            agent = _other_side(verb)
+            return (agent, "passive-fight") if agent is not None else (None, "passive-no-agent")
+        return agent, "passive-agent"
+    subj, _ = own_subject(verb)
+    if subj is not None:
+        return subj, "subject"
+    head = verb.head
+    if head is verb:
+        return None, "no-subject"
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL and not _phoned(head):
+            obj = children(head, {"dobj"}) or [  # "called on X to", "appealed to X to"
+                o for p in children(head, {"prep"}) if p.lower_ in {"on", "upon", "to"}
+                for o in children(p, {"pobj"})
+            ]  # fmt: skip
+            if obj:
+                return obj[0], "object-control"
+        found, how = acting_subject(head, depth + 1)
+        return found, f"subject-control<{how}"
+    if verb.dep_ == "conj":
+        found, how = acting_subject(head, depth + 1)
+        return found, f"coordination<{how}"
+    if verb.dep_ == "acomp":  # "X is willing [to send]": the copula's subject
+        found, how = acting_subject(head, depth + 1)
+        return found, f"copula<{how}"
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        found, how = acting_subject(head, depth + 1)
+        return found, f"purpose<{how}"
+    if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":  # "commanders targeted by the US"
+            agent = passive_agent(verb) or _other_side(verb)
+            return (agent, "reduced-passive") if agent is not None else (None, "reduced-passive")
+        if head.lemma_.lower() in DOCUMENT_NOUNS and head.head.pos_ in {"VERB", "AUX"}:
+            # "issued a statement calling on X": who issued it calls
+            found, how = acting_subject(head.head, depth + 1)
+            if found is not None:
+                return found, f"document<{how}"
+        return head, "relative"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return _gerund_actor(head, depth)
+    if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        found, how = acting_subject(head, depth + 1)
+        return found, f"participle<{how}"
+    return None, "no-subject"
+
+
+# what one takes or claims for an act is no actor: the one who takes it acted
+CLAIM_NOUNS = {"credit", "responsibility", "blame", "part", "step", "action", "measure"}
+# "accused X of", "blamed X for", "praised X for": the one blamed or praised did it
+CHARGE_PREPS = {"of", "for"}
+
+
+def _gerund_actor(prep: Token, depth: int) -> tuple[Token | None, str]:
+    """Who performs a gerund under a preposition: "increased pressure by conducting
+    tests" and "in announcing the sanctions, X said": the subject of the verb the phrase
+    hangs on; "accused the mayor of taking bribes", "arrested for attacking": the one
+    accused or arrested; "took credit for attacking": who took it."""
+    host = prep.head
+    charge = prep.lower_ in CHARGE_PREPS
+    if host.pos_ in {"NOUN", "PROPN"}:
+        if host.lemma_.lower() in CLAIM_NOUNS and host.head.pos_ in {"VERB", "AUX"}:
+            found, how = acting_subject(host.head, depth + 1)
+            return found, f"participle<claim<{how}"
+        if charge and host.dep_ in {"dobj", "nsubjpass"}:
+            return host, "participle<charged"
+        return None, "participle<no-subject"
+    if host.pos_ not in {"VERB", "AUX"}:
+        return None, "participle<no-subject"
+    if charge:
+        objects = [o for o in children(host, {"dobj"}) if o.lemma_.lower() not in CLAIM_NOUNS]
+        if objects:
+            return objects[0], "participle<charged"
+        subj, passive = own_subject(host)
+        if passive:
+            return subj, "participle<charged"
+    found, how = acting_subject(host, depth + 1)
+    return found, f"participle<{how}"
