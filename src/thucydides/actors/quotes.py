@@ -14,16 +14,13 @@ from typing import TYPE_CHECKING
 
 from thucydides.actors.mentions import FIRST, Mention, is_pronoun
 from thucydides.actors.resolve import doc_text
+from thucydides.events.speech import QUOTE_VERBS as REPORT_VERBS
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Token
 
     from thucydides.actors.resolve import ActorMatch
 
-REPORT_VERBS = frozenset(
-    "say tell add state declare warn insist claim announce stress reply write vow explain "
-    "argue note assert deny tweet post".split()
-)
 _QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
 
 

@@ -19,12 +19,12 @@ from thucydides.events.roles import Roles
 NOT_JUDGED = {"i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "this", "that"}
 
 
-def is_judgement(anchor: Token, code: str, rule: str | None, judging_verbs: set[str]) -> bool:
+def is_judgement(anchor: Token, code: str, rule: str | None, judging_verbs: frozenset[str]) -> bool:
     """Is this the model's disapproval placed at a verb of saying (combine.main_verb)?"""
     return rule is None and code[:2] == "11" and anchor.lemma_.lower() in judging_verbs
 
 
-def judged(anchor: Token, resolvable, judging_verbs: set[str]) -> Token | None:
+def judged(anchor: Token, resolvable, judging_verbs: frozenset[str]) -> Token | None:
     """The actor judged in what the speaker said, or None when it names no one."""
     for clause in children(anchor, {"ccomp", "xcomp"}):
         if clause.lemma_.lower() in judging_verbs:  # "said he believed the arrest ..."
@@ -43,7 +43,9 @@ def _can_be_judged(tok: Token, resolvable) -> bool:
     return tok.lower_ not in NOT_JUDGED and tok.dep_ != "expl" and resolvable(tok)
 
 
-def judgement_roles(roles: Roles, anchor: Token, resolvable, judging_verbs: set[str]) -> Roles:
+def judgement_roles(
+    roles: Roles, anchor: Token, resolvable, judging_verbs: frozenset[str]
+) -> Roles:
     """The speaker as source, the one judged as target (none when nobody is named)."""
     target = judged(anchor, resolvable, judging_verbs)
     span = noun_phrase(target) if target is not None else None
