@@ -55,3 +55,17 @@ def test_run_on_stretch_is_reported_with_its_span(nlp):
     start = text.index("troops")
     assert cuts == [(start, text.index(". Calm") + 1)]
     assert run_on_cuts(nlp("The minister said that talks would resume. " * 30)) == []
+
+
+def test_a_paragraph_opening_with_initials_is_one_sentence(nlp):
+    """ "U.S. President Trump ..." after a headline was split after "U.S.", which lost
+    the source its country."""
+    doc = nlp("Tariffs stay\n\nU.S. officials kept the tariffs on Monday. Canada replied.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[1] == "U.S. officials kept the tariffs on Monday."
+    # initials that end a paragraph still end its sentence
+    doc = nlp("The sanctions hit the U.S.\n\nThe move angered Ottawa.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The sanctions hit the U.S.",
+        "The move angered Ottawa.",
+    ]

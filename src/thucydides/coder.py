@@ -24,6 +24,7 @@ from thucydides.events.acts import NotActs
 from thucydides.events.authors import answers, author_of
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
+from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
@@ -275,6 +276,9 @@ class Coder:
                     events.append(ev)
         if piece.chunk.first:
             mark_retold_headline(events, piece.chunk.text)
+            events = headline_from_lead(
+                events, parsed, piece.sentences, piece.chunk.text, base, piece.chunk.offset
+            )
         return events
 
     def _type_probabilities(self, piece: _Piece) -> None:

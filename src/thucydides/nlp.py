@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.language import Language
@@ -39,6 +40,8 @@ def load_nlp() -> Language:
 
 
 SENTENCE_END = {".", "!", "?"}
+# dotted initials ("U.S.", "U.N."): at a paragraph's start the parser ends a sentence there
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")
 
 
 @Language.component("split_long_sentences")
@@ -53,10 +56,15 @@ def split_long_sentences(doc: Doc) -> Doc:
     cuts: list[tuple[int, int]] = []
     after_break = False
     last_end = 0
+    opening_initials = False  # the paragraph opened with "U.S.", which ends no sentence
     for token in doc:
         if token.is_space:
             after_break = after_break or token.text.count("\n") >= 2
             continue
+        if opening_initials:
+            token.is_sent_start = False  # "U.S. | President Trump ...": one sentence
+            opening_initials = False
+        opening_initials = (not token.i or after_break) and bool(INITIALS.match(token.text))
         if token.i and (after_break or run >= MAX_SENTENCE_TOKENS):
             if after_break and stretch is not None:
                 cuts.append((stretch, last_end))
