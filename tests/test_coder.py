@@ -422,6 +422,15 @@ def test_a_terrorist_attack_on_civilians_is_unconventional_violence(coder):
     assert event.cameo.code == "193"
 
 
+def test_an_irregular_groups_occupation_of_a_village_stays_an_occupation(fast_coder):
+    """Regression: 180 is force on people; "overran a village" (192) is territory."""
+    (event,) = fast_coder.code("Baloch rebels overran a village near the border on Monday.")
+    assert event.cameo.code == "192"
+    # and a named weapon on a place is war, not terrorism
+    events = fast_coder.code("Sudanese rebels shelled the southern city of Juba on Sunday.")
+    assert [e.cameo.root for e in events] == ["19"]
+
+
 def test_the_place_an_act_happened_in_is_not_its_target(coder):
     (march,) = coder.code("Sudanese protesters marched in Khartoum on Thursday.")
     assert march.target is None and march.evidence["roles"].endswith("/setting")

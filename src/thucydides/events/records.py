@@ -52,6 +52,9 @@ def implied_state(
 
 IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
+# force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or
+# the occupation of territory (192: "guerrillas overran the village")
+FORCE_ON_PEOPLE = {"190", "193", "194", "195"}
 
 
 def unconventional(cameo, source: Actor | None, target: Actor | None):
@@ -60,8 +63,9 @@ def unconventional(cameo, source: Actor | None, target: Actor | None):
     not conventional military force (190), whatever the weapon ("shot dozens of
     passengers": 193 small arms), and so is its generic attack on no one the story names
     ("launched 504 attacks"). On the training stories' gold, an irregular group's force
-    on civilians is 18x 36 times and 19x once."""
-    if not cameo.code.startswith("19") or source is None:
+    on civilians is 18x 36 times and 19x once; a named weapon on a place ("shelled the
+    capital") stays 19x."""
+    if cameo.code not in FORCE_ON_PEOPLE or source is None:
         return cameo
     irregular = bool(IRREGULAR & set(source.sectors)) or (source.code or "").startswith("IMG")
     if target is None or not target.code:  # "launched 504 attacks", "attacked a train"
@@ -69,6 +73,8 @@ def unconventional(cameo, source: Actor | None, target: Actor | None):
     unarmed = not (ARMED & set(target.sectors))
     if not (irregular and unarmed) or (target.code or "").startswith(("IMG", "IGO")):
         return cameo
+    if cameo.code != "190" and not target.sectors:
+        return cameo  # "rebels shelled the capital Juba": a named weapon on a place is war
     return ontology.cameo_record("180")[0]
 
 
