@@ -67,3 +67,17 @@ def test_relative_clause_keeps_its_own_mood(nlp):
 def test_refusal_is_a_negated_intent_not_a_negated_act(nlp, text, trigger, refusal):
     doc = nlp(text)
     assert is_refusal(mood_of(next(t for t in doc if t.text == trigger))) is refusal
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The spokesperson said no passengers were killed during the operation.", "killed"),
+        ("Police said nobody was arrested at the rally.", "arrested"),
+    ],
+)
+def test_no_one_as_subject_negates_the_act(nlp, text, trigger):
+    """Regression: "no passengers were killed" was coded as a killing."""
+    doc = nlp(text)
+    anchor = next(t for t in doc if t.text == trigger)
+    assert mood_of(anchor).polarity == "negated"

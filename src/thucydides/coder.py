@@ -24,6 +24,7 @@ from thucydides.events.acts import NotActs
 from thucydides.events.authors import answers, author_of
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
+from thucydides.events.fighters import implied_fighter
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
@@ -363,8 +364,11 @@ class Coder:
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if source is None and roles.how.startswith("passive-no-agent"):
+                at = cand.start + chunk.offset
                 source = implied_state(
-                    cand.code, target, doc_actors.story_country, cand.start + chunk.offset
+                    cand.code, target, doc_actors.story_country, at
+                ) or implied_fighter(
+                    cand.code, target, doc_actors.story_country, sentence_index, at, earlier
                 )
             if story and cand.rule is None and source is None:
                 # the model alone, with no one the parse finds acting ("whose successes

@@ -54,10 +54,19 @@ def _aux_words(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}}
 
 
+# subjects that say the act did not happen to anyone
+NO_ONE = {"nobody", "none", "noone"}
+
+
 def _is_negated(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and child.lower_ in NEGATORS):
             return child.lower_
+        if child.dep_ in {"nsubj", "nsubjpass"}:  # "no passengers were killed", "nobody"
+            if child.lower_ in NO_ONE:
+                return child.lower_
+            if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                return "no"
     return None
 
 
