@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thucydides import ontology
-from thucydides.coder import Coder, split_chunks
+from thucydides.chunks import split_chunks
+from thucydides.coder import Coder
 from thucydides.model import Document
 
 

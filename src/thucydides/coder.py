@@ -8,7 +8,6 @@ parse (nlp) → triggers (patterns) → roles (parse) → actors (dictionaries, 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from thucydides import config, dates, geo, ontology
 from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
+from thucydides.chunks import PIPE_CHARS, Chunk, char_batches, chunked
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
@@ -50,14 +50,6 @@ from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 
 log = logging.getLogger("thucydides")
 
-# A document longer than this is parsed in pieces cut at paragraph breaks, so memory
-# stays flat on huge inputs; offsets are shifted back into the whole text. spaCy's parse
-# of one piece costs about 3 KB of memory per character while it runs (100,000
-# characters: 300 MB), so pieces stay short: a news story (VOA's longest: 7,200) is one.
-CHUNK_CHARS = 20_000
-# Characters parsed together in one nlp.pipe batch (besides at most `batch_size` pieces):
-# the parse's working memory grows with the batch's characters, not its document count.
-PIPE_CHARS = 60_000
 # a document of this many sentences is a story, whose context would place its actors
 STORY_SENTENCES = 3
 
@@ -67,45 +59,11 @@ class _Piece:
     """One parsed piece of a document with what the stages found in it."""
 
     parsed: Doc
-    chunk: _Chunk
+    chunk: Chunk
     sentences: list[Span]
     hits: list[list[TriggerHit]] = field(default_factory=list)
     blocked: list[set[int]] = field(default_factory=list)  # tokens no event may sit on
     probs: list[dict[str, float] | None] | None = None
-
-
-@dataclass(slots=True)
-class _Chunk:
-    doc: Document
-    offset: int
-    first: bool
-    last: bool
-    text: str  # the piece as given; the parser reads it recased and with datelines set
-    # apart (Coder.parse_text), never with a character moved
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def parseable(text: str) -> str:
-    """Lone UTF-16 surrogates (JSON allows "\\ud800") crash spaCy; each becomes U+FFFD,
-    one character for one, so every offset still points into the text as given."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
-
-
-def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut text into pieces of at most `limit` chars at paragraph, line or space breaks."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        # the strongest break in the window's second half: paragraph, line, sentence, word
-        found = (window.rfind(sep) for sep in ("\n\n", "\n", ". ", " "))
-        cut = next((at + 1 for at in found if at > limit // 2), limit)
-        pieces.append((start, text[start : start + cut]))
-        start += cut
-    pieces.append((start, text[start:]))
-    return pieces
 
 
 class Coder:
@@ -211,13 +169,13 @@ class Coder:
             if not failed:
                 yield chunk.doc, events, chunk.last
 
-    def _parses(self, docs: Iterable[Document], batch_size: int) -> Iterator[tuple[Doc, _Chunk]]:
+    def _parses(self, docs: Iterable[Document], batch_size: int) -> Iterator[tuple[Doc, Chunk]]:
         """Parsed pieces in input order, in pipe batches of at most `batch_size` pieces
         and PIPE_CHARS characters."""
-        stream = ((self.parse_text(piece), _Chunk(d, off, i == 0, i == n - 1, piece))
-                  for d, pieces, n in _chunked(docs)
+        stream = ((self.parse_text(piece), Chunk(d, off, i == 0, i == n - 1, piece))
+                  for d, pieces, n in chunked(docs)
                   for i, (off, piece) in enumerate(pieces))  # fmt: skip
-        for group in _char_batches(stream, max(1, batch_size), PIPE_CHARS):
+        for group in char_batches(stream, max(1, batch_size), PIPE_CHARS):
             yield from self.nlp.pipe(group, as_tuples=True, batch_size=len(group))
 
     @staticmethod
@@ -302,7 +260,7 @@ class Coder:
         cand: combine.Candidate,
         sent: Span,
         sentence_index: int,
-        chunk: _Chunk,
+        chunk: Chunk,
         doc_actors: DocumentActors,
         resolvable,
         doc_countries: dict[str, int],
@@ -456,7 +414,7 @@ class Coder:
         return resolvable
 
     def _actor(
-        self, span: Span | None, match: ActorMatch | None, chunk: _Chunk, doc_countries
+        self, span: Span | None, match: ActorMatch | None, chunk: Chunk, doc_countries
     ) -> Actor | None:
         if span is None:
             return None
@@ -489,25 +447,3 @@ def _log_notice(doc: Document, message: str) -> None:
 
 def _has_actor_entity(sent: Span) -> bool:
     return any(ent.label_ in {"GPE", "NORP", "ORG", "PERSON"} for ent in sent.ents)
-
-
-def _chunked(docs: Iterable[Document]) -> Iterator[tuple[Document, list[tuple[int, str]], int]]:
-    for d in docs:
-        pieces = split_chunks(parseable(d.text))
-        yield d, pieces, len(pieces)
-
-
-def _char_batches(
-    stream: Iterable[tuple[str, _Chunk]], size: int, chars: int
-) -> Iterator[list[tuple[str, _Chunk]]]:
-    """Groups of at most `size` items and, past the first item, `chars` characters."""
-    group: list[tuple[str, _Chunk]] = []
-    total = 0
-    for item in stream:
-        if group and (len(group) >= size or total + len(item[0]) > chars):
-            yield group
-            group, total = [], 0
-        group.append(item)
-        total += len(item[0])
-    if group:
-        yield group
