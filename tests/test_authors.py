@@ -67,3 +67,25 @@ def test_the_author_is_never_the_replying_actor_nor_too_far_back():
     assert author_of(replying, 2 + AUTHOR_SENTENCES + 1, 500, earlier) is None
     # an act after the reply in the same sentence answers nothing
     assert author_of(replying, 0, 10, earlier) is None
+
+
+def test_a_document_speaks_for_whoever_filed_it(coder):
+    text = (
+        "Rights groups sue over detentions\n\n"
+        "Two American rights groups filed lawsuits against the Homeland Security Department "
+        "on Monday. The hearing is set for March. The suits allege that the department "
+        "denied detainees access to lawyers."
+    )
+    (alleged,) = [e for e in coder.code(text) if e.trigger.text == "allege"]
+    assert alleged.source.code == "USAHRI" and alleged.source.via == "author"
+    assert alleged.target.code == "USAGOV"
+
+
+def test_a_document_named_by_no_earlier_act_has_no_author(coder):
+    text = (
+        "Detention hearing set\n\n"
+        "The hearing is set for March. A judge will hear both sides. The suits allege "
+        "that the U.S. Homeland Security Department denied detainees access to lawyers."
+    )
+    (alleged,) = [e for e in coder.code(text) if e.trigger.text == "allege"]
+    assert alleged.target.code == "USAGOV" and alleged.source.code is None  # no one named

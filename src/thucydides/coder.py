@@ -21,7 +21,7 @@ from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
 from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
-from thucydides.events.authors import answers, author_of
+from thucydides.events.authors import answers, author_of, document_author
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.fighters import implied_fighter
@@ -315,9 +315,11 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = self._actor(src, s_match, chunk, doc_countries)
             target = self._actor(tgt, t_match, chunk, doc_countries)
+            at = cand.start + offset
+            # "the suits allege": the document speaks for whoever filed it
+            source = document_author(source, src, sentence_index, at, earlier) or source
             if (target is None or target.code is None) and answers(cand.code, how_target, tgt):
                 # "Trump denied the request": the reply is to whoever made it
-                at = cand.start + offset
                 target = author_of(source, sentence_index, at, earlier) or target
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named

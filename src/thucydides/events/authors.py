@@ -80,3 +80,42 @@ def author_of(
             continue
         return replace(author, sectors=list(author.sectors), via="author")
     return None
+
+
+# nouns (lemmas) of documents that "say" or "call" what their authors say or call for:
+# "the suits allege", "the charter calls on"
+DOCUMENT_NOUNS = frozenset(
+    """
+    lawsuit suit complaint petition charter letter article report resolution statement
+    declaration communique warning indictment
+    """.split()
+)
+# one document, named two ways
+SAME_DOCUMENT = {"suit": {"lawsuit"}, "lawsuit": {"suit"}}
+# how far back the document's author may have been named acting, in sentences
+DOCUMENT_SENTENCES = 8
+
+
+def document_author(
+    source: Actor | None, span: Span | None, sentence_index: int, at: int, earlier: Sequence[Event]
+) -> Actor | None:
+    """ "The suits allege that ...", two sentences after "rights groups filed two suits":
+    a document with no code of its own speaks for whoever the story last showed acting
+    in a sentence that names it (its filer, writer or issuer); `via: author`."""
+    if span is None or (source is not None and source.code):
+        return None
+    lemma = span.root.lemma_.lower()
+    if lemma not in DOCUMENT_NOUNS:
+        return None
+    names = {lemma} | SAME_DOCUMENT.get(lemma, set())
+    forms = names | {name + "s" for name in names} | {span.root.lower_}
+    for event in reversed(earlier):
+        if sentence_index - event.sentence_index > DOCUMENT_SENTENCES:
+            return None
+        author = event.source
+        if event.trigger.start >= at or author is None or not author.code:
+            continue
+        words = {w.strip(".,;:\"'\u201c\u201d").lower() for w in event.sentence.split()}
+        if forms & words:
+            return replace(author, sectors=list(author.sectors), via="author")
+    return None
