@@ -89,3 +89,15 @@ def test_a_document_named_by_no_earlier_act_has_no_author(coder):
     )
     (alleged,) = [e for e in coder.code(text) if e.trigger.text == "allege"]
     assert alleged.target.code == "USAGOV" and alleged.source.code is None  # no one named
+
+
+def test_a_rejected_resolution_answers_its_author_not_a_country_named_after_it(coder):
+    """Regression: the scope rule took "Pakistan" from the reason given."""
+    text = (
+        "Pakistan rejects US House resolution\n\n"
+        "The U.S. House of Representatives passed a resolution urging an inquiry into the "
+        "Pakistani election. The Pakistani government rejected the resolution on Wednesday, "
+        "saying it stems from a poor understanding of Pakistan."
+    )
+    (rejected,) = [e for e in coder.code(text) if e.trigger.text == "rejected"]
+    assert rejected.target.code.startswith("USA") and rejected.target.via == "author"

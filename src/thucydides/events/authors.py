@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from thucydides.events.phrases import noun_phrase
 from thucydides.model import Actor, Event
 
 # roots whose object is often what another actor said or did: deny, welcome, accept,
@@ -60,6 +61,15 @@ def answers(code: str, how_target: str, target: Span | None) -> bool:
     if how_target == "none":
         return code[:2] in BARE_REPLY_ROOTS
     return how_target.startswith("object") and is_authored(target)
+
+
+def answers_object(code: str, anchor: Token) -> bool:
+    """Is the verb's own object something an actor said or did ("rejected the
+    resolution"), whatever actor a fallback rule found further away in the sentence?"""
+    if code[:2] not in REPLY_ROOTS:
+        return False
+    objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    return any(is_authored(noun_phrase(o)) for o in objects)
 
 
 def author_of(
