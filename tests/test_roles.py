@@ -392,3 +392,13 @@ def test_an_interview_label_speaks_and_does_not_act(nlp):
     )
     roles = roles_at(nlp, text, "visited")
     assert "Putin" in words(roles.source) and words(roles.target) == "China"
+
+
+def test_coordinated_speakers_on_a_call_each_address_the_one_they_told(coder):
+    """Regression: "X and Y told Trump in phone conversations" paired X with Y."""
+    events = coder.code(
+        "Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau "
+        "told Trump in phone conversations last week that they would act."
+    )
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.cameo.root in {"04", "05"}}
+    assert pairs == {("MEX", "USA"), ("CAN", "USA")}

@@ -186,10 +186,11 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
         if subj is not None:
             source_tok, how = subj, f"light-verb<{how_s}"
         if target_tok is None:
-            found, _ = target_of(
+            found, how_t = target_of(
                 head, None, lambda t: t.i not in (noun.i, host.i) and resolvable(t)
             )
-            target_tok = found
+            if found is not None:  # the target's rule too: "X and Y held talks with Z"
+                target_tok, how = found, f"{how}/{how_t}"
     if source_tok is None and _meeting_setting(noun):
         # "said during a visit to Beijing", "told Trump in phone conversations": who
         # speaks during the visit or the call is the one making it
@@ -198,8 +199,9 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
         if subj is not None:
             source_tok, how = subj, f"meeting-setting<{how_s}"
             if target_tok is None:
-                found, _ = target_of(verb, None, lambda t: t.i != noun.i and resolvable(t))
-                target_tok = found
+                found, how_t = target_of(verb, None, lambda t: t.i != noun.i and resolvable(t))
+                if found is not None:  # "X and Y told Trump in phone calls": each to Trump
+                    target_tok, how = found, f"{how}/{how_t}"
     if target_tok is None and noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
         # "a car bombing by X killed 75 people": what the event did names its target
         objects = children(head, {"dobj"}) if noun.dep_ == "nsubj" else []
