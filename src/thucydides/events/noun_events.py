@@ -23,7 +23,7 @@ NOUN_SUBJECT_VERBS = (NOUN_HOST_VERBS - {"be", "have", "see", "witness"}) | froz
 NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
 
 
-def _noun_is_event(tok: Token) -> bool:
+def noun_is_event(tok: Token) -> bool:
     """The noun names an event that happened, not a topic: subject or object of a light or
     effect verb, an expletive's attribute, a headline root, or 'killed in an air strike'."""
     while tok.dep_ == "conj" and tok.head is not tok:

@@ -16,12 +16,12 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from thucydides.events.accusations import ACCUSATION_CODE, ACCUSATION_RULE, accusing_speech
-from thucydides.events.noun_events import _noun_is_event
+from thucydides.events.noun_events import noun_is_event
 from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
 from thucydides.events.pattern_compiler import Compiled, NounPattern, VerbPattern
 from thucydides.events.roles import demanding_speech
-from thucydides.events.verb_frames import MOD_DEPS, _Facts, _match_verb, _np_level, _VerbContext
+from thucydides.events.verb_frames import MOD_DEPS, TokenFacts, VerbContext, match_verb, np_level
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class TriggerMatcher:
         hits: list[TriggerHit] = []
         consumed: set[int] = set()
         anchors: set[int] = set()
-        facts = _Facts()
+        facts = TokenFacts()
         tokens = list(sent)  # three passes over the same tokens: build them once
         for tok in tokens:
             verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
@@ -114,16 +114,16 @@ class TriggerMatcher:
         hits.sort(key=lambda h: h.token)
         return hits
 
-    def _verb_hit(self, tok: Token, facts: _Facts) -> tuple[TriggerHit | None, set[int]]:
+    def _verb_hit(self, tok: Token, facts: TokenFacts) -> tuple[TriggerHit | None, set[int]]:
         """The verb's best hit (code "" for a blocking pattern) and the subject tokens its
         pattern named: "an air strike killed" is one event, not a verb and a noun one."""
         entry = self._data.verbs.get(tok.lemma_.lower())
         if entry is None:
             return None, set()
-        ctx = _VerbContext(tok, facts)
+        ctx = VerbContext(tok, facts)
         best: tuple[int, VerbPattern, Token | None, Token | None] | None = None
         for p in entry.patterns:
-            spec, obj_tok, prt_tok = _match_verb(p, ctx)
+            spec, obj_tok, prt_tok = match_verb(p, ctx)
             if spec and (best is None or spec > best[0]):
                 best = (spec, p, obj_tok, prt_tok)
         if best is None:
@@ -133,7 +133,7 @@ class TriggerMatcher:
             hit = TriggerHit(tok.i, tok.idx, tok.idx + len(tok), code, rule, "verb", 1, None)
             return hit, set()
         spec, p, obj_tok, prt_tok = best
-        used = {s.i for s in ctx.subjects if p.subj and _np_level(p.subj, s, ctx.facts)}
+        used = {s.i for s in ctx.subjects if p.subj and np_level(p.subj, s, ctx.facts)}
         start, end = tok.idx, tok.idx + len(tok)
         if prt_tok is not None and prt_tok.i == tok.i + 1:
             end = prt_tok.idx + len(prt_tok)
@@ -147,7 +147,7 @@ class TriggerMatcher:
         patterns: tuple[NounPattern, ...] | None = self._data.nouns.get(tok.lemma_.lower())
         if patterns is None:
             patterns = self._data.nouns.get(tok.lower_)
-        if patterns is None or not _noun_is_event(tok):
+        if patterns is None or not noun_is_event(tok):
             return None
         mods = {c.lemma_.lower(): c for c in tok.children if c.dep_ in MOD_DEPS}
         mods.update({c.lower_: c for c in tok.children if c.dep_ in MOD_DEPS})

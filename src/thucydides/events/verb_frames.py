@@ -30,7 +30,7 @@ def _mods(tok: Token) -> set[str]:
     return out
 
 
-class _Facts:
+class TokenFacts:
     """What the patterns read off a noun (its words, its modifiers, its conjuncts and
     of/for-objects), read once per token of a sentence: a verb tries each of its patterns
     on the same few nouns."""
@@ -62,11 +62,11 @@ class _Facts:
         return found
 
 
-def _term_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None) -> int:
+def _term_level(terms: tuple[Term, ...], tok: Token, facts: TokenFacts | None = None) -> int:
     """3: a term with modifiers matches tok as head ("arrest warrant"); 2: a one-word term
     as head ("warrant"); 1: as modifier ("peace" in "peace talks"); 0: no. The longer
     phrase is the more specific pattern."""
-    words, mods = (facts or _Facts()).words_mods(tok)
+    words, mods = (facts or TokenFacts()).words_mods(tok)
     level = 0
     for term in terms:
         if words & term.heads and all(mods & req for req in term.mods):
@@ -76,9 +76,9 @@ def _term_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None
     return level
 
 
-def _np_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None) -> int:
+def np_level(terms: tuple[Term, ...], tok: Token, facts: TokenFacts | None = None) -> int:
     """Match a noun phrase: its head, its modifiers, its conjuncts, or its of/for-object."""
-    facts = facts or _Facts()
+    facts = facts or TokenFacts()
     level = _term_level(terms, tok, facts)
     if level >= 2:
         return level
@@ -90,14 +90,14 @@ def _np_level(terms: tuple[Term, ...], tok: Token, facts: _Facts | None = None) 
     return level
 
 
-class _VerbContext:
+class VerbContext:
     """What the patterns may look at around one verb, collected once per verb token."""
 
     __slots__ = ("verb", "passive", "prts", "preps", "objects", "subjects", "facts")
 
-    def __init__(self, verb: Token, facts: _Facts | None = None) -> None:
+    def __init__(self, verb: Token, facts: TokenFacts | None = None) -> None:
         self.verb = verb
-        self.facts = facts or _Facts()
+        self.facts = facts or TokenFacts()
         children = list(verb.children)
         self.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
         self.prts = {c.lower_: c for c in children if c.dep_ == "prt"}
@@ -157,7 +157,7 @@ def _pobjs(prep: Token) -> list[Token]:
     ]
 
 
-def _match_frame(frame: Frame, ctx: _VerbContext, obj: Token | None) -> tuple[int, Token | None]:
+def _match_frame(frame: Frame, ctx: VerbContext, obj: Token | None) -> tuple[int, Token | None]:
     """A prepositional frame matches a prep child of the verb or of its object (one level of
     chaining), or, for `to`, an xcomp ("agreed to resume talks")."""
     preps = list(ctx.preps)
@@ -179,13 +179,13 @@ def _match_frame(frame: Frame, ctx: _VerbContext, obj: Token | None) -> tuple[in
     for tok, penalty in candidates:
         if frame.terms is None:
             return 1, tok
-        level = _np_level(frame.terms, tok, ctx.facts) - penalty
+        level = np_level(frame.terms, tok, ctx.facts) - penalty
         if level > best:
             best, best_tok = level, tok
     return (1 + best, best_tok) if best > 0 else (0, None)
 
 
-def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, Token | None]:
+def match_verb(p: VerbPattern, ctx: VerbContext) -> tuple[int, Token | None, Token | None]:
     """(specificity, object token, particle token) or specificity 0 when p does not match."""
     spec, prt_tok, objects = 1, None, ctx.objects
     if p.prt is not None:
@@ -207,7 +207,7 @@ def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, T
     if p.obj is not None:
         best = 0
         for cand in objects:
-            level = _np_level(p.obj, cand, ctx.facts)
+            level = np_level(p.obj, cand, ctx.facts)
             if level > best:
                 best, obj_tok = level, cand
         if not best:
@@ -221,7 +221,7 @@ def _match_verb(p: VerbPattern, ctx: _VerbContext) -> tuple[int, Token | None, T
         if obj_tok is None and frame.terms is not None:
             obj_tok = tok
     if p.subj is not None:
-        level = max((_np_level(p.subj, s, ctx.facts) for s in ctx.subjects), default=0)
+        level = max((np_level(p.subj, s, ctx.facts) for s in ctx.subjects), default=0)
         if not level:
             return 0, None, None
         spec += level
