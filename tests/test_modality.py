@@ -81,3 +81,17 @@ def test_no_one_as_subject_negates_the_act(nlp, text, trigger):
     doc = nlp(text)
     anchor = next(t for t in doc if t.text == trigger)
     assert mood_of(anchor).polarity == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        ("Thousands of Sudanese began protesting last year.", "protesting", "actual"),
+        ("The two sides started talks in Doha on Monday.", "talks", "actual"),
+        ("The two sides will begin talks in Doha next week.", "talks", "intended"),
+    ],
+)
+def test_an_act_begun_has_happened(nlp, text, trigger, modality):
+    """Regression: "began protesting" was an intended protest."""
+    anchor = next(t for t in nlp(text) if t.text == trigger)
+    assert mood_of(anchor).modality == modality

@@ -19,8 +19,10 @@ NEGATING_VERBS = {"fail", "refuse", "decline", "deny"}  # "failed to attack" did
 INTENT_VERBS = {
     "plan", "intend", "aim", "seek", "want", "hope", "promise", "pledge", "vow", "prepare",
     "decide", "agree", "offer", "propose", "threaten", "mean", "wish", "try", "attempt",
-    "schedule", "expect", "begin", "start", "set", "resolve", "commit", "undertake",
+    "schedule", "expect", "set", "resolve", "commit", "undertake",
 }  # fmt: skip
+# "began protesting", "started talks": an act begun has happened; "will begin" is future
+# by its own auxiliary, which the walk reads at "begin"
 # verbs that ask another to act: what is asked has not (yet) happened ("urged X to leave");
 # "forced X to leave" and "persuaded X to leave" say it did, so they are not here
 APPEAL_VERBS = {
