@@ -95,3 +95,9 @@ def test_an_act_begun_has_happened(nlp, text, trigger, modality):
     """Regression: "began protesting" was an intended protest."""
     anchor = next(t for t in nlp(text) if t.text == trigger)
     assert mood_of(anchor).modality == modality
+
+
+def test_no_longer_negates(nlp):
+    doc = nlp("The rebels no longer control the town.")
+    anchor = next(t for t in doc if t.text == "control")
+    assert mood_of(anchor).polarity == "negated"

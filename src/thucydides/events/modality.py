@@ -64,6 +64,9 @@ def _is_negated(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and child.lower_ in NEGATORS):
             return child.lower_
+        if child.dep_ == "advmod" and child.lower_ == "longer":  # "will no longer recognize"
+            if any(g.lower_ == "no" for g in child.children):
+                return "no longer"
         if child.dep_ in {"nsubj", "nsubjpass"}:  # "no passengers were killed", "nobody"
             if child.lower_ in NO_ONE:
                 return child.lower_
