@@ -291,6 +291,16 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
         assert events[0].target.code[:3] == target, text
 
 
+def test_a_conjunct_that_names_no_actor_is_no_party(coder):
+    """Regression: "the separatists and their allies launched attacks" paired the
+    separatists with their allies as each other's targets."""
+    events = coder.code("Baloch separatists and their allies launched dozens of attacks last year.")
+    assert [(e.source.code, e.target and e.target.code) for e in events] == [("PAKSEP", None)]
+    # conjuncts that are actors still each get their event
+    events = coder.code("Kenya and Somalia signed a deal.")
+    assert {(e.source.code, e.target.code) for e in events} == {("KEN", "SOM"), ("SOM", "KEN")}
+
+
 def test_three_parties_meeting_in_a_city_meet_each_other(fast_coder):
     events = fast_coder.code("The US, Russia and Switzerland met in Vienna.")
     pairs = {(e.source.code, e.target.code) for e in events if e.cameo.root == "04"}

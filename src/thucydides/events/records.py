@@ -111,7 +111,10 @@ def role_pairs(
     if roles.source is None:
         return [(None, t) for t in targets]
     head = roles.source.root
-    conjuncts = [head] + [t for t in head.conjuncts if t.i > head.i]
+    # a later conjunct that names no actor ("Cameroon's farmers and sellers") is no party
+    conjuncts = [head] + [
+        t for t in head.conjuncts if t.i > head.i and (resolvable is None or resolvable(t))
+    ]
     if len(conjuncts) == 1:
         return [(roles.source, t) for t in targets]
     spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
