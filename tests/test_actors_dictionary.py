@@ -247,3 +247,8 @@ def test_store_names_an_actor_by_its_code_not_its_first_mention(tmp_path):
         store.write([Entry(doc, dedup.content_hash(doc.text), "new", events)])
         names = dict(store.con.execute("SELECT code, name FROM actors").fetchall())
     assert names["GEOGOV"] == "Georgia government"
+
+
+def test_snipers_are_military(resolver):
+    """Regression: "snipers killed suicide bombers" had a source with no code."""
+    assert resolver.resolve_text("snipers").code == "MIL"
