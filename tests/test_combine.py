@@ -30,3 +30,15 @@ def test_a_framed_pattern_keeps_its_code_unless_the_model_is_very_sure(nlp):
 def test_a_bare_verb_default_yields_to_a_surer_model(nlp):
     bare = reading("172", "verbs/x.yaml:bar", 1, 0.2)
     assert winner(nlp, bare, reading("163", None, 0, 0.8)).code == "163"
+
+
+def test_in_a_story_the_model_alone_does_not_code_consultation_or_aid(nlp):
+    sent = next(nlp("The two delegations sat down in Geneva on Monday.").sents)
+    probs = {t: 0.01 for t in ("ACCUSE", "ASSAULT", "REJECT")}
+    for plover_type in sorted(combine.STORY_PATTERN_ONLY):
+        sure = {**probs, plover_type: 0.95}
+        alone = combine.candidates(sent, [], sure)
+        assert [c.rule for c in alone] == [None], plover_type  # a lone sentence: it codes
+        assert combine.candidates(sent, [], sure, story=True) == [], plover_type
+    # other types it still codes in a story
+    assert combine.candidates(sent, [], {**probs, "ASSAULT": 0.95}, story=True)

@@ -211,7 +211,7 @@ class Coder:
         for index, sent in enumerate(piece.sentences):
             probs = piece.probs[index] if piece.probs else None
             candidates = combine.candidates(
-                sent, piece.hits[index], probs, self.model_name, piece.blocked[index]
+                sent, piece.hits[index], probs, self.model_name, piece.blocked[index], story
             )
             if not candidates:
                 continue
