@@ -84,6 +84,17 @@ def _phoned(verb: Token) -> bool:
     return nxt is None or nxt.lower_ != "on"
 
 
+def _name_read_as_modifier(verb: Token) -> Token | None:
+    """ "Trump hosted Erdogan": the parser sometimes hangs a name that opens the sentence
+    on its verb as a noun-phrase modifier (npadvmod) instead of its subject."""
+    first = next((c for c in verb.lefts if c.dep_ == "npadvmod"), None)
+    if first is None or first.pos_ != "PROPN" or first.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if first.i != verb.sent.start or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    return first
+
+
 def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """Who performs `verb`, following control, coordination and relative clauses."""
     if depth > 6:
@@ -100,6 +111,9 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     subj, _ = own_subject(verb)
     if subj is not None:
         return subj, "subject"
+    name = _name_read_as_modifier(verb)
+    if name is not None:
+        return name, "subject-read-as-modifier"
     head = verb.head
     if head is verb:
         return None, "no-subject"
