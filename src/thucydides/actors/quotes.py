@@ -21,7 +21,32 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
 
     from thucydides.actors.resolve import ActorMatch
 
-_QUOTE = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+_MARK = re.compile('[\u201c\u201d"]')
+OPENING = "\u201c"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The quotes of `text` as character spans, each from an opening mark to the mark that
+    closes it. News text mixes curly and straight marks in one quote ("\u201cis on
+    track." he said), so any closing mark closes; a straight mark opens where a word
+    follows it and no quote is open, or after a space within an open one, which then never
+    closed. A quote that runs on into the next paragraph (opened again there, closed only
+    at its end) is a quote to that paragraph's break."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for m in _MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        word_after = not after.isspace()
+        if mark == OPENING or (mark == '"' and word_after and (start is None or before.isspace())):
+            if start is not None and "\n" in text[start:i]:
+                spans.append((start, text.index("\n", start)))
+            start = i
+        elif start is not None:
+            spans.append((start, i + 1))
+            start = None
+    return spans
 
 
 class Quotes:
@@ -29,7 +54,7 @@ class Quotes:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.spans = [(m.start(), m.end()) for m in _QUOTE.finditer(doc_text(doc))]
+        self.spans = quote_spans(doc_text(doc))
         self.speakers: dict[int, ActorMatch | None] = {}  # quote index -> its speaker
 
     def inside(self, char: int) -> bool:

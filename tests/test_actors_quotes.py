@@ -1,0 +1,40 @@
+"""Quotes and their speakers (actors/quotes.py), on sentences written for these tests."""
+
+from _spans import span_of
+
+from thucydides.actors import DocumentActors
+from thucydides.actors.quotes import quote_spans
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in quote_spans(text)]
+
+
+def test_a_quote_opened_curly_and_closed_straight_is_one_quote():
+    text = 'The plan is \u201con course." Then \u201cwe wait,\u201d she said.'
+    assert _quoted(text) == ['\u201con course."', "\u201cwe wait,\u201d"]
+
+
+def test_a_stray_straight_mark_does_not_turn_later_quotes_inside_out():
+    text = 'It was "new, and fast,\u201d she said. He called it "a risk." Then "we go," he said.'
+    assert _quoted(text) == ['"new, and fast,\u201d', '"a risk."', '"we go,"']
+
+
+def test_a_quote_that_never_closes_gives_way_to_the_next():
+    text = "\u201cWe left at dawn. \u201cWe stayed,\u201d she said."
+    assert _quoted(text) == ["\u201cWe stayed,\u201d"]
+
+
+def test_a_quote_running_on_into_the_next_paragraph_ends_at_the_break():
+    text = "\u201cWe left at dawn.\n\u201cWe stayed,\u201d she said."
+    assert _quoted(text) == ["\u201cWe left at dawn.", "\u201cWe stayed,\u201d"]
+
+
+def test_first_person_in_a_quote_with_mixed_marks_is_its_speaker(nlp, resolver):
+    doc = nlp(
+        'Pakistani Finance Minister Muhammad Aurangzeb said the loan talks were \u201con track." '
+        '"We expect a deal soon," the minister told reporters in Islamabad.'
+    )
+    actors = DocumentActors(doc, "2024-03-10", resolver)
+    m = actors.resolve(span_of(doc, "We"))
+    assert m is not None and m.code == "PAKGOV" and m.name == "Muhammad Aurangzeb"
