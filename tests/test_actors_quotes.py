@@ -38,3 +38,25 @@ def test_first_person_in_a_quote_with_mixed_marks_is_its_speaker(nlp, resolver):
     actors = DocumentActors(doc, "2024-03-10", resolver)
     m = actors.resolve(span_of(doc, "We"))
     assert m is not None and m.code == "PAKGOV" and m.name == "Muhammad Aurangzeb"
+
+
+def test_a_quote_after_the_sentence_naming_the_speaker_goes_on_in_their_voice(nlp, resolver):
+    """'"...," X said. "So we ..."': the second quote has no "said" of its own."""
+    doc = nlp(
+        "Kenyan Foreign Minister Raychelle Omamo spoke in Nairobi on Monday. "
+        '"The border must stay open," Omamo said. "So we asked Somalia to resume the talks." '
+        "The talks collapsed in March."
+    )
+    actors = DocumentActors(doc, "2021-04-12", resolver)
+    m = actors.resolve(span_of(doc, "we"))
+    assert m is not None and m.code == "KENGOV" and m.name == "Raychelle Omamo"
+
+
+def test_a_quote_after_an_unrelated_sentence_is_not_the_earlier_speakers(nlp, resolver):
+    doc = nlp(
+        "Kenyan Foreign Minister Raychelle Omamo spoke in Nairobi on Monday. "
+        '"The border must stay open," Omamo said. Somalia recalled its envoy in March. '
+        '"We will not accept this."'
+    )
+    actors = DocumentActors(doc, "2021-04-12", resolver)
+    assert actors.resolve(span_of(doc, "We")) is None

@@ -67,8 +67,8 @@ class Quotes:
         return self._speaker_of(index, mention_of)
 
     def _speaker_of(self, index: int, mention_of: Callable[[Token], Mention]) -> ActorMatch | None:
-        """The reporting verb must be in the quote's paragraph; a paragraph that opens with
-        an unattributed quote continues the previous quote's speaker."""
+        """The reporting verb must be in the quote's paragraph; an unattributed quote that
+        goes on from the quote before it (`_continues`) is that quote's speaker's."""
         if index in self.speakers:
             return self.speakers[index]
         self.speakers[index] = None  # guards against a quote that refers to itself
@@ -92,11 +92,22 @@ class Quotes:
                 break
             if found is not None:
                 break
-        if (
-            found is None
-            and index > 0
-            and "\n" in doc_text(self.doc)[self.spans[index - 1][1] : start]
-        ):
+        if found is None and index > 0 and self._continues(index):
             found = self._speaker_of(index - 1, mention_of)
         self.speakers[index] = found
         return found
+
+    def _continues(self, index: int) -> bool:
+        """Does quote `index` go on from the quote before it: it opens a paragraph, or
+        nothing stands between them but the words that say who spoke the first ('"We
+        will stay," he said. "We have no choice."', '"We stay." He said. "We ..."')?"""
+        end, start = self.spans[index - 1][1], self.spans[index][0]
+        if "\n" in doc_text(self.doc)[end:start]:
+            return True
+        between = self.doc.char_span(end, start, alignment_mode="contract")
+        if between is None:
+            return True  # nothing but space and punctuation between the two
+        starts = [t for t in between if t.is_sent_start]
+        return len(starts) <= 1 and all(
+            any(w.lemma_ in REPORT_VERBS for w in t.sent) for t in starts
+        )  # a sentence of its own between them only says who spoke
