@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from thucydides.actors.dictionary import first_names
 from thucydides.actors.mentions import (
     ARMED_SECTORS,
     FEMALE,
@@ -92,7 +94,10 @@ class MentionIndex:
             and not (not_code is not None and m.match.code == not_code)
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
-            return self._gendered("f" if word in FEMALE else "m", before, tok)
+            want = "f" if word in FEMALE else "m"
+            if self._unknown_subject(want, span, tok, skip):
+                return None
+            return self._gendered(want, before, tok)
         plural_np = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.lower()
         for m in before:
@@ -154,6 +159,31 @@ class MentionIndex:
             return m.match
         return None
 
+    def _unknown_subject(
+        self, want: str, span: Span, tok: Token, skip: Callable[[int], bool] | None
+    ) -> bool:
+        """Is the person "he" or "she" most likely stands for one the dictionaries do not
+        know: the latest person before it is a subject of this sentence or the one before,
+        has no code and is not of the other gender ("Still, Hecker cautions, ... 'I
+        think ...,' he said")? Then the pronoun is no one coded further back."""
+        sent = tok.sent
+        near = sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+        for m in self.latest:
+            if m.end > span.start_char or not m.person or m.plural:
+                continue
+            if m.start < near:
+                return False
+            if skip is not None and skip(m.start):
+                continue
+            if m.match is not None:
+                return False  # the latest person is coded: `_gendered` chooses
+            if self.doc[m.head].dep_ in SUBJECTS and _gender_of_words(self._text(m)) in (
+                None,
+                want,
+            ):
+                return True
+        return False
+
     def _learn(self, m: Mention, want: str) -> ActorMatch:
         """`m`'s match, whose person is from now on known to have the gender `want`."""
         if m.match.kind == "person" and m.match.name:
@@ -187,6 +217,22 @@ class MentionIndex:
             return None
         why = f"{before[0].match.why}; armed men of the group the story names"
         return replace(before[0].match, matched=span.text, why=why)
+
+
+def _gender_of_words(text: str) -> str | None:
+    """ "f" / "m" from a gendered title or the first name in a person's mention."""
+    words = text.lower().split()
+    for w in words[:3]:
+        if w in FEMALE_WORDS:
+            return "f"
+        if w in MALE_WORDS:
+            return "m"
+    return _first_name_genders().get(words[0]) if words else None
+
+
+@cache
+def _first_name_genders() -> dict[str, str]:
+    return first_names()
 
 
 def _armed(match) -> bool:
