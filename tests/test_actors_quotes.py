@@ -60,3 +60,10 @@ def test_a_quote_after_an_unrelated_sentence_is_not_the_earlier_speakers(nlp, re
     )
     actors = DocumentActors(doc, "2021-04-12", resolver)
     assert actors.resolve(span_of(doc, "We")) is None
+
+
+def test_a_lamented_quote_is_its_speakers(nlp, resolver):
+    doc = nlp('"We have too few vehicles," a Kenyan police commander lamented on Sunday.')
+    actors = DocumentActors(doc, "2021-04-12", resolver)
+    m = actors.resolve(span_of(doc, "We"))
+    assert m is not None and m.code.startswith("KEN")

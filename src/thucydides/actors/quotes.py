@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from thucydides.actors.mentions import FIRST, Mention, is_pronoun
 from thucydides.actors.resolve import doc_text
-from thucydides.events.speech import QUOTE_VERBS as REPORT_VERBS
+from thucydides.events.speech import QUOTE_VERBS
+
+# a quote is also asked, recounted, conceded, cautioned or lamented ('"...," a pilot
+# lamented'); not "continued" or "complained", which as often take a clause of their own
+REPORT_VERBS = QUOTE_VERBS | {
+    "ask", "recount", "admit", "acknowledge", "concede", "caution", "lament",
+    "confide", "emphasize", "emphasise", "remark", "observe", "conclude", "joke", "quip",
+    "fret",
+}  # fmt: skip
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
     from spacy.tokens import Doc, Token
@@ -47,6 +55,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, i + 1))
             start = None
     return spans
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who a reporting verb says spoke: its subject, or the noun the parser hung the verb
+    on as a participle ('"...," a police commander lamented', read as "a commander
+    lamented to"), unless it has an agent of its own ("a letter written by ...")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None or verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return subj
+    head = verb.head
+    if head.i > verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return None if any(c.dep_ == "agent" for c in verb.children) else head
 
 
 class Quotes:
@@ -85,7 +106,7 @@ class Quotes:
                 )
                 if t.lemma_ not in REPORT_VERBS or self.inside(t.idx) or "\n" in gap:
                     continue
-                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = _subject(t)
                 if subj is None or (is_pronoun(subj) and subj.lower_ in FIRST):
                     continue
                 found = mention_of(subj).match
