@@ -67,3 +67,16 @@ def test_a_lamented_quote_is_its_speakers(nlp, resolver):
     actors = DocumentActors(doc, "2021-04-12", resolver)
     m = actors.resolve(span_of(doc, "We"))
     assert m is not None and m.code.startswith("KEN")
+
+
+def test_he_said_after_a_long_quote_is_the_one_named_before_the_quote(nlp, resolver):
+    """'"...," he said' closing a quote of three sentences: the sentence before counts
+    from the quote's start, where the speaker is named, not from inside the quote."""
+    doc = nlp(
+        "Pakistani Interior Minister Rehman Malik met the envoy on Monday. He left for Kabul "
+        "later. Turkish Foreign Minister Mevlut Cavusoglu said the talks would go on. "
+        "\u201cWe will not give up. We have waited for years. We can wait longer,\u201d he said."
+    )
+    actors = DocumentActors(doc, "2015-05-04", resolver)
+    m = actors.resolve(span_of(doc, "We"))
+    assert m is not None and (m.code, m.name) == ("TURGOV", "Mevlut Cavusoglu")

@@ -77,12 +77,14 @@ class MentionIndex:
         span: Span,
         skip: Callable[[int], bool] | None = None,
         not_code: str | None = None,
+        said: int | None = None,
     ) -> ActorMatch | None:
         """For a third-person pronoun or a description (`span`, headed by `tok`): the
         latest compatible mention before it. `skip`: mentions starting at a character it
         is true of cannot be the antecedent (people named inside a quote are not who
         speaks it); `not_code`: nor can a mention with this code (in a quote, "their" is
-        not the speaker's own side, who would say "our")."""
+        not the speaker's own side, who would say "our"); `said`: where the quote a
+        speaker's "he" attributes starts, to count "the sentence before" from there."""
         word = tok.lower_
         before = [
             m
@@ -95,9 +97,11 @@ class MentionIndex:
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
             want = "f" if word in FEMALE else "m"
-            if self._unknown_subject(want, span, tok, skip):
+            quote = None if said is None else self.doc.char_span(said, said + 1, "expand")
+            near = self._near(quote[0] if quote else tok)
+            if self._unknown_subject(want, span, near, skip):
                 return None
-            return self._gendered(want, before, tok)
+            return self._gendered(want, before, near)
         plural_np = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.lower()
         for m in before:
@@ -138,13 +142,16 @@ class MentionIndex:
                 first = m.match
         return as_coref(first, span.text) if first is not None else None
 
-    def _gendered(self, want: str, before: list[Mention], tok: Token) -> ActorMatch | None:
+    def _near(self, tok: Token) -> int:
+        """Where the sentence before `tok`'s starts: a subject from there on is near."""
+        sent = tok.sent
+        return sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+
+    def _gendered(self, want: str, before: list[Mention], near: int) -> ActorMatch | None:
         """The latest person of the wanted gender, unless a person of unknown gender is
         the subject of this sentence or the one before, nearer; failing both, the latest
         named person whose gender is unknown (and who is then known to have it)."""
         people = [m for m in before if m.person and not m.plural]
-        sent = tok.sent
-        near = sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
         for m in people:
             gender = self._gender_of(m)
             if gender == want:
@@ -160,14 +167,12 @@ class MentionIndex:
         return None
 
     def _unknown_subject(
-        self, want: str, span: Span, tok: Token, skip: Callable[[int], bool] | None
+        self, want: str, span: Span, near: int, skip: Callable[[int], bool] | None
     ) -> bool:
         """Is the person "he" or "she" most likely stands for one the dictionaries do not
         know: the latest person before it is a subject of this sentence or the one before,
         has no code and is not of the other gender ("Still, Hecker cautions, ... 'I
         think ...,' he said")? Then the pronoun is no one coded further back."""
-        sent = tok.sent
-        near = sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
         for m in self.latest:
             if m.end > span.start_char or not m.person or m.plural:
                 continue

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
 
     from thucydides.actors.resolve import ActorMatch
 
+ATTRIBUTION_GAP = 40  # characters from a quote's end to its "he said"
 _MARK = re.compile('[\u201c\u201d"]')
 OPENING = "\u201c"
 
@@ -80,6 +81,12 @@ class Quotes:
 
     def inside(self, char: int) -> bool:
         return any(a < char < b for a, b in self.spans)
+
+    def attributed(self, char: int) -> int | None:
+        """The start of the quote that a speaker named at `char` says, when it ends just
+        before ('"...," he said'): the speaker is someone named before the quote."""
+        ends = [a for a, b in self.spans if b <= char and char - b <= ATTRIBUTION_GAP]
+        return ends[-1] if ends else None
 
     def speaker(self, tok: Token, mention_of: Callable[[Token], Mention]) -> ActorMatch | None:
         """The subject of the reporting verb of the quote around `tok`; `mention_of` gives
