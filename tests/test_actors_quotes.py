@@ -80,3 +80,13 @@ def test_he_said_after_a_long_quote_is_the_one_named_before_the_quote(nlp, resol
     actors = DocumentActors(doc, "2015-05-04", resolver)
     m = actors.resolve(span_of(doc, "We"))
     assert m is not None and (m.code, m.name) == ("TURGOV", "Mevlut Cavusoglu")
+
+
+def test_a_quote_said_by_someone_uncoded_is_not_passed_to_a_later_speaker(nlp, resolver):
+    doc = nlp(
+        "Some analysts doubt the sanctions. \u201cThe timing is odd. I do not see why now,\u201d "
+        "said Tomasz Wrobel, who has studied the region for years. "
+        "U.S. Secretary of State Antony Blinken told reporters the decision was final."
+    )
+    actors = DocumentActors(doc, "2021-05-20", resolver)
+    assert actors.resolve(span_of(doc, "I")) is None

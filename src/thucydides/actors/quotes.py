@@ -102,6 +102,7 @@ class Quotes:
         self.speakers[index] = None  # guards against a quote that refers to itself
         start, end = self.spans[index]
         found: ActorMatch | None = None
+        said = False  # a person, coded or not, is said to have spoken it
         for sent in self.doc.sents:
             if sent.end_char <= start - 1 or sent.start_char > end + 200:
                 continue
@@ -116,11 +117,12 @@ class Quotes:
                 subj = _subject(t)
                 if subj is None or (is_pronoun(subj) and subj.lower_ in FIRST):
                     continue
-                found = mention_of(subj).match
+                mention = mention_of(subj)
+                found, said = mention.match, mention.person
                 break
-            if found is not None:
-                break
-        if found is None and index > 0 and self._continues(index):
+            if found is not None or said:
+                break  # a person no dictionary knows said it: not a later speaker
+        if found is None and not said and index > 0 and self._continues(index):
             found = self._speaker_of(index - 1, mention_of)
         self.speakers[index] = found
         return found
