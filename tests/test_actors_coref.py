@@ -424,3 +424,26 @@ def test_they_of_a_role_takes_the_storys_country(nlp, resolver):
     assert actors.story_country == "SDN"
     assert actors.resolve(span_of(doc, "Protesters")).code == "SDNOPP"
     assert actors.resolve(span_of(doc, "they")).code == "SDNOPP"
+
+
+def test_he_after_an_uncoded_subject_is_not_someone_coded_further_back(nlp, resolver):
+    """The latest person, the subject just before, is one no dictionary knows: "he" is
+    him, so it stays uncoded rather than jumping back to the president."""
+    doc = nlp(
+        "President Joe Biden spoke in Washington on Monday. "
+        "Still, Hecker cautions, the return of the firms would not signal a thaw. "
+        "\u201cIt will be very difficult,\u201d he said."
+    )
+    actors = DocumentActors(doc, "2025-03-12", resolver)
+    he = next(t for t in doc if t.lower_ == "he")
+    assert actors.resolve(doc[he.i : he.i + 1]) is None
+
+
+def test_he_after_an_uncoded_woman_is_still_the_man_before(nlp, resolver):
+    doc = nlp(
+        "Hamid Karzai met reporters in Kabul. Mrs. Tolstoya, a visiting poet, asked about "
+        "the talks. He said the talks had gone well."
+    )
+    actors = DocumentActors(doc, "2011-10-21", resolver)
+    m = actors.resolve(span_of(doc, "He"))
+    assert m is not None and m.name == "Hamid Karzai"

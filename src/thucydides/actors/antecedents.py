@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from thucydides.actors.dictionary import first_names
 from thucydides.actors.mentions import (
     ARMED_SECTORS,
     FEMALE,
@@ -75,12 +77,14 @@ class MentionIndex:
         span: Span,
         skip: Callable[[int], bool] | None = None,
         not_code: str | None = None,
+        said: int | None = None,
     ) -> ActorMatch | None:
         """For a third-person pronoun or a description (`span`, headed by `tok`): the
         latest compatible mention before it. `skip`: mentions starting at a character it
         is true of cannot be the antecedent (people named inside a quote are not who
         speaks it); `not_code`: nor can a mention with this code (in a quote, "their" is
-        not the speaker's own side, who would say "our")."""
+        not the speaker's own side, who would say "our"); `said`: where the quote a
+        speaker's "he" attributes starts, to count "the sentence before" from there."""
         word = tok.lower_
         before = [
             m
@@ -92,7 +96,12 @@ class MentionIndex:
             and not (not_code is not None and m.match.code == not_code)
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
-            return self._gendered("f" if word in FEMALE else "m", before, tok)
+            want = "f" if word in FEMALE else "m"
+            quote = None if said is None else self.doc.char_span(said, said + 1, "expand")
+            near = self._near(quote[0] if quote else tok)
+            if self._unknown_subject(want, span, near, skip):
+                return None
+            return self._gendered(want, before, near)
         plural_np = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.lower()
         for m in before:
@@ -133,13 +142,16 @@ class MentionIndex:
                 first = m.match
         return as_coref(first, span.text) if first is not None else None
 
-    def _gendered(self, want: str, before: list[Mention], tok: Token) -> ActorMatch | None:
+    def _near(self, tok: Token) -> int:
+        """Where the sentence before `tok`'s starts: a subject from there on is near."""
+        sent = tok.sent
+        return sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
+
+    def _gendered(self, want: str, before: list[Mention], near: int) -> ActorMatch | None:
         """The latest person of the wanted gender, unless a person of unknown gender is
         the subject of this sentence or the one before, nearer; failing both, the latest
         named person whose gender is unknown (and who is then known to have it)."""
         people = [m for m in before if m.person and not m.plural]
-        sent = tok.sent
-        near = sent.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
         for m in people:
             gender = self._gender_of(m)
             if gender == want:
@@ -153,6 +165,29 @@ class MentionIndex:
                 self.gender[m.match.name] = want  # "she" tells the gender from now on
             return m.match
         return None
+
+    def _unknown_subject(
+        self, want: str, span: Span, near: int, skip: Callable[[int], bool] | None
+    ) -> bool:
+        """Is the person "he" or "she" most likely stands for one the dictionaries do not
+        know: the latest person before it is a subject of this sentence or the one before,
+        has no code and is not of the other gender ("Still, Hecker cautions, ... 'I
+        think ...,' he said")? Then the pronoun is no one coded further back."""
+        for m in self.latest:
+            if m.end > span.start_char or not m.person or m.plural:
+                continue
+            if m.start < near:
+                return False
+            if skip is not None and skip(m.start):
+                continue
+            if m.match is not None:
+                return False  # the latest person is coded: `_gendered` chooses
+            if self.doc[m.head].dep_ in SUBJECTS and _gender_of_words(self._text(m)) in (
+                None,
+                want,
+            ):
+                return True
+        return False
 
     def _learn(self, m: Mention, want: str) -> ActorMatch:
         """`m`'s match, whose person is from now on known to have the gender `want`."""
@@ -187,6 +222,22 @@ class MentionIndex:
             return None
         why = f"{before[0].match.why}; armed men of the group the story names"
         return replace(before[0].match, matched=span.text, why=why)
+
+
+def _gender_of_words(text: str) -> str | None:
+    """ "f" / "m" from a gendered title or the first name in a person's mention."""
+    words = text.lower().split()
+    for w in words[:3]:
+        if w in FEMALE_WORDS:
+            return "f"
+        if w in MALE_WORDS:
+            return "m"
+    return _first_name_genders().get(words[0]) if words else None
+
+
+@cache
+def _first_name_genders() -> dict[str, str]:
+    return first_names()
 
 
 def _armed(match) -> bool:

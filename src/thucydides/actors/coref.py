@@ -368,7 +368,8 @@ class DocumentActors:
         if is_pronoun(tok) and tok.lower_ in THIRD_PLURAL and self.quotes.inside(tok.idx):
             own = self.quotes.speaker(tok, self._speaking)
         skip = self.quotes.inside if speaker else None
-        return self.mentions.antecedent(tok, span, skip, own.code if own else None)
+        said = self.quotes.attributed(tok.idx) if speaker else None
+        return self.mentions.antecedent(tok, span, skip, own.code if own else None, said)
 
     def _interviewee(self, tok: Token, person: str) -> ActorMatch | None:
         """In an interview, first person in an answer is its speaker, "you" in a question
