@@ -224,3 +224,20 @@ def test_firing_an_official_is_a_dismissal_not_force(coder):
     assert [e.cameo.code for e in coder.code("Syrian troops fired on protesters in Homs.")] == [
         "193"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What Somali family has a child there, the Kenyan minister asked.",
+        '"Who is dead?" the Zimbabwean spokesman asked.',
+        "A Kenyan official, who requested anonymity, said the talks would go on.",
+    ],
+)
+def test_a_question_asked_or_anonymity_requested_is_no_appeal(coder, text):
+    assert not [e for e in coder.code(text) if e.cameo.root == "02"]
+
+
+def test_asking_someone_to_act_is_still_an_appeal(coder):
+    (event,) = [e for e in coder.code("Kenya asked Somalia to withdraw its troops.")]
+    assert event.cameo.root == "02" and event.target.code == "SOM"

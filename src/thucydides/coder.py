@@ -271,6 +271,8 @@ class Coder:
         anchor = doc[cand.token]
         if self.not_acts.names_an_aim(anchor) or self.not_acts.is_result(sent, anchor):
             return []
+        if self.not_acts.asks_a_question(sent, anchor):
+            return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
         if is_judgement(anchor, cand.code, cand.rule, combine.JUDGING_VERBS):

@@ -2,7 +2,7 @@
 
 A trigger can fire on a disaster ("a fire killed twelve"), a state of affairs ("ties are
 deepening"), an aim ("efforts to stabilize"), a game or a market ("beat Argentina 2-1",
-"reported record profits"). These readings are dropped before they become events; the
+"reported record profits"), or a question asked ("'Who is dead?' he asked"). These readings are dropped before they become events; the
 word lists live in `data/not_acts.yaml`.
 """
 
@@ -83,3 +83,29 @@ class NotActs:
         return any(o.lemma_.lower() in self.result_objects for o in objects) and not any(
             o.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for o in objects
         )
+
+    @staticmethod
+    def asks_a_question(sent: Span, anchor: Token) -> bool:
+        """ "'Who is dead?' he asked", "what person has a child, she asked": asking a
+        question is no appeal; "asked X to leave" and "asked for aid" are."""
+        if anchor.lemma_.lower() not in QUESTION_VERBS:
+            return False
+        # the question may end the sentence before: '"Who is dead?" | he asked.'
+        before = sent.doc.text[max(0, sent.start_char - 4) : sent.start_char]
+        question = "?" in sent.text or "?" in before
+        wh = any(c.dep_ == "ccomp" and _opens_with_wh(c) for c in anchor.children)
+        if not (question or wh):
+            return False
+        return not any(
+            c.dep_ in {"xcomp", "dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "for")
+            for c in anchor.children
+        )
+
+
+# verbs that ask either for an act (an appeal) or for an answer (no act)
+QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire"}
+WH_WORDS = {"what", "who", "whom", "whose", "which", "why", "how", "when", "where", "whether"}
+
+
+def _opens_with_wh(clause: Token) -> bool:
+    return any(t.lower_ in WH_WORDS for t in clause.subtree if t.i < clause.i)
