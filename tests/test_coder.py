@@ -472,3 +472,20 @@ def test_a_quoted_judgement_is_the_speakers_criticism(coder):
     assert criticism.trigger.text == "said" and criticism.source.code == "GTMGOV"
     # a state said with no judgement in it is still no act
     assert not [e for e in coder.code('"We are united," the Kenyan minister said.')]
+
+
+def test_a_noun_act_only_a_state_does_is_the_storys_state(coder):
+    """ "after the arrest of the journalist", no one named arresting, in a Zimbabwe
+    story: by Zimbabwe's police, as for the passive "was arrested"."""
+    text = (
+        "Zimbabwe journalist held\n\n"
+        "A court in Harare adjourned the case of a Zimbabwean journalist on Wednesday. "
+        "The journalist was charged with incitement after the arrest of the journalist in "
+        "Harare last month. His lawyer said the charge was baseless."
+    )
+    (arrest,) = [e for e in coder.code(text) if e.trigger.text == "arrest"]
+    assert (arrest.source.code, arrest.source.via, arrest.target.code) == (
+        "ZWECOP",
+        "implied",
+        "ZWEMED",
+    )

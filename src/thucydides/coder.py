@@ -328,7 +328,9 @@ class Coder:
                 target = author_of(source, sentence_index, at, earlier) or target
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
-            if source is None and roles.how.startswith("passive-no-agent"):
+            if source is None and (
+                roles.how.startswith("passive-no-agent") or cand.kind == "noun"
+            ):  # "X was detained", "X's detention": by the state, when only a state does it
                 at = cand.start + chunk.offset
                 source = implied_state(
                     cand.code, target, doc_actors.story_country, at
