@@ -101,3 +101,14 @@ def test_a_rejected_resolution_answers_its_author_not_a_country_named_after_it(c
     )
     (rejected,) = [e for e in coder.code(text) if e.trigger.text == "rejected"]
     assert rejected.target.code.startswith("USA") and rejected.target.via == "author"
+
+
+def test_a_condemned_attack_is_condemned_against_its_attackers(coder):
+    text = (
+        "Train attacked in Pakistan\n\n"
+        "Baloch separatists attacked a passenger train in Balochistan on Tuesday. "
+        "Rescue teams reached the site hours later. "
+        "The Pakistani prime minister condemned the attack."
+    )
+    (condemned,) = [e for e in coder.code(text) if e.trigger.text == "condemned"]
+    assert condemned.target.code == "PAKSEP" and condemned.target.via == "author"

@@ -30,6 +30,7 @@ AUTHORED_NOUNS = frozenset(
     request demand call appeal plea proposal offer invitation ultimatum allegation
     accusation charge claim criticism remark comment statement resolution ruling verdict
     decision move plan extension budget bill measure decree order policy sanction
+    attack bombing killing assault raid crackdown invasion arrest detention
     """.split()
 )
 # how far back the author may be, in sentences: further back, the story has moved on
