@@ -489,3 +489,13 @@ def test_a_noun_act_only_a_state_does_is_the_storys_state(coder):
         "implied",
         "ZWEMED",
     )
+
+
+def test_held_in_custody_is_a_detention_by_the_storys_state(coder):
+    text = (
+        "Hong Kong publisher in jail\n\n"
+        "The Hong Kong publisher has been held in solitary confinement since late 2020. "
+        "His son met officials in Washington this week. A court will hear his case in May."
+    )
+    (held,) = [e for e in coder.code(text) if e.trigger.text == "held"]
+    assert (held.cameo.code, held.source.code, held.source.via) == ("173", "HKGCOP", "implied")
