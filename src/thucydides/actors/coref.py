@@ -49,6 +49,7 @@ from thucydides.actors.people import (
     untitled,
 )
 from thucydides.actors.quotes import Quotes
+from thucydides.actors.redescriptions import redescribed, redescription
 from thucydides.actors.resolve import ActorMatch, ActorResolver, doc_text, make_match
 from thucydides.actors.story import StoryContext
 
@@ -73,6 +74,8 @@ class DocumentActors:
         # names the dictionaries read as someone the story shows is another person
         # ("Jimmy Lai", then "Lai", is not Lai Ching-te): head -> the story's reading
         self._others: dict[int, ActorMatch | None] = {}
+        # "the former French foreign minister": head -> the person named before it is
+        self._redescribed: dict[int, ActorMatch] = {}
         self._is_title = Titles(resolver)
         # each head's phrase and whether it is a description, read once: building the
         # mentions asks for them two or three times
@@ -125,6 +128,8 @@ class DocumentActors:
             if is_pronoun(root):
                 return None
             return self._unreferred(span)
+        if root.i in self._redescribed:
+            return as_coref(self._redescribed[root.i], span.text)
         match = self._reading(span)
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
@@ -214,7 +219,10 @@ class DocumentActors:
     def _add(self, tok: Token, speaker: bool = False) -> Mention:
         span = self._phrase_of(tok)
         pronoun = is_pronoun(tok)
-        if pronoun or self._description_at(tok):
+        again = None if pronoun else self._person_again(tok, span)
+        if again is not None:
+            match = again
+        elif pronoun or self._description_at(tok):
             found = self._antecedent(tok, span, speaker)
             match = as_coref(found, span.text) if found else None
             if match is None and not pronoun:
@@ -244,11 +252,35 @@ class DocumentActors:
             or (lemma in PERSON_NOUNS and tok.tag_ in ("NN", "NNP"))
             or (tok.pos_ == "PROPN" and match is not None and match.kind == "person")
             or (pronoun and tok.lower_ in MALE | FEMALE)
+            or again is not None
         )
         plural = tok.tag_ in ("NNS", "NNPS") or (pronoun and tok.lower_ in PLURAL | FIRST)
         m = Mention(tok.i, span.start_char, span.end_char, match, person, plural, lemma)
         self.mentions.add(m, span)
         return m
+
+    def _person_again(self, tok: Token, span: Span) -> ActorMatch | None:
+        """ "The French politician", "the former French foreign minister": a person the
+        story named a few sentences before, described again (`redescriptions.py`)."""
+        if self._description_at(tok):
+            return None  # "the minister": the antecedent search has it
+        found = redescription(span, self._is_title.national)
+        if found is None:
+            return None
+        country = None
+        if found.national:
+            read = self._lookup(span)
+            country = read.country if read is not None else None
+        text = doc_text(self.doc)
+
+        def said(m: Mention) -> str:
+            return f"{text[m.start : m.end]} {m.match.why}"
+
+        person = redescribed(self.mentions, span, found, country, said)
+        if person is None:
+            return None
+        self._redescribed[tok.i] = person
+        return as_coref(person, span.text)
 
     def _named(self, tok: Token, span: Span) -> ActorMatch | None:
         """The dictionaries' reading of a named mention, unless the person it names is
