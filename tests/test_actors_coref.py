@@ -297,7 +297,7 @@ def test_an_envoy_named_after_a_place_is_the_envoy_and_speaks_in_the_quote(nlp, 
     # the parser hangs "Maria Jensen" on "Kenya", not on "envoy"
     doc = nlp(
         "The U.N. secretary-general's special envoy in Kenya, Maria Jensen, expressed concern. "
-        '"I urge the police to speed up investigations," Jensen said.'
+        '"I urge the police to hurry the inquiry," Jensen said.'
     )
     actors = DocumentActors(doc, "2021-02-27", resolver)
     me = actors.resolve(span_of(doc, "I"))
@@ -336,7 +336,7 @@ def test_the_regional_body_is_the_organisation_named_before(nlp, resolver):
     ("text", "later", "code"),
     [
         # a title in apposition that the parser tags as a name
-        ("Robert Jenkins, the shadow justice secretary for Britain's Conservative opposition "
+        ("Robert Jenkins, the shadow justice secretary of Britain's Conservative opposition "
          "party, criticized the plan. Jenkins also accused Mauritius of lying.", "Jenkins",
          "GBROPP"),
         # a former holder of an office is an elite

@@ -44,9 +44,9 @@ def test_i_answers_and_you_is_asked(nlp):
 
 def test_a_later_title_gives_the_country_an_earlier_one_lacked(nlp):
     doc = nlp(
-        "The talks were hosted by former deputy secretary of state Ann Kowalski. "
+        "The talks were hosted by former deputy defense secretary Ann Kowalski. "
         "Q: How long did the talks last? "
-        "Ann Kowalski, former U.S. deputy secretary of state: We talked for hours."
+        "Ann Kowalski, former U.S. deputy defense secretary: We talked for hours."
     )
     actors = DocumentActors(doc, "2024-05-01", ActorResolver.load())
     assert actors.resolve(word_at(doc, "We talked")).code == "USAELI"

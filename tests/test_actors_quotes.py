@@ -74,7 +74,7 @@ def test_he_said_after_a_long_quote_is_the_one_named_before_the_quote(nlp, resol
     from the quote's start, where the speaker is named, not from inside the quote."""
     doc = nlp(
         "Pakistani Interior Minister Rehman Malik met the envoy on Monday. He left for Kabul "
-        "later. Turkish Foreign Minister Mevlut Cavusoglu said the talks would go on. "
+        "later. Mevlut Cavusoglu, Turkey's foreign minister, said the meetings would resume. "
         "\u201cWe will not give up. We have waited for years. We can wait longer,\u201d he said."
     )
     actors = DocumentActors(doc, "2015-05-04", resolver)

@@ -17,7 +17,7 @@ def test_a_redescription_with_nationality_is_the_person_named_before(nlp, resolv
         resolver,
         "Former French minister Jacques Durand says France should pause immigration. "
         "The French politician, who may run for president, criticized the government. "
-        "The former French foreign minister told a radio station that the rules must change.",
+        "The former French foreign minister said on the radio that the rules must change.",
     )
     for phrase in ("The French politician", "The former French foreign minister"):
         m = actors.resolve(span_of(doc, phrase))

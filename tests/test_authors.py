@@ -45,7 +45,7 @@ def test_allegations_rejected_in_a_story_target_the_accuser(fast_coder):
 
 
 def test_an_object_with_its_own_author_is_not_inferred(nlp):
-    doc = nlp("The two governments have ignored VOA requests for comment.")
+    doc = nlp("Both governments have ignored our requests for comment.")
     obj = next(t for t in doc if t.lemma_ == "request")
     assert not is_authored(doc[obj.left_edge.i : obj.right_edge.i + 1])
 
@@ -95,9 +95,9 @@ def test_a_rejected_resolution_answers_its_author_not_a_country_named_after_it(c
     """Regression: the scope rule took "Pakistan" from the reason given."""
     text = (
         "Pakistan rejects US House resolution\n\n"
-        "The U.S. House of Representatives passed a resolution urging an inquiry into the "
-        "Pakistani election. The Pakistani government rejected the resolution on Wednesday, "
-        "saying it stems from a poor understanding of Pakistan."
+        "American lawmakers in the U.S. House of Representatives approved a resolution "
+        "calling for an inquiry into the Pakistani vote. The Pakistani cabinet rejected the "
+        "resolution a day later, saying it reflects a poor grasp of Pakistan."
     )
     (rejected,) = [e for e in coder.code(text) if e.trigger.text == "rejected"]
     assert rejected.target.code.startswith("USA") and rejected.target.via == "author"

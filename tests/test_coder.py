@@ -100,7 +100,7 @@ def test_any_unicode_text_is_safe(fast_coder, text):
 
 
 def test_intended_cooperation_is_coded_as_intent(fast_coder):
-    events = fast_coder.code("Honduras is willing to withdraw its troops from the border zone.")
+    events = fast_coder.code("Honduras is willing to withdraw its soldiers from the frontier.")
     withdraw = next(e for e in events if e.trigger.text == "withdraw")
     assert withdraw.modality == "intended"
     assert withdraw.cameo.root == "03" and withdraw.plover.event_type == "AGREE"
@@ -248,11 +248,11 @@ def test_an_arrest_with_no_one_named_is_the_act_of_the_state_where_it_happened(f
 
 
 def test_a_dateline_is_not_the_subject_of_the_first_sentence(fast_coder):
-    text = "BERLIN -- A court in Bavaria has convicted two men of assault."
+    text = "BERLIN -- A court in Saxony has found two men guilty of assault."
     (event,) = fast_coder.code(text)
-    assert event.source.text == "A court in Bavaria"
-    assert event.sentence == "A court in Bavaria has convicted two men of assault."
-    assert text[event.trigger.start : event.trigger.end] == "convicted"
+    assert event.source.text == "A court in Saxony"
+    assert event.sentence == "A court in Saxony has found two men guilty of assault."
+    assert text[event.trigger.start : event.trigger.end] == "found"
 
 
 # -- actors from the story ------------------------------------------------------------------
@@ -454,7 +454,7 @@ def test_a_verb_that_names_a_disapproval_keeps_it_against_the_model(coder):
     """ "alleges" is an accusation whatever the model reads in what is alleged (it read
     the negated content as REJECT); the model's reading stays among the alternatives."""
     events = coder.code(
-        "Washington alleges the rebel group has not lived up to its commitment to reduce violence."
+        "Washington alleges the rebel group has not kept its promise to cut the violence."
     )
     alleged = next(e for e in events if e.trigger.text == "alleges")
     assert alleged.cameo.root == "11"
@@ -465,8 +465,8 @@ def test_a_quoted_judgement_is_the_speakers_criticism(coder):
     """ "'This case is baseless,' X said": no act in what was said, but the model reads a
     disapproval, which is the speaker's, at the verb of saying."""
     events = coder.code(
-        '"This is an absolutely baseless case that exposes the crisis in our judicial '
-        "system,\" Guatemala's president said Monday."
+        '"This is a groundless case that shows how broken our courts have become," '
+        "Guatemala's president said Monday."
     )
     (criticism,) = [e for e in events if e.cameo.root == "11"]
     assert criticism.trigger.text == "said" and criticism.source.code == "GTMGOV"

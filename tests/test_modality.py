@@ -72,7 +72,7 @@ def test_refusal_is_a_negated_intent_not_a_negated_act(nlp, text, trigger, refus
 @pytest.mark.parametrize(
     "text, trigger",
     [
-        ("The spokesperson said no passengers were killed during the operation.", "killed"),
+        ("The army said no travellers were killed in the rescue.", "killed"),
         ("Police said nobody was arrested at the rally.", "arrested"),
     ],
 )
@@ -86,7 +86,7 @@ def test_no_one_as_subject_negates_the_act(nlp, text, trigger):
 @pytest.mark.parametrize(
     "text, trigger, modality",
     [
-        ("Thousands of Sudanese began protesting last year.", "protesting", "actual"),
+        ("Crowds of Malians began protesting in May.", "protesting", "actual"),
         ("The two sides started talks in Doha on Monday.", "talks", "actual"),
         ("The two sides will begin talks in Doha next week.", "talks", "intended"),
     ],

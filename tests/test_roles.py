@@ -67,7 +67,7 @@ def test_verb_roles(nlp, text, trigger, source, target):
         # no role names an actor, so the first one named in the act's scope is the target
         ("Germany gave 40 million euros to rebuild schools in Kenya.", "gave", "Kenya"),
         (
-            "The union will not end the strike until the government raises pay.",
+            "The union will not end its walkout until the government raises pay.",
             "end",
             "the government",
         ),
@@ -201,7 +201,7 @@ TARGETS = {
     ),
     "discuss-with": ("Erdogan discussed Libya with Donald Trump.", "discussed", "Donald Trump"),
     "demand-from": (
-        "The mayor demanded support from the national government.", "demanded",
+        "The mayor demanded aid from the national government.", "demanded",
         "the national government",
     ),
     "participle-targeting": (
@@ -353,7 +353,7 @@ def test_a_gerund_under_a_preposition_has_an_actor(nlp, text, trigger, source):
     [
         ("The Spanish minister said during a visit to Beijing that talks would go on.",
          "visit", "The Spanish minister", "Beijing"),
-        ("Mexico's president told Trump in phone conversations that the border was secure.",
+        ("Mexico's president assured Trump in several phone conversations that the border was safe.",
          "conversations", "Mexico's president", "Trump"),
     ],
 )  # fmt: skip
@@ -388,17 +388,17 @@ def test_an_interview_label_speaks_and_does_not_act(nlp):
     """ "VOA: Russia's President Putin visited China": the parser reads the label as a
     second subject, with the president as its apposition; the president visited."""
     text = (
-        "VOA: Russia's President Vladimir Putin recently visited China after he began a new term."
+        "VOA: Russia's President Vladimir Putin visited China last month after his new term began."
     )
     roles = roles_at(nlp, text, "visited")
     assert "Putin" in words(roles.source) and words(roles.target) == "China"
 
 
 def test_coordinated_speakers_on_a_call_each_address_the_one_they_told(coder):
-    """Regression: "X and Y told Trump in phone conversations" paired X with Y."""
+    """Regression: "X and Y assured Trump by phone" paired X with Y."""
     events = coder.code(
-        "Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau "
-        "told Trump in phone conversations last week that they would act."
+        "Canada's Prime Minister Justin Trudeau and Mexico's President Claudia Sheinbaum "
+        "assured Trump in separate phone conversations on Friday that they would act."
     )
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.cameo.root in {"04", "05"}}
     assert pairs == {("MEX", "USA"), ("CAN", "USA")}

@@ -1,6 +1,6 @@
 """Wire-story datelines, cut off from the sentence they open, and the date they carry.
 
-"BERLIN -- A court in Bavaria has convicted..." parses with BERLIN as the subject of the
+"BERLIN -- A court in Saxony has found..." parses with BERLIN as the subject of the
 conviction. Before parsing, a dateline at the start of a paragraph ("BERLIN --",
 "THE HAGUE, Netherlands --", "KABUL (Pajhwok):", "Tehran, March 15, IRNA -",
 "WASHINGTON, March 3, 2025 (Reuters) -", or a date alone: "March 3, 2025 --") has its

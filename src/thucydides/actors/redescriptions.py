@@ -1,5 +1,5 @@
-"""A definite re-description of a person the story has named: "French politician X ...
-The former French foreign minister told ..." is X again, not France's government.
+"""A definite re-description of a person the story has named: "Belgian politician X ...
+The former Belgian trade minister said ..." is X again, not Belgium's government.
 
 A phrase "the [former] [nationality] role" with no name of its own is read as the
 latest person named a few sentences before whom it fits: the same country when it has a

@@ -1,8 +1,8 @@
 """A wrongdoing one actor reports of another is the speaker's accusation.
 
-"Leavitt said Canada has been ripping off the United States", "Washington alleges the
+"the spokeswoman said Mexico has been cheating American farmers", "Washington alleges the
 insurgent group has broken its commitment": the story-coding guideline records the
-reported act (Canada's, the group's) and, because the saying has content a coder codes,
+reported act (Mexico's, the group's) and, because the saying has content a coder codes,
 the speaker's accusation of the one it names (CAMEO 112). A plain report of someone's own
 act ("police said they arrested five") accuses nobody.
 """

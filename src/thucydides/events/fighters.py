@@ -1,6 +1,6 @@
 """Who killed, when a story says only who was killed.
 
-"Five Frontier Corps personnel were also killed", "16 terrorists had been killed": in a
+"Four border guards died in the raid", "nine gunmen were killed": in a
 story of one conflict a coder records the killing against the other side of it. Militants
 killed are the state's forces' doing (the story's country, MIL); soldiers, police or
 civilians killed are the armed group the story last named acting with force. Only for

@@ -1,10 +1,9 @@
 """A headline's act, read from the lead that retells it.
 
-Headlines are written without the words a parser leans on ("Trump to keep tariffs to
-pressure Mexico, Canada, China"; "Militants attack train, take hostages"), and spaCy's
-small model often finds no subject in them. The lead usually tells the same act in a
-full sentence ("President Donald Trump is keeping new tariffs in place on Mexico, Canada
-and China"). A coder codes both sentences; so where a lead event's trigger word (by
+Headlines are written without the words a parser leans on ("Ankara to raise duties on
+Greek, Cypriot steel"; "Gunmen storm bus, seize riders"), and spaCy's small model often
+finds no subject in them. The lead usually tells the same act in a full sentence
+("Turkey's president is raising duties on steel from Greece and Cyprus"). A coder codes both sentences; so where a lead event's trigger word (by
 lemma) stands in the headline and the headline has no event of that root and those
 actors' countries, the lead's reading is the headline's too, at the headline's word, and
 it replaces what the headline's own parse read at that word. The lead event gets

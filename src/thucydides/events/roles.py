@@ -192,7 +192,7 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             if found is not None:  # the target's rule too: "X and Y held talks with Z"
                 target_tok, how = found, f"{how}/{how_t}"
     if source_tok is None and _meeting_setting(noun):
-        # "said during a visit to Beijing", "told Trump in phone conversations": who
+        # "said during a visit to Beijing", "assured Trump by phone": who
         # speaks during the visit or the call is the one making it
         verb = noun.head.head
         subj, how_s = acting_subject(verb)

@@ -133,8 +133,8 @@ RELATIVE_WORDS = {"who", "whom", "which", "that", "whose"}
 
 def _is_object_relative(verb: Token, children: list[Token]) -> bool:
     """A relative clause whose subject is its own and whose object is missing or a relative
-    word: the noun it modifies is what the verb was done to ("the sanctions Washington
-    has imposed on Moscow", "the deal that the two sides signed")."""
+    word: the noun it modifies is what the verb was done to ("the duties Ottawa
+    has levied on Beijing", "the deal that the two sides signed")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     subjects = [c for c in children if c.dep_ == "nsubj"]
