@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from thucydides import config, dates, geo, ontology
-from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
+from thucydides.actors import ActorResolver, DocumentActors
 from thucydides.chunks import PIPE_CHARS, Chunk, char_batches, chunked
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
@@ -28,8 +28,6 @@ from thucydides.events.fighters import implied_fighter
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
-from thucydides.events.parse import ACTOR_ENTS, PRONOUN_TAGS
-from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
@@ -37,7 +35,6 @@ from thucydides.events.records import (
     implied_state,
     is_setting_target,
     member_pairs,
-    named_place,
     role_pairs,
     state_role,
     unconventional,
@@ -45,8 +42,9 @@ from thucydides.events.records import (
 from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
-from thucydides.model import Actor, Document, Event, Trigger, make_event_id
+from thucydides.model import Document, Event, Trigger, make_event_id
 from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
+from thucydides.record_actors import is_country_place, record_actor, resolvable_in
 
 log = logging.getLogger("thucydides")
 
@@ -201,7 +199,7 @@ class Coder:
         except ValueError:  # a garbage date loses the date, never the document
             pub_date = None
         doc_actors = DocumentActors(parsed, document.date, self.resolver)
-        resolvable = self._resolvable(doc_actors)
+        resolvable = resolvable_in(doc_actors)
         doc_countries = geo.document_countries(parsed)
         doc_place = geo.document_place(parsed, doc_countries)
         story = len(piece.sentences) >= STORY_SENTENCES
@@ -278,7 +276,7 @@ class Coder:
         if is_judgement(anchor, cand.code, cand.rule, combine.JUDGING_VERBS):
             roles = judgement_roles(roles, anchor, resolvable, combine.JUDGING_VERBS)
         if cand.kind == "verb" and state_role(cand.code):
-            roles = state_of_place(roles, anchor, self._is_country_place)
+            roles = state_of_place(roles, anchor, is_country_place)
         mood = mood_of(anchor)
         refused = refusal_code(cand.code) if is_refusal(mood) else None
         if refused:  # "will not lift the embargo": the refusal is what happened
@@ -315,8 +313,8 @@ class Coder:
         for n, (src, tgt, s_match, t_match) in enumerate(pairs):
             if src is not None and self.not_acts.cannot_act(src):
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
-            source = self._actor(src, s_match, chunk, doc_countries)
-            target = self._actor(tgt, t_match, chunk, doc_countries)
+            source = record_actor(src, s_match, chunk, doc_countries)
+            target = record_actor(tgt, t_match, chunk, doc_countries)
             at = cand.start + offset
             # "the suits allege": the document speaks for whoever filed it
             source = document_author(source, src, sentence_index, at, earlier) or source
@@ -395,55 +393,6 @@ class Coder:
     def _role_noun(self, name: str) -> bool:
         """ "Police" names a town in Poland, but at the head of a line it is the police."""
         return any(kind == "agent" for _, _, kind in self.resolver.phrase_kinds(name))
-
-    @staticmethod
-    def _is_country_place(tok: Token) -> bool:
-        """A proper noun the gazetteer knows as a country or a place in one ("Niger",
-        "Peshawar"); spaCy's entity label is not trusted ("Monday in Niger" is a DATE)."""
-        if tok.pos_ != "PROPN":
-            return False
-        found = geo.Gazetteer.load().candidates(noun_phrase(tok).text)
-        return bool(found) and found[0].country is not None
-
-    def _resolvable(self, doc_actors: DocumentActors):
-        cache: dict[int, bool] = {}
-
-        def resolvable(tok: Token) -> bool:
-            """Can this noun name an actor: an entity, a pronoun, or a phrase the
-            dictionaries know? (Requiring the head noun itself to match, so that "a
-            military operation" is no actor, lost more targets than it saved.)"""
-            if tok.i not in cache:
-                cache[tok.i] = (
-                    tok.ent_type_ in ACTOR_ENTS
-                    or tok.tag_ in PRONOUN_TAGS
-                    or doc_actors.resolve(head_phrase(tok)) is not None
-                )
-            return cache[tok.i]
-
-        return resolvable
-
-    def _actor(
-        self, span: Span | None, match: ActorMatch | None, chunk: Chunk, doc_countries
-    ) -> Actor | None:
-        if span is None:
-            return None
-        actor = Actor(
-            text=chunk.text[span.start_char : span.end_char],
-            start=span.start_char + chunk.offset,
-            end=span.end_char + chunk.offset,
-        )
-        if match is not None:
-            actor.code, actor.country, actor.sectors = (
-                match.code,
-                match.country,
-                list(match.sectors),
-            )
-            actor.name, actor.via = match.name, match.via
-        elif (place := named_place(span, doc_countries)) is not None:
-            # "shelled Jericho": a town acted upon stands for its country
-            actor.code = actor.country = place.country
-            actor.name, actor.via = place.name, "metonymy"
-        return actor
 
 
 def _log_failure(doc: Document, exc: Exception) -> None:
