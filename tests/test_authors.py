@@ -1,5 +1,7 @@
 """The target of a reply is the author of what it answers (events/authors.py)."""
 
+from _events import event_at
+
 from thucydides.events.authors import AUTHOR_SENTENCES, answers, author_of, is_authored
 from thucydides.model import Actor, Event, Trigger
 from thucydides.ontology import cameo_record
@@ -76,7 +78,7 @@ def test_a_document_speaks_for_whoever_filed_it(coder):
         "on Monday. The hearing is set for March. The suits allege that the department "
         "denied detainees access to lawyers."
     )
-    (alleged,) = [e for e in coder.code(text) if e.trigger.text == "allege"]
+    alleged = event_at(coder, text, "allege")
     assert alleged.source.code == "USAHRI" and alleged.source.via == "author"
     assert alleged.target.code == "USAGOV"
 
@@ -87,7 +89,7 @@ def test_a_document_named_by_no_earlier_act_has_no_author(coder):
         "The hearing is set for March. A judge will hear both sides. The suits allege "
         "that the U.S. Homeland Security Department denied detainees access to lawyers."
     )
-    (alleged,) = [e for e in coder.code(text) if e.trigger.text == "allege"]
+    alleged = event_at(coder, text, "allege")
     assert alleged.target.code == "USAGOV" and alleged.source.code is None  # no one named
 
 
@@ -99,7 +101,7 @@ def test_a_rejected_resolution_answers_its_author_not_a_country_named_after_it(c
         "calling for an inquiry into the Pakistani vote. The Pakistani cabinet rejected the "
         "resolution a day later, saying it reflects a poor grasp of Pakistan."
     )
-    (rejected,) = [e for e in coder.code(text) if e.trigger.text == "rejected"]
+    rejected = event_at(coder, text, "rejected")
     assert rejected.target.code.startswith("USA") and rejected.target.via == "author"
 
 
@@ -110,5 +112,5 @@ def test_a_condemned_attack_is_condemned_against_its_attackers(coder):
         "Rescue teams reached the site hours later. "
         "The Pakistani prime minister condemned the attack."
     )
-    (condemned,) = [e for e in coder.code(text) if e.trigger.text == "condemned"]
+    condemned = event_at(coder, text, "condemned")
     assert condemned.target.code == "PAKSEP" and condemned.target.via == "author"

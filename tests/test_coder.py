@@ -3,6 +3,7 @@
 import string
 
 import pytest
+from _events import event_at
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -483,7 +484,7 @@ def test_a_noun_act_only_a_state_does_is_the_storys_state(coder):
         "The journalist was charged with incitement after the arrest of the journalist in "
         "Harare last month. His lawyer said the charge was baseless."
     )
-    (arrest,) = [e for e in coder.code(text) if e.trigger.text == "arrest"]
+    arrest = event_at(coder, text, "arrest")
     assert (arrest.source.code, arrest.source.via, arrest.target.code) == (
         "ZWECOP",
         "implied",
@@ -497,5 +498,5 @@ def test_held_in_custody_is_a_detention_by_the_storys_state(coder):
         "The Hong Kong publisher has been held in solitary confinement since late 2020. "
         "His son met officials in Washington this week. A court will hear his case in May."
     )
-    (held,) = [e for e in coder.code(text) if e.trigger.text == "held"]
+    held = event_at(coder, text, "held")
     assert (held.cameo.code, held.source.code, held.source.via) == ("173", "HKGCOP", "implied")

@@ -1,7 +1,6 @@
 """A disapproval the model reads in what someone said is the speaker's, against the one
 judged in it, never the one who heard it."""
 
-from thucydides.events.combine import JUDGING_VERBS
 from thucydides.events.judgements import is_judgement, judged
 
 
@@ -40,12 +39,12 @@ def test_the_speakers_own_side_and_a_belief_verb_are_looked_through(nlp):
     doc = nlp("The minister said he believed our opponents in Nairobi had betrayed the nation.")
     said = next(t for t in doc if t.lower_ == "said")
     resolvable = lambda tok: tok.pos_ in {"PROPN", "PRON"} or tok.lower_ == "opponents"  # noqa: E731
-    found = judged(said, resolvable, JUDGING_VERBS)
+    found = judged(said, resolvable)
     assert found is not None and found.lower_ == "opponents"
 
 
 def test_only_the_models_disapproval_at_a_verb_of_saying_is_a_judgement(nlp):
     said = next(t for t in nlp("Kenya said so.") if t.lower_ == "said")
-    assert is_judgement(said, "110", None, JUDGING_VERBS)
-    assert not is_judgement(said, "110", "verbs/x.yaml:y", JUDGING_VERBS)  # a pattern's
-    assert not is_judgement(said, "042", None, JUDGING_VERBS)
+    assert is_judgement(said, "110", None)
+    assert not is_judgement(said, "110", "verbs/x.yaml:y")  # a pattern's
+    assert not is_judgement(said, "042", None)

@@ -273,8 +273,8 @@ class Coder:
             return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
-        if is_judgement(anchor, cand.code, cand.rule, combine.JUDGING_VERBS):
-            roles = judgement_roles(roles, anchor, resolvable, combine.JUDGING_VERBS)
+        if is_judgement(anchor, cand.code, cand.rule):
+            roles = judgement_roles(roles, anchor, resolvable)
         if cand.kind == "verb" and state_role(cand.code):
             roles = state_of_place(roles, anchor, is_country_place)
         mood = mood_of(anchor)
@@ -293,9 +293,10 @@ class Coder:
         direct = how_target in {"object", "passive-subject"} or how_target.startswith("prep-")
         target_is_actor = direct and roles.target is not None and resolvable(roles.target.root)
         # "met in Vienna": where they met, not whom
-        setting = cand.code[:2] in SYMMETRIC_ROOTS and is_setting_target(roles, how_target)
+        place = is_setting_target(roles, how_target)
+        setting = cand.code[:2] in SYMMETRIC_ROOTS and place
         target_is_actor = target_is_actor and not setting
-        if is_setting_target(roles, how_target) and cand.code[:2] not in PLACE_TARGET_ROOTS:
+        if place and cand.code[:2] not in PLACE_TARGET_ROOTS:
             # "march in Khartoum", "convene in Canada": where it happened, not to whom
             roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/setting")
             how_target = "setting"
@@ -329,7 +330,6 @@ class Coder:
             if source is None and (
                 roles.how.startswith("passive-no-agent") or cand.kind == "noun"
             ):  # "X was detained", "X's detention": by the state, when only a state does it
-                at = cand.start + chunk.offset
                 source = implied_state(
                     cand.code, target, doc_actors.story_country, at
                 ) or implied_fighter(

@@ -131,6 +131,12 @@ LEAD_SENTENCES = 2  # sentences after a headline that may retell it
 HEADLINE_CHARS = 300  # a first line longer than this is no headline
 
 
+def act_key(e) -> tuple[str, str, str]:
+    """One act told twice: the root and the actors' countries ("Peru" may be PERGOV in one,
+    PER in the other)."""
+    return (e.cameo.root, *((a.code or "")[:3] if a else "" for a in (e.source, e.target)))
+
+
 def mark_retold_headline(events: list, text: str) -> None:
     """ "Ankara Defies Washington" and its lead "Turkey defied the United States on Monday"
     are one act: the lead's event that has the headline event's CAMEO root and actors'
@@ -144,11 +150,8 @@ def mark_retold_headline(events: list, text: str) -> None:
     if not headline or lead_first is None:
         return
 
-    def key(e):  # the root and the actors' countries: "Peru" may be PERGOV in one, PER
-        return (e.cameo.root, *((a.code or "")[:3] if a else "" for a in (e.source, e.target)))
-
-    firsts = {key(e): e.event_id for e in headline if e.source and e.source.code}
+    firsts = {act_key(e): e.event_id for e in headline if e.source and e.source.code}
     for e in events:
         if e.trigger.start > cut and e.sentence_index < lead_first + LEAD_SENTENCES:
-            if key(e) in firsts:
-                e.evidence["same_as"] = firsts[key(e)]
+            if act_key(e) in firsts:
+                e.evidence["same_as"] = firsts[act_key(e)]

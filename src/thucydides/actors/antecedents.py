@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from thucydides.actors.dictionary import first_names
@@ -232,12 +231,7 @@ def _gender_of_words(text: str) -> str | None:
             return "f"
         if w in MALE_WORDS:
             return "m"
-    return _first_name_genders().get(words[0]) if words else None
-
-
-@cache
-def _first_name_genders() -> dict[str, str]:
-    return first_names()
+    return first_names().get(words[0]) if words else None
 
 
 def _armed(match) -> bool:

@@ -93,12 +93,13 @@ def author_of(
     return None
 
 
-# nouns (lemmas) of documents that "say" or "call" what their authors say or call for:
-# "the suits allege", "the charter calls on"
+# nouns (lemmas) of documents that say or call for what their authors say or call for:
+# "the suits allege", "the charter calls on", "issued a statement calling on X"
 DOCUMENT_NOUNS = frozenset(
     """
     lawsuit suit complaint petition charter letter article report resolution statement
-    declaration communique warning indictment
+    declaration communique warning indictment message note post tweet release editorial
+    speech appeal
     """.split()
 )
 # one document, named two ways

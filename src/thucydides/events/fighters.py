@@ -13,16 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thucydides.events.records import is_irregular
 from thucydides.model import Actor, Event
 
 FORCE_ROOTS = {"18", "19"}
-IRREGULAR = {"REB", "INS", "SEP", "RAD"}
 # how far back, in sentences, the armed group's last act may be
 GROUP_SENTENCES = 5
-
-
-def _irregular(actor: Actor) -> bool:
-    return bool(IRREGULAR & set(actor.sectors)) or (actor.code or "").startswith("IMG")
 
 
 def implied_fighter(
@@ -36,7 +32,7 @@ def implied_fighter(
     """The implied doer of a passive act of force with no agent, or None."""
     if code[:2] not in FORCE_ROOTS or target is None or not target.code or not story_country:
         return None
-    if _irregular(target):
+    if is_irregular(target):
         if target.country not in (None, story_country):
             return None  # foreign fighters killed: by whom the story does not say
         return Actor(
@@ -49,7 +45,12 @@ def implied_fighter(
         if sentence_index - event.sentence_index > GROUP_SENTENCES:
             return None
         doer = event.source
-        if event.cameo.root in FORCE_ROOTS and doer is not None and doer.code and _irregular(doer):
+        if (
+            event.cameo.root in FORCE_ROOTS
+            and doer is not None
+            and doer.code
+            and is_irregular(doer)
+        ):
             return replace(
                 doer, text="", sectors=list(doer.sectors), start=at, end=at, via="implied"
             )

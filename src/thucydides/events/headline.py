@@ -18,16 +18,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from thucydides.headlines import HEADLINE_CHARS, LEAD_SENTENCES
+from thucydides.headlines import HEADLINE_CHARS, LEAD_SENTENCES, act_key
 from thucydides.model import Event, Trigger, make_event_id
 
 # the parts of speech a headline's act word can have (its parse may call a verb a noun)
 ACT_POS = {"VERB", "NOUN", "AUX", "ADJ", "PROPN"}
 MIN_TOKENS = 3  # a shorter "sentence" after the headline is a fragment of the lead
-
-
-def _key(e: Event) -> tuple[str, str, str]:
-    return (e.cameo.root, *((a.code or "")[:3] if a else "" for a in (e.source, e.target)))
 
 
 def headline_from_lead(
@@ -53,12 +49,12 @@ def headline_from_lead(
         for tok in sent:
             if tok.pos_ in ACT_POS:
                 words.setdefault(tok.lemma_.lower(), (i, sent, tok))
-    told = {_key(e) for e in events if e.trigger.start - offset < cut}
+    told = {act_key(e) for e in events if e.trigger.start - offset < cut}
     found: list[Event] = []
     for e in events:
         if e.sentence_index not in lead or not (e.source and e.source.code):
             continue
-        if "same_as" in e.evidence or _key(e) in told:
+        if "same_as" in e.evidence or act_key(e) in told:
             continue
         span = doc.char_span(
             e.trigger.start - offset, e.trigger.end - offset, alignment_mode="expand"
@@ -78,7 +74,7 @@ def headline_from_lead(
             event_id=make_event_id(e.doc_id, base + i, start, end, f"{e.cameo.code}@{e.event_id}"),
         )
         e.evidence["same_as"] = copy.event_id
-        told.add(_key(e))
+        told.add(act_key(e))
         found.append(copy)
     if not found:
         return events

@@ -14,21 +14,22 @@ from spacy.tokens import Token
 from thucydides.events.parse import children, own_subject
 from thucydides.events.phrases import noun_phrase
 from thucydides.events.roles import Roles
+from thucydides.events.speech import JUDGING_VERBS
 
 # the speaker and those addressed, never the one judged
 NOT_JUDGED = {"i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "this", "that"}
 
 
-def is_judgement(anchor: Token, code: str, rule: str | None, judging_verbs: frozenset[str]) -> bool:
+def is_judgement(anchor: Token, code: str, rule: str | None) -> bool:
     """Is this the model's disapproval placed at a verb of saying (combine.main_verb)?"""
-    return rule is None and code[:2] == "11" and anchor.lemma_.lower() in judging_verbs
+    return rule is None and code[:2] == "11" and anchor.lemma_.lower() in JUDGING_VERBS
 
 
-def judged(anchor: Token, resolvable, judging_verbs: frozenset[str]) -> Token | None:
+def judged(anchor: Token, resolvable) -> Token | None:
     """The actor judged in what the speaker said, or None when it names no one."""
     for clause in children(anchor, {"ccomp", "xcomp"}):
-        if clause.lemma_.lower() in judging_verbs:  # "said he believed the arrest ..."
-            return judged(clause, resolvable, judging_verbs)
+        if clause.lemma_.lower() in JUDGING_VERBS:  # "said he believed the arrest ..."
+            return judged(clause, resolvable)
         subj, _ = own_subject(clause)
         if subj is not None and _can_be_judged(subj, resolvable):
             return subj
@@ -43,11 +44,9 @@ def _can_be_judged(tok: Token, resolvable) -> bool:
     return tok.lower_ not in NOT_JUDGED and tok.dep_ != "expl" and resolvable(tok)
 
 
-def judgement_roles(
-    roles: Roles, anchor: Token, resolvable, judging_verbs: frozenset[str]
-) -> Roles:
+def judgement_roles(roles: Roles, anchor: Token, resolvable) -> Roles:
     """The speaker as source, the one judged as target (none when nobody is named)."""
-    target = judged(anchor, resolvable, judging_verbs)
+    target = judged(anchor, resolvable)
     span = noun_phrase(target) if target is not None else None
     if span is not None and roles.source is not None and span.start < roles.source.end:
         if roles.source.start < span.end:

@@ -57,6 +57,12 @@ ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 FORCE_ON_PEOPLE = {"190", "193", "194", "195"}
 
 
+def is_irregular(actor: Actor) -> bool:
+    """An armed group that is no state's forces: rebels, insurgents, separatists, or an
+    international militant group (IMG)."""
+    return bool(IRREGULAR & set(actor.sectors)) or (actor.code or "").startswith("IMG")
+
+
 def unconventional(cameo, source: Actor | None, target: Actor | None):
     """ "Militants attacked a passenger train": CAMEO codes a terrorist attack, force by
     an irregular group on people who are not armed, as unconventional violence (180),
@@ -67,7 +73,7 @@ def unconventional(cameo, source: Actor | None, target: Actor | None):
     capital") stays 19x."""
     if cameo.code not in FORCE_ON_PEOPLE or source is None:
         return cameo
-    irregular = bool(IRREGULAR & set(source.sectors)) or (source.code or "").startswith("IMG")
+    irregular = is_irregular(source)
     if target is None or not target.code:  # "launched 504 attacks", "attacked a train"
         return ontology.cameo_record("180")[0] if irregular and cameo.code == "190" else cameo
     unarmed = not (ARMED & set(target.sectors))

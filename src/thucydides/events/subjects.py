@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.events.authors import DOCUMENT_NOUNS
 from thucydides.events.parse import (
     PRONOUN_TAGS,
     children,
@@ -66,13 +67,6 @@ def _other_side(verb: Token) -> Token | None:
                     if found and found[0].pos_ in {"NOUN", "PROPN"}:
                         return found[0]
     return None
-
-
-# what a statement, report or letter says, its author says
-DOCUMENT_NOUNS = {
-    "statement", "report", "letter", "communique", "declaration", "message", "note", "post",
-    "tweet", "resolution", "release", "editorial", "speech", "appeal",
-}  # fmt: skip
 
 
 def _phoned(verb: Token) -> bool:
