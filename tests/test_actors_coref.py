@@ -447,3 +447,11 @@ def test_he_after_an_uncoded_woman_is_still_the_man_before(nlp, resolver):
     actors = DocumentActors(doc, "2011-10-21", resolver)
     m = actors.resolve(span_of(doc, "He"))
     assert m is not None and m.name == "Hamid Karzai"
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(nlp, resolver):
+    # regression: "Beijing had assured it" made Beijing assure itself
+    doc = nlp("The Thai cabinet sent the men home. It said Beijing had assured it of their safety.")
+    actors = DocumentActors(doc, None, resolver)
+    pronouns = [t for t in doc if t.lower_ == "it"]
+    assert actors.resolve(doc[pronouns[-1].i : pronouns[-1].i + 1]).code == "THAGOV"

@@ -241,3 +241,23 @@ def test_a_question_asked_or_anonymity_requested_is_no_appeal(coder, text):
 def test_asking_someone_to_act_is_still_an_appeal(coder):
     (event,) = [e for e in coder.code("Kenya asked Somalia to withdraw its troops.")]
     assert event.cameo.root == "02" and event.target.code == "SOM"
+
+
+def test_two_parties_acting_on_their_own_envoys_act_on_each_other(coder):
+    # regression: "their ambassadors" was the target, an uncoded GOV
+    events = coder.code("Egypt and Turkey withdrew their ambassadors in 2013.")
+    assert {(e.source.code, e.cameo.code, e.target.code) for e in events} == {
+        ("EGY", "161", "TUR"),
+        ("TUR", "161", "EGY"),
+    }
+
+
+def test_a_dispute_over_one_partys_claim_is_between_the_two(coder):
+    # regression: "disagree over Malaysia's rights" gave Malaysia against itself
+    events = coder.code("Japan and Malaysia disagree over Malaysia's rights to the reef.")
+    assert {(e.source.code, e.target.code) for e in events} == {("JPN", "MYS"), ("MYS", "JPN")}
+
+
+def test_two_parties_criticizing_their_rivals_do_not_criticize_each_other(coder):
+    events = coder.code("Russia and China criticized their rivals.")
+    assert all(e.target is None or e.target.code not in {"RUS", "CHN"} for e in events)

@@ -85,6 +85,7 @@ class MentionIndex:
         not the speaker's own side, who would say "our"); `said`: where the quote a
         speaker's "he" attributes starts, to count "the sentence before" from there."""
         word = tok.lower_
+        own_subject = _clause_subject(tok) if is_pronoun(tok) else None
         before = [
             m
             for m in self.latest
@@ -93,6 +94,7 @@ class MentionIndex:
             and m.match
             and not (skip is not None and skip(m.start))
             and not (not_code is not None and m.match.code == not_code)
+            and not (own_subject is not None and own_subject[0] <= m.start < own_subject[1])
         ]
         if is_pronoun(tok) and word in MALE | FEMALE:
             want = "f" if word in FEMALE else "m"
@@ -221,6 +223,23 @@ class MentionIndex:
             return None
         why = f"{before[0].match.why}; armed men of the group the story names"
         return replace(before[0].match, matched=span.text, why=why)
+
+
+# a pronoun in these places cannot be its own clause's subject: "Beijing assured it" is
+# someone else ("itself" would be Beijing), while "its" in "recalled its envoy" may be
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def _clause_subject(tok: Token) -> tuple[int, int] | None:
+    """The character span of the subject of the verb `tok` is the object of, None when
+    `tok` is no object or the verb has no subject."""
+    if tok.dep_ not in OBJECT_DEPS or tok.lower_.endswith(("self", "selves")):
+        return None
+    for child in tok.head.children:
+        if child.dep_ in SUBJECTS:
+            first, last = child.left_edge, child.right_edge
+            return first.idx, last.idx + len(last.text)
+    return None
 
 
 def _gender_of_words(text: str) -> str | None:

@@ -124,12 +124,37 @@ def role_pairs(
     if len(conjuncts) == 1:
         return [(roles.source, t) for t in targets]
     spans = [roles.source] + [noun_phrase(t) for t in conjuncts[1:]]
-    if not target_is_actor and root in SYMMETRIC_ROOTS and len(spans) == 2:
+    owned = _owned_by(roles.target, spans, their=root == "16")
+    if len(spans) == 2 and (
+        (root in SYMMETRIC_ROOTS and (not target_is_actor or owned))
+        or (root in MUTUAL_ROOTS and owned)
+    ):
         return [(spans[0], spans[1]), (spans[1], spans[0])]
     no_target = roles.target is None or setting
     if no_target and root in SYMMETRIC_ROOTS and len(spans) <= MAX_PARTIES:
         return [(a, b) for a in spans for b in spans if a is not b]
     return [(s, t) for s in spans for t in targets]
+
+
+# roots two parties do to each other when what they act on is their own ("Egypt and
+# Turkey withdrew their ambassadors", "China and Malaysia disagree over Malaysia's rights")
+MUTUAL_ROOTS = {"11", "12", "16"}
+
+
+def _owned_by(target: Span | None, parties: list[Span], their: bool) -> bool:
+    """Is `target` something one party owns ("Malaysia's rights") or, with `their`, both
+    ("their envoys"; "criticized their rivals" is not about themselves)?"""
+    if target is None:
+        return False
+    for child in target.root.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ == "their":
+            return their
+        owner = child.lower_.removesuffix("'s").removesuffix("’s")
+        if any(owner and owner in p.text.lower() for p in parties):
+            return True
+    return False
 
 
 def target_conjuncts(target: Span | None, resolvable=None) -> list[Span | None]:
