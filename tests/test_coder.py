@@ -500,3 +500,31 @@ def test_held_in_custody_is_a_detention_by_the_storys_state(coder):
     )
     held = event_at(coder, text, "held")
     assert (held.cameo.code, held.source.code, held.source.via) == ("173", "HKGCOP", "implied")
+
+
+UNDERGOER_STORY = (
+    "Zambian reporter still held\n\n"
+    "LUSAKA, Zambia —\n\n"
+    "A Zambian radio reporter has been in custody since May 2 over a broadcast. "
+    "Two Zambian opposition officials are also in jail, facing trial on charges of fraud. "
+    "Their lawyers met diplomats in Lusaka this week."
+)
+
+
+def test_a_subject_held_or_facing_trial_is_acted_upon_by_the_storys_state(coder):
+    events = coder.code(UNDERGOER_STORY, date="2024-06-01")
+    held = event_at(coder, UNDERGOER_STORY, "been", date="2024-06-01")
+    assert (held.cameo.code, held.source.via, held.source.code[:3], held.target.code) == (
+        "173", "implied", "ZMB", "ZMBMED",
+    )  # fmt: skip
+    # "are in jail, facing trial": one detention by the same unnamed state, not two
+    jailed = [e for e in events if e.sentence.startswith("Two Zambian") and e.cameo.root == "17"]
+    assert len(jailed) == 1 and jailed[0].target.code.startswith("ZMB")
+
+
+def test_an_attack_on_a_subject_with_no_doer_the_story_names_is_no_record(coder):
+    story = (
+        "Convoy hit\n\nA Zambian aid convoy came under attack near the border on Monday. "
+        "Officials said the road was closed. The convoy carried food for villages."
+    )
+    assert [e for e in coder.code(story) if e.cameo.root in {"18", "19"}] == []

@@ -297,6 +297,7 @@ def test_passive_requirement_and_synonym_sets(tmp_path, nlp):
         ("{id: x, verb: hit, code: 190}", "not a CAMEO event code"),
         ('{id: x, verb: hit, colour: red, code: "190"}', "unknown keys"),
         ("{id: x, verb: hit}", "needs id, verb and code"),
+        ('{id: x, verb: face, undergoer: maybe, code: "173"}', "undergoer must be true or false"),
     ],
 )
 def test_malformed_pattern_files_say_what_is_wrong(tmp_path, pattern, message):
@@ -538,3 +539,15 @@ def test_criticism_verbs_and_court_acts(nlp, matcher, text, trigger, code):
 def test_slamming_into_a_wall_and_trying_to_act_are_no_such_acts(nlp, matcher):
     assert "slammed" not in codes(nlp, matcher, "The bus slammed into a wall.")
     assert "tried" not in codes(nlp, matcher, "The rebels tried to seize the town.")
+
+
+def test_an_undergoer_pattern_is_listed_and_a_copula_with_a_frame_fires(tmp_path, nlp):
+    root = _write(
+        tmp_path,
+        "patterns:\n"
+        "  - {id: be+(in_jail), verb: be, preps: [{prep: in, obj: [jail]}], undergoer: true,"
+        ' code: "173"}\n',
+    )
+    m = TriggerMatcher(compile_patterns(root))
+    assert m.undergoers == frozenset({"verbs/_additions.yaml:be+(in_jail)"})
+    assert [h.code for h in m.find(nlp("The poet has been in jail since May.")[:])] == ["173"]

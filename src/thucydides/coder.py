@@ -42,7 +42,7 @@ from thucydides.events.records import (
 from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
-from thucydides.model import Document, Event, Trigger, make_event_id
+from thucydides.model import Actor, Document, Event, Trigger, make_event_id
 from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 from thucydides.record_actors import is_country_place, record_actor, resolvable_in
 
@@ -273,6 +273,9 @@ class Coder:
             return []
         consumed = doc[cand.object_token] if cand.object_token is not None else None
         roles = find_roles(sent, anchor, consumed, resolvable, cand.kind)
+        undergoer = cand.rule in self.triggers.undergoers
+        if undergoer:  # "X stands accused": X is acted upon, by a doer left unnamed
+            roles = Roles(None, roles.source, "undergoer/" + roles.how.split("/", 1)[0])
         if is_judgement(anchor, cand.code, cand.rule):
             roles = judgement_roles(roles, anchor, resolvable)
         if cand.kind == "verb" and state_role(cand.code):
@@ -328,13 +331,21 @@ class Coder:
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if source is None and (
-                roles.how.startswith("passive-no-agent") or cand.kind == "noun"
+                roles.how.startswith("passive-no-agent") or cand.kind == "noun" or undergoer
             ):  # "X was detained", "X's detention": by the state, when only a state does it
                 source = implied_state(
                     cand.code, target, doc_actors.story_country, at
                 ) or implied_fighter(
                     cand.code, target, doc_actors.story_country, sentence_index, at, earlier
                 )
+            if undergoer and source is None:
+                continue  # "it came under attack", by no one the story names: unsignable
+            if (
+                source is not None
+                and source.via == "implied"
+                and _told_already(earlier, sentence_index, cameo.code, target)
+            ):  # "are in jail, facing trial": one detention by the same unnamed state
+                continue
             if story and cand.rule is None and source is None:
                 # the model alone, with no one the parse finds acting ("whose successes
                 # have been likened to ..."): in a story, nothing a coder could sign
@@ -401,6 +412,20 @@ def _log_failure(doc: Document, exc: Exception) -> None:
 
 def _log_notice(doc: Document, message: str) -> None:
     log.warning("%s: %s", doc.id, message)
+
+
+def _told_already(
+    earlier: Sequence[Event], sentence_index: int, code: str, target: Actor | None
+) -> bool:
+    """Has this sentence already an event of an implied doer with this code and target?"""
+    return any(
+        e.sentence_index == sentence_index
+        and e.cameo.code == code
+        and e.source is not None
+        and e.source.via == "implied"
+        and (e.target.code if e.target else None) == (target.code if target else None)
+        for e in earlier
+    )
 
 
 def _has_actor_entity(sent: Span) -> bool:

@@ -54,6 +54,11 @@ class TriggerMatcher:
         return self._data.pattern_count
 
     @property
+    def undergoers(self) -> frozenset[str]:
+        """The rules whose subject is acted upon ("X stands accused")."""
+        return self._data.undergoers
+
+    @property
     def verb_lemmas(self) -> frozenset[str]:
         """Every verb a pattern can fire on."""
         return frozenset(self._data.verbs)
@@ -68,8 +73,8 @@ class TriggerMatcher:
         tokens = list(sent)  # three passes over the same tokens: build them once
         for tok in tokens:
             verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
-            copula = tok.lemma_ == "be" and any(c.dep_ == "acomp" for c in tok.children)
-            if not (verb or copula):  # "is skeptical" has patterns of its own
+            copula = tok.lemma_ == "be" and any(c.dep_ in ("acomp", "prep") for c in tok.children)
+            if not (verb or copula):  # "is skeptical", "is in custody" have patterns of their own
                 continue
             if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
                 continue  # "the disputed island"; "accused X of spying" is one event
