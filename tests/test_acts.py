@@ -261,3 +261,13 @@ def test_a_dispute_over_one_partys_claim_is_between_the_two(coder):
 def test_two_parties_criticizing_their_rivals_do_not_criticize_each_other(coder):
     events = coder.code("Russia and China criticized their rivals.")
     assert all(e.target is None or e.target.code not in {"RUS", "CHN"} for e in events)
+
+
+def test_accusations_called_baseless_are_denied(coder):
+    # regression: "called the allegations baseless" was a disapproval (111)
+    for line in (
+        "Moscow called the espionage allegations baseless.",
+        "Moscow described the charges as absurd.",
+    ):
+        assert [e.cameo.code for e in coder.code(line)] == ["016"]
+    assert [e.cameo.code for e in coder.code("Moscow called the verdict absurd.")] == ["111"]

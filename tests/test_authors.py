@@ -114,3 +114,17 @@ def test_a_condemned_attack_is_condemned_against_its_attackers(coder):
     )
     condemned = event_at(coder, text, "condemned")
     assert condemned.target.code == "PAKSEP" and condemned.target.via == "author"
+
+
+def test_allegations_called_baseless_answer_whoever_made_them(coder):
+    # regression: the pattern read the object, so the reply had no target
+    events = coder.code(
+        "U.S. prosecutors accused Iran of plotting a kidnapping. "
+        "Tehran called the allegations baseless."
+    )
+    denial = next(e for e in events if e.cameo.code == "016")
+    assert (denial.source.code, denial.target.code, denial.target.via) == (
+        "IRNGOV",
+        "USAJUD",
+        "author",
+    )

@@ -325,8 +325,9 @@ class Coder:
             if (target is None or target.code is None) and answers(cand.code, how_target, tgt):
                 # "Trump denied the request": the reply is to whoever made it
                 target = author_of(source, sentence_index, at, earlier) or target
-            elif how_target == "scope" and answers_object(cand.code, anchor):
-                # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan
+            elif how_target in {"scope", "none"} and answers_object(cand.code, anchor):
+                # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
+                # "called the allegations baseless", its object read by the pattern
                 target = author_of(source, sentence_index, at, earlier) or target
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
