@@ -528,3 +528,16 @@ def test_an_attack_on_a_subject_with_no_doer_the_story_names_is_no_record(coder)
         "Officials said the road was closed. The convoy carried food for villages."
     )
     assert [e for e in coder.code(story) if e.cameo.root in {"18", "19"}] == []
+
+
+def test_foreigners_deported_are_deported_by_the_storys_state(coder):
+    story = (
+        "U.S. flies detainees out\n\n"
+        "U.S. officials moved forty detainees to a base in Texas on Monday. "
+        "Twelve detainees were deported to Honduras on Friday. "
+        "Lawyers for the group met officials in Washington."
+    )
+    deported = event_at(coder, story, "deported", date="2025-03-01")
+    assert (deported.cameo.code, deported.source.code, deported.source.via) == (
+        "174", "USAGOV", "implied",
+    )  # fmt: skip

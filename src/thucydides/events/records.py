@@ -33,6 +33,11 @@ def state_role(code: str) -> str | None:
     return STATE_ACTS.get(code[:3]) or STATE_ACTS.get(code[:2])
 
 
+# acts done to foreigners by the state they are in: "many were deported to Honduras" in a
+# story of the United States is the United States' deportation, whoever the deported are
+DEPORTATIONS = {"174"}
+
+
 def implied_state(
     code: str, target: Actor | None, story_country: str | None, at: int
 ) -> Actor | None:
@@ -42,7 +47,7 @@ def implied_state(
     role = state_role(code)
     if role is None or target is None or not story_country:
         return None
-    if target.country != story_country:
+    if target.country != story_country and code[:3] not in DEPORTATIONS:
         return None  # a foreigner detained: by whom the story does not say
     return Actor(
         text="", start=at, end=at, code=story_country + role, country=story_country,
