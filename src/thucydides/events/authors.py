@@ -70,6 +70,8 @@ def answers_object(code: str, anchor: Token) -> bool:
     if code[:2] not in REPLY_ROOTS:
         return False
     objects = [c for c in anchor.children if c.dep_ == "dobj"]
+    if not objects and anchor.dep_ == "relcl":  # "a charge New Delhi quickly rejected"
+        objects = [anchor.head]
     return any(is_authored(noun_phrase(o)) for o in objects)
 
 
