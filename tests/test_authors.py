@@ -138,3 +138,19 @@ def test_a_charge_rejected_in_a_relative_clause_answers_whoever_made_it(coder):
     )
     denial = next(e for e in events if e.cameo.code == "016")
     assert (denial.source.code, denial.target.code) == ("INDGOV", "PAKGOV")
+
+
+def test_a_state_document_rejected_answers_the_storys_government(coder):
+    # regression: "rejected the budget" with no earlier act of its author had no target
+    story = (
+        "Pakistan budget row\n\nISLAMABAD, Pakistan —\n\n"
+        "Pakistan's finance ministry published its spending figures on Friday. "
+        "Opposition parties rejected the budget on Saturday. "
+        "Traders in Karachi said prices were rising."
+    )
+    rejected = next(e for e in coder.code(story) if e.trigger.text == "rejected")
+    assert (rejected.source.code, rejected.target.code, rejected.target.via) == (
+        "PAKOPP",
+        "PAKGOV",
+        "implied",
+    )

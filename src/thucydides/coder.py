@@ -21,7 +21,13 @@ from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
 from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
-from thucydides.events.authors import answers, answers_object, author_of, document_author
+from thucydides.events.authors import (
+    answers,
+    answers_object,
+    author_of,
+    document_author,
+    state_author,
+)
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.fighters import implied_fighter
@@ -324,7 +330,11 @@ class Coder:
             source = document_author(source, src, sentence_index, at, earlier) or source
             if (target is None or target.code is None) and answers(cand.code, how_target, tgt):
                 # "Trump denied the request": the reply is to whoever made it
-                target = author_of(source, sentence_index, at, earlier) or target
+                target = (
+                    author_of(source, sentence_index, at, earlier)
+                    or state_author(tgt, source, doc_actors.story_country, at)
+                    or target
+                )
             elif how_target in {"scope", "none"} and answers_object(cand.code, anchor):
                 # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
                 # "called the allegations baseless", its object read by the pattern

@@ -133,3 +133,23 @@ def document_author(
         if forms & words:
             return replace(author, sectors=list(author.sectors), via="author")
     return None
+
+
+# what only a state issues: "opposition parties rejected the budget" answers the story's
+# government when no earlier act says who proposed it
+STATE_DOCUMENTS = frozenset("budget bill law decree policy constitution curfew".split())
+
+
+def state_author(
+    thing: Span | None, source: Actor | None, story_country: str | None, at: int
+) -> Actor | None:
+    """The story's government as the author of a state document, implied, or None (for
+    another thing, no story country, or a government replying to its own)."""
+    if thing is None or not story_country or thing.root.lemma_.lower() not in STATE_DOCUMENTS:
+        return None
+    if source is not None and source.code == story_country + "GOV":
+        return None
+    return Actor(
+        text="", start=at, end=at, code=story_country + "GOV", country=story_country,
+        sectors=["GOV"], name=None, via="implied",
+    )  # fmt: skip
