@@ -506,7 +506,7 @@ UNDERGOER_STORY = (
     "Zambian reporter still held\n\n"
     "LUSAKA, Zambia —\n\n"
     "A Zambian radio reporter has been in custody since May 2 over a broadcast. "
-    "Two Zambian opposition officials are also in jail, facing trial on charges of fraud. "
+    "Two Zambian opposition officials are in jail as well and face trial for fraud. "
     "Their lawyers met diplomats in Lusaka this week."
 )
 

@@ -274,8 +274,8 @@ def introducing_title(
 
 
 def title_phrase(tok: Token) -> Span:
-    """The title's phrase: its left modifiers and "of/for" phrases ("Haiti's secretary of
-    state for communication")."""
+    """The title's phrase: its left modifiers and "of/for" phrases ("Chad's secretary of
+    state for fisheries")."""
     end = tok.i + 1
     for child in tok.rights:
         if child.i != end or child.dep_ != "prep" or child.lower_ not in ("of", "for"):
