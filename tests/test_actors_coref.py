@@ -455,3 +455,19 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(nlp, resolver):
     actors = DocumentActors(doc, None, resolver)
     pronouns = [t for t in doc if t.lower_ == "it"]
     assert actors.resolve(doc[pronouns[-1].i : pronouns[-1].i + 1]).code == "THAGOV"
+
+
+def test_they_who_shoot_are_the_armed_group_not_the_victims_named_since(nlp, resolver):
+    # regression: "they" in a witness's account of the attack was the passengers
+    doc = nlp(
+        "Baloch separatists stopped a train in Pakistan on Tuesday. "
+        "The passengers were terrified, a witness said. "
+        "Then they picked out ten police officers and shot them."
+    )
+    actors = DocumentActors(doc, None, resolver)
+    they = next(t for t in doc if t.lower_ == "they")
+    assert actors.resolve(doc[they.i : they.i + 1]).code == "PAKSEP"
+    calm = nlp("Baloch separatists stopped a train. The passengers were terrified. They wept.")
+    they = next(t for t in calm if t.lower_ == "they")
+    found = DocumentActors(calm, None, resolver).resolve(calm[they.i : they.i + 1])
+    assert found is None or found.code != "PAKSEP"

@@ -105,6 +105,12 @@ class MentionIndex:
             return self._gendered(want, before, near)
         plural_np = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.lower()
+        if is_pronoun(tok) and word in PLURAL and _does_violence(tok):
+            # "they shot them": who shoots is the armed group named in reach, not the
+            # passengers named since
+            armed = next((m for m in before if _armed(m.match)), None)
+            if armed is not None:
+                return armed.match
         for m in before:
             group_like = m.match.kind in ("group", "org") and not m.person
             if is_pronoun(tok) and word in PLURAL:
@@ -251,6 +257,22 @@ def _gender_of_words(text: str) -> str | None:
         if w in MALE_WORDS:
             return "m"
     return first_names().get(words[0]) if words else None
+
+
+# verbs of violence whose plural pronoun subject is an armed group when one is in reach
+VIOLENT_VERBS = frozenset(
+    "kill shoot attack bomb abduct kidnap execute ambush storm hijack behead torture "
+    "massacre slaughter gun".split()
+)
+
+
+def _does_violence(tok: Token) -> bool:
+    """Is `tok` the subject of a verb of violence ("they killed", "they picked out ten
+    men and shot them")?"""
+    if tok.dep_ != "nsubj":
+        return False
+    verbs = [tok.head, *tok.head.conjuncts]
+    return any(v.lemma_.lower() in VIOLENT_VERBS for v in verbs)
 
 
 def _armed(match) -> bool:
