@@ -471,3 +471,15 @@ def test_they_who_shoot_are_the_armed_group_not_the_victims_named_since(nlp, res
     they = next(t for t in calm if t.lower_ == "they")
     found = DocumentActors(calm, None, resolver).resolve(calm[they.i : they.i + 1])
     assert found is None or found.code != "PAKSEP"
+
+
+def test_governments_in_the_plural_take_no_country_from_the_sentence(nlp, resolver):
+    # regression: "Western governments criticized Iran" made them Iran's government
+    doc = nlp("Western governments criticized Iran on Monday.")
+    actors = DocumentActors(doc, None, resolver)
+    found = actors.resolve(span_of(doc, "Western governments"))
+    assert found is None or not (found.code or "").startswith("IRN")
+    police = nlp("Police arrested five men in Kenya on Monday.")
+    assert DocumentActors(police, None, resolver).resolve(span_of(police, "Police")).code == (
+        "KENCOP"
+    )

@@ -62,6 +62,10 @@ _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
 FOREIGN = frozenset({"foreign", "overseas"})
 
 
+# nouns whose plural is several states, never the one the context names
+MANY_STATES = frozenset({"government", "nation", "country", "state", "power"})
+
+
 class DocumentActors:
     """Per-document coreference: built once per parsed document."""
 
@@ -205,6 +209,8 @@ class DocumentActors:
             return match  # "foreign bloggers" are no one's here ("foreign minister" is)
         if match.code[:3] != match.sectors[0]:
             return match  # an identity first ("ethnic Albanians"): not a state's role
+        if span.root.tag_ == "NNS" and span.root.lemma_.lower() in MANY_STATES:
+            return match  # "governments", "Western nations": more states than one
         found = self.context.country_for(span, leader=False)
         if found is None:
             return match
