@@ -483,3 +483,18 @@ def test_governments_in_the_plural_take_no_country_from_the_sentence(nlp, resolv
     assert DocumentActors(police, None, resolver).resolve(span_of(police, "Police")).code == (
         "KENCOP"
     )
+
+
+def test_a_former_office_holder_is_an_elite_not_the_government(nlp, resolver):
+    # regression: "the former French foreign minister" was FRAGOV, "a former EU
+    # official" the EU's Commission
+    doc = nlp("The former French foreign minister met a former EU official in Rome.")
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.resolve(span_of(doc, "The former French foreign minister")).code == "FRAELI"
+    official = actors.resolve(span_of(doc, "a former EU official"))
+    assert official is None or not (official.code or "").startswith("IGO")
+    fighters = nlp("Former Somali rebels attacked a police post.")
+    found = DocumentActors(fighters, None, resolver).resolve(
+        span_of(fighters, "Former Somali rebels")
+    )
+    assert found is not None and not found.code.endswith("ELI")

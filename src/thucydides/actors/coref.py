@@ -41,10 +41,12 @@ from thucydides.actors.people import (
     Titles,
     appositions,
     define,
+    former_holder,
     former_title,
     introducing_title,
     name_tokens,
     national,
+    said_former,
     someone_else,
     untitled,
 )
@@ -135,6 +137,8 @@ class DocumentActors:
         if root.i in self._redescribed:
             return as_coref(self._redescribed[root.i], span.text)
         match = self._reading(span)
+        if match is not None and match.kind in ("agent", "org") and said_former(span, match):
+            match = former_holder(match)  # "the former French foreign minister": FRAELI
         known = self.mentions.by_head.get(root.i)
         if known is not None and known.match is not None and known.match.via == "document":
             if match is None or match.kind not in ("person", "group", "org"):

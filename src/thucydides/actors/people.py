@@ -231,6 +231,26 @@ def _former(phrase: str) -> bool:
     return any(w in FORMER_WORDS for w in words)
 
 
+def said_former(span: Span, match: ActorMatch) -> bool:
+    """Does `span` call the office it names (`match`) a former one ("the former French
+    foreign minister", "an ex-army chief")?"""
+    head = span.root.lemma_.lower()
+    if head not in TITLE_ROLES and head not in OFFICE_NOUNS:
+        return False  # "former rebels" are ex-combatants, not elites
+    return _former(span.text) and not _former(match.matched)
+
+
+def former_holder(match: ActorMatch) -> ActorMatch | None:
+    """A former holder of an office is one of the country's elites (ELI), not its
+    government; a former official of an IGO is of no country the office says (None)."""
+    if not match.country:
+        return None
+    return make_match(
+        match.country + "ELI", match.name, match.via, match.matched, "agent",
+        f"{match.why}; a former office holder",
+    )  # fmt: skip
+
+
 def former_title(tok: Token, span: Span, names: list[Token]) -> bool:
     """Is the person introduced as the former holder of an office ("former deputy
     president X", "X, a former minister")?"""
