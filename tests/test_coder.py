@@ -541,3 +541,18 @@ def test_foreigners_deported_are_deported_by_the_storys_state(coder):
     assert (deported.cameo.code, deported.source.code, deported.source.via) == (
         "174", "USAGOV", "implied",
     )  # fmt: skip
+
+
+def test_a_call_for_release_after_a_finding_is_the_finders_and_to_the_holder(coder):
+    # regressions: "called" hung on the reported "is" lost its subject; "his release"
+    # named no one asked, who is the state holding him
+    story = (
+        "Zambian editor held\n\nLUSAKA, Zambia —\n\n"
+        "A Zambian editor has been held without trial since March. "
+        "The United Nations has found that the editor's detention is unlawful and called "
+        "for his release. His family met diplomats in Lusaka on Monday."
+    )
+    call = event_at(coder, story, "called for", date="2024-06-01")
+    assert (call.cameo.code, call.source.code, call.target.code, call.target.via) == (
+        "0253", "IGOUNO", "ZMBGOV", "implied",
+    )  # fmt: skip

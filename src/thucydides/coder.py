@@ -38,6 +38,7 @@ from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
     countable,
+    implied_holder,
     implied_state,
     is_setting_target,
     member_pairs,
@@ -339,6 +340,8 @@ class Coder:
                 # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
                 # "called the allegations baseless", its object read by the pattern
                 target = author_of(source, sentence_index, at, earlier) or target
+            if target is None:  # "called for his release": of whoever holds him
+                target = implied_holder(cand.code, doc_actors.story_country, at)
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if source is None and (

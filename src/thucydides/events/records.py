@@ -55,6 +55,21 @@ def implied_state(
     )  # fmt: skip
 
 
+# appeals and demands for someone's release, addressed to whoever holds them
+RELEASE_CALLS = {"0253", "1053"}
+
+
+def implied_holder(code: str, story_country: str | None, at: int) -> Actor | None:
+    """The story's government as the one asked to release someone, when the sentence
+    names no one asked ("called for his release"), or None."""
+    if code not in RELEASE_CALLS or not story_country:
+        return None
+    return Actor(
+        text="", start=at, end=at, code=story_country + "GOV", country=story_country,
+        sectors=["GOV"], name=None, via="implied",
+    )  # fmt: skip
+
+
 IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 # force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or

@@ -89,6 +89,22 @@ def _name_read_as_modifier(verb: Token) -> Token | None:
     return first
 
 
+PAST_TAGS = frozenset({"VBD", "VBN"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _misattached_conjunct(verb: Token) -> bool:
+    """Is `verb` a past-tense conjunct of a present-tense reported clause whose own
+    governing verb is past: the parser's attachment, not the sentence's?"""
+    head = verb.head
+    return (
+        head.dep_ == "ccomp"
+        and verb.tag_ in PAST_TAGS
+        and head.tag_ in PRESENT_TAGS
+        and head.head.tag_ in PAST_TAGS
+    )
+
+
 def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """Who performs `verb`, following control, coordination and relative clauses."""
     if depth > 6:
@@ -122,6 +138,11 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         found, how = acting_subject(head, depth + 1)
         return found, f"subject-control<{how}"
     if verb.dep_ == "conj":
+        if _misattached_conjunct(verb):
+            # "X has determined that the detention is arbitrary and called for his
+            # release": the parser hung "called" on "is"; it is X's, as "determined" is
+            found, how = acting_subject(head.head, depth + 1)
+            return found, f"coordination<{how}"
         found, how = acting_subject(head, depth + 1)
         return found, f"coordination<{how}"
     if verb.dep_ == "acomp":  # "X is willing [to send]": the copula's subject
