@@ -202,3 +202,18 @@ def test_a_national_the_parser_tags_an_adjective(nlp, resolver):
     )
     actors = DocumentActors(doc, "2025-03-14", resolver)
     assert actors.resolve(span_of(doc, "Dufresne", 1)).country == "FRA"
+
+
+def test_the_head_of_an_organisation_is_its_not_a_states(nlp, resolver):
+    # regression: "president of the Committee for ... in Hong Kong" made him HKGGOV
+    doc = nlp(
+        "Tom Baird, president of the Committee for Press Freedom in Macau, criticized "
+        "Beijing on Monday."
+    )
+    found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Tom Baird"))
+    assert found.code.endswith("NGO") and "GOV" not in found.code
+    based = nlp(
+        "Ana Ruiz, director of a Spain-based Kurdish center, criticized Damascus on Monday."
+    )
+    found = DocumentActors(based, None, resolver).resolve(span_of(based, "Ana Ruiz"))
+    assert found.code == "ESPNGO"

@@ -121,6 +121,10 @@ def test_saying_what_another_should_do_is_an_appeal(nlp, matcher):
     found = hits(nlp, matcher, "Kenya said Somalia should stop the raids.")
     appeal = [h for h in found if h.rule == "structure:reported-obligation"]
     assert [h.code for h in appeal] == ["020"]
+    # suggested, too (regression: "suggest" was no verb that asks)
+    found = hits(nlp, matcher, "Kenya suggested that Somalia should stop the raids.")
+    appeal = [h for h in found if h.rule == "structure:reported-obligation"]
+    assert [h.code for h in appeal] == ["020"]
 
 
 def test_the_longer_phrase_is_the_more_specific_pattern(nlp, matcher):

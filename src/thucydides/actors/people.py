@@ -290,7 +290,47 @@ def introducing_title(
     ):  # "X, the shadow justice secretary": the parser often tags the title a name, and
         # "a French national, X" an adjective
         return None, ""
+    head_of = organization_headed(other, lookup)
+    if head_of is not None:  # "X, president of the Committee for Freedom in Hong Kong"
+        return head_of, other.lower_
     return lookup(title_phrase(other)), other.lower_
+
+
+# organisations a title can head, by the CAMEO role of the one who heads them when the
+# dictionaries do not know the organisation itself
+ORGANIZATION_ROLES = {
+    "committee": "NGO", "foundation": "NGO", "association": "NGO", "society": "NGO",
+    "alliance": "NGO", "federation": "NGO", "coalition": "NGO", "network": "NGO",
+    "organization": "NGO", "organisation": "NGO", "campaign": "NGO", "movement": "NGO",
+    "center": "NGO", "centre": "NGO", "institute": "EDU", "university": "EDU",
+    "company": "BUS", "firm": "BUS", "corporation": "BUS",
+}  # fmt: skip
+
+
+def organization_headed(title: Token, lookup: Callable[[Span], ActorMatch | None]):
+    """The organisation a title heads ("president of the Committee for Freedom in Hong
+    Kong": an NGO, not Hong Kong's president), or None when the title heads a state's
+    office or nothing."""
+    for prep in title.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            role = ORGANIZATION_ROLES.get(obj.lemma_.lower())
+            if role is None:
+                return None
+            known = lookup(obj.doc[obj.left_edge.i : obj.i + 1])
+            if known is not None and known.kind in ("org", "group"):
+                return known
+            # the organisation's own country ("a Germany-based Kurdish center"), else
+            # none: the person's then comes from the context, as any title's
+            country = known.country if known is not None else None
+            why = f"head of a {obj.lower_}"
+            code = (country or "") + role
+            return ActorMatch(code, country, (role,), None, "dictionary", obj.text, "agent", why)
+        return None
+    return None
 
 
 def title_phrase(tok: Token) -> Span:

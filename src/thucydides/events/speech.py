@@ -20,9 +20,19 @@ REPORTING = SAYING | {
 # a pronoun subject of the reported clause is the speaker: promises and warnings too
 # ("Ethiopia vowed it would ..."), events/speakers.py
 SPEAKER_VERBS = REPORTING | {"warn", "vow", "pledge", "promise"}
-# what one must do, said by another, is a demand: it may be urged, argued or written,
+# what one must do, said by another, is a demand: it may be urged, argued, written or
+# suggested ("suggested that Washington should use sanctions" is an appeal),
 # events/speakers.py
-DEMANDING = SPEAKER_VERBS | {"demand", "urge", "argue", "write", "tweet"}
+DEMANDING = SPEAKER_VERBS | {
+    "demand",
+    "urge",
+    "argue",
+    "write",
+    "tweet",
+    "suggest",
+    "recommend",
+    "propose",
+}
 # verbs that only wrap the act a sentence reports: being, seeming and believing too
 # ("X is willing to go", "X believes Y will"), events/combine.py
 WRAPPER_VERBS = REPORTING | {"be", "seem", "appear", "believe", "think"}
