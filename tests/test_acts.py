@@ -271,3 +271,10 @@ def test_accusations_called_baseless_are_denied(coder):
     ):
         assert [e.cameo.code for e in coder.code(line)] == ["016"]
     assert [e.cameo.code for e in coder.code("Moscow called the verdict absurd.")] == ["111"]
+
+
+def test_private_people_travelling_to_a_country_is_no_visit(coder):
+    # regression: "Chinese tourists visited Vietnam" was a 042 visit
+    assert [e for e in coder.code("Thousands of Chinese tourists visited Laos last year.")] == []
+    met = coder.code("Chinese students met Lao officials in Vientiane on Monday.")
+    assert [e.cameo.root for e in met] == ["04"]

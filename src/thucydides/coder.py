@@ -40,6 +40,7 @@ from thucydides.events.records import (
     countable,
     implied_holder,
     implied_state,
+    is_private_travel,
     is_setting_target,
     member_pairs,
     role_pairs,
@@ -342,6 +343,8 @@ class Coder:
                 target = author_of(source, sentence_index, at, earlier) or target
             if target is None:  # "called for his release": of whoever holds him
                 target = implied_holder(cand.code, doc_actors.story_country, at)
+            if is_private_travel(cand.code, source, target):
+                continue  # "2.8 million Chinese tourists visited Vietnam": travel
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if source is None and (

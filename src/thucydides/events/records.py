@@ -104,6 +104,21 @@ def unconventional(cameo, source: Actor | None, target: Actor | None):
     return ontology.cameo_record("180")[0]
 
 
+# people acting for no one but themselves: their trips are travel, not diplomacy
+PRIVATE_SECTORS = {"CVL", "PPL", "REF"}
+
+
+def is_private_travel(code: str, source: Actor | None, target: Actor | None) -> bool:
+    """ "Chinese tourists visited Vietnam", "immigrants arrived in Houston": a meeting or
+    visit (CAMEO 04) of private people to a country or place, with no one there they
+    meet; "the son met officials" stays."""
+    if code[:2] != "04" or source is None or target is None:
+        return False
+    if not PRIVATE_SECTORS & set(source.sectors):
+        return False
+    return not target.sectors  # a country or a place, no one in it
+
+
 def countable(actor: Actor | None, story: bool) -> bool:
     """Does the actor have a code, and in a story one that says whose it is (a country,
     an IGO, NGO or group), more than a bare role ("MIL", "GOV")?"""
