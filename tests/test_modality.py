@@ -36,6 +36,10 @@ def mood(nlp, text, trigger):
         ("Can the army retake the port?", "retake", "asserted", "hypothetical"),
         ("Will Chad expel the envoy?", "expel", "asserted", "hypothetical"),
         ("Why did the army shell the town?", "shell", "asserted", "actual"),
+        # a question put to "you" about now asserts nothing of theirs (regression: an
+        # interviewer's "how worried are you about ...?" was the guest's statement)
+        ("How worried are you about the new border rules?", "are", "asserted", "hypothetical"),
+        ("Why did you condemn the strike?", "condemn", "asserted", "actual"),
     ],
 )
 def test_mood(nlp, text, trigger, polarity, modality):

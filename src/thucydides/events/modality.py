@@ -140,7 +140,7 @@ def mood_of(anchor: Token) -> Mood:
         modality, cue = "intended", anchor.head.lower_
     if polarity == "negated" and anchor.dep_ == "xcomp" and anchor.head.lower_ == "able":
         cue = "able"  # "would not be able to find a solution": unable, not refusing
-    if modality in {"actual", "intended"} and _yes_no_question(anchor):
+    if modality in {"actual", "intended"} and (_yes_no_question(anchor) or _asks_you(anchor)):
         modality, cue = "hypothetical", "?"
     return Mood(polarity, modality, cue)
 
@@ -151,6 +151,18 @@ def _yes_no_question(anchor: Token) -> bool:
     words = [t for t in anchor.sent if not t.is_punct and not t.is_quote]
     text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
     return bool(words) and text.endswith("?") and words[0].pos_ == "AUX"
+
+
+def _asks_you(anchor: Token) -> bool:
+    """ "How concerned are you about ...?": a question put to "you" about now asks what
+    the one addressed thinks; it asserts nothing of theirs."""
+    text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
+    if not text.endswith("?"):
+        return False
+    verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+    if verb.tag_ in {"VBD", "VBN"} or any(c.lower_ == "did" for c in verb.children):
+        return False  # "why did you criticize China?" takes the criticism as given
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ == "you" for c in verb.children)
 
 
 def planning_noun(noun: Token) -> Token | None:
