@@ -278,3 +278,14 @@ def test_private_people_travelling_to_a_country_is_no_visit(coder):
     assert [e for e in coder.code("Thousands of Chinese tourists visited Laos last year.")] == []
     met = coder.code("Chinese students met Lao officials in Vientiane on Monday.")
     assert [e.cameo.root for e in met] == ["04"]
+
+
+def test_a_claim_of_responsibility_is_addressed_to_no_one(coder):
+    # regression: "claimed responsibility for attacks targeting soldiers" took the
+    # soldiers as the claim's target, one event each with the workers
+    events = coder.code(
+        "The Baloch Liberation Army claimed responsibility for attacks targeting "
+        "Pakistani soldiers and workers."
+    )
+    claims = [e for e in events if e.cameo.code == "015"]
+    assert len(claims) == 1 and claims[0].target is None

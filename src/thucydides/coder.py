@@ -301,6 +301,11 @@ class Coder:
         # a target named right at the verb ("met Y", "talks with Y") stands; one found
         # further away does not outweigh the other party of "X and Y agreed"
         how_target = roles.how.rsplit("/", 1)[-1]
+        if how_target == "scope" and cand.code.startswith(UNADDRESSED):
+            # "claimed responsibility for attacks targeting security forces": the claim
+            # is addressed to no one; whom the attacks hit is the attacks' own record
+            roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/none")
+            how_target = "none"
         direct = how_target in {"object", "passive-subject"} or how_target.startswith("prep-")
         target_is_actor = direct and roles.target is not None and resolvable(roles.target.root)
         # "met in Vienna": where they met, not whom
@@ -429,6 +434,10 @@ def _log_failure(doc: Document, exc: Exception) -> None:
 
 def _log_notice(doc: Document, message: str) -> None:
     log.warning("%s: %s", doc.id, message)
+
+
+# acts addressed to no one, whose scope names only what they are about
+UNADDRESSED = ("015",)
 
 
 def _told_already(
