@@ -498,3 +498,17 @@ def test_a_former_office_holder_is_an_elite_not_the_government(nlp, resolver):
         span_of(fighters, "Former Somali rebels")
     )
     assert found is not None and not found.code.endswith("ELI")
+
+
+def test_a_counted_plural_without_the_names_new_people(nlp, resolver):
+    # regression: "three other top Albanian officials" were read back as the three
+    # actors named before (two of them American)
+    doc = nlp(
+        "The U.S. Senate and the State Department acted on Monday. "
+        "Washington barred three other top Albanian officials from entering the country."
+    )
+    actors = DocumentActors(doc, None, resolver)
+    assert actors.members(span_of(doc, "three other top Albanian officials")) == []
+    both = nlp("Kenya and Somalia met in Nairobi. The two countries signed a deal.")
+    found = DocumentActors(both, None, resolver).members(span_of(both, "The two countries"))
+    assert sorted(m.code[:3] for m in found) == ["KEN", "SOM"]

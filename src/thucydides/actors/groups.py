@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 COUNTS = {"two": 2, "both": 2, "three": 3}
+# what makes a counted plural point back to those already named
+DEFINITE = {"the", "both", "these", "those", "their", "our"}
 PEOPLE = frozenset(
     "president leader minister premier chancellor king official diplomat envoy senator "
     "lawmaker commander chief head".split()
@@ -61,8 +63,11 @@ def counted(span: Span) -> int | None:
     lemma = root.lemma_.lower()
     if lemma not in PEOPLE and lemma not in STATES:
         return None
-    for tok in span:
-        if tok.i < root.i and tok.lower_ in COUNTS and tok.head.i == root.i:
+    before = [t for t in span if t.i < root.i and t.head.i == root.i]
+    if not any(t.lower_ in DEFINITE for t in before):
+        return None  # "three other top officials", "two soldiers": new people, not those named
+    for tok in before:
+        if tok.lower_ in COUNTS:
             return COUNTS[tok.lower_]
     return None
 
