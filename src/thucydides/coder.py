@@ -21,16 +21,8 @@ from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
 from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
-from thucydides.events.authors import (
-    answers,
-    answers_object,
-    author_of,
-    document_author,
-    state_author,
-)
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
-from thucydides.events.fighters import implied_fighter
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
@@ -38,8 +30,6 @@ from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
     countable,
-    implied_holder,
-    implied_state,
     is_private_travel,
     is_setting_target,
     member_pairs,
@@ -48,9 +38,10 @@ from thucydides.events.records import (
     unconventional,
 )
 from thucydides.events.roles import Roles, find_roles, state_of_place
+from thucydides.events.story_actors import Act, story_actors, told_already
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
-from thucydides.model import Actor, Document, Event, Trigger, make_event_id
+from thucydides.model import Document, Event, Trigger, make_event_id
 from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
 from thucydides.record_actors import is_country_place, record_actor, resolvable_in
 
@@ -324,6 +315,10 @@ class Coder:
                 src, tgt, doc_actors, cand.code[:2] in SYMMETRIC_ROOTS and not target_is_actor
             )
         ]
+        act = Act(
+            cand.code, cand.kind, roles.how, anchor, undergoer, sentence_index,
+            cand.start + offset, doc_actors.story_country,
+        )  # fmt: skip
         out: list[Event] = []
         keys: set[int] = set()
         dyads: set[tuple[str | None, str | None]] = set()
@@ -332,42 +327,16 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = record_actor(src, s_match, chunk, doc_countries)
             target = record_actor(tgt, t_match, chunk, doc_countries)
-            at = cand.start + offset
-            # "the suits allege": the document speaks for whoever filed it
-            source = document_author(source, src, sentence_index, at, earlier) or source
-            if (target is None or target.code is None) and answers(cand.code, how_target, tgt):
-                # "Trump denied the request": the reply is to whoever made it
-                target = (
-                    author_of(source, sentence_index, at, earlier)
-                    or state_author(tgt, source, doc_actors.story_country, at)
-                    or target
-                )
-            elif how_target in {"scope", "none"} and answers_object(cand.code, anchor):
-                # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
-                # "called the allegations baseless", its object read by the pattern
-                target = author_of(source, sentence_index, at, earlier) or target
-            if target is None:  # "called for his release": of whoever holds him
-                target = implied_holder(cand.code, doc_actors.story_country, at)
+            source, target = story_actors(act, source, target, (src, tgt), earlier)
             if is_private_travel(cand.code, source, target):
                 continue  # "2.8 million Chinese tourists visited Vietnam": travel
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
-            if source is None and (
-                roles.how.startswith("passive-no-agent") or cand.kind == "noun" or undergoer
-            ):  # "X was detained", "X's detention": by the state, when only a state does it
-                source = implied_state(
-                    cand.code, target, doc_actors.story_country, at
-                ) or implied_fighter(
-                    cand.code, target, doc_actors.story_country, sentence_index, at, earlier
-                )
             if undergoer and source is None:
                 continue  # "it came under attack", by no one the story names: unsignable
-            if (
-                source is not None
-                and source.via == "implied"
-                and _told_already(earlier, sentence_index, cameo.code, target)
-            ):  # "are in jail, facing trial": one detention by the same unnamed state
-                continue
+            if source is not None and source.via == "implied":
+                if told_already(earlier, act, cameo.code, target):
+                    continue  # "are in jail, facing trial": one detention, one record
             if story and cand.rule is None and source is None:
                 # the model alone, with no one the parse finds acting ("whose successes
                 # have been likened to ..."): in a story, nothing a coder could sign
@@ -438,20 +407,6 @@ def _log_notice(doc: Document, message: str) -> None:
 
 # acts addressed to no one, whose scope names only what they are about
 UNADDRESSED = ("015",)
-
-
-def _told_already(
-    earlier: Sequence[Event], sentence_index: int, code: str, target: Actor | None
-) -> bool:
-    """Has this sentence already an event of an implied doer with this code and target?"""
-    return any(
-        e.sentence_index == sentence_index
-        and e.cameo.code == code
-        and e.source is not None
-        and e.source.via == "implied"
-        and (e.target.code if e.target else None) == (target.code if target else None)
-        for e in earlier
-    )
 
 
 def _has_actor_entity(sent: Span) -> bool:

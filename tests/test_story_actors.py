@@ -1,0 +1,48 @@
+"""The actors a record takes from its story, on sentences written for these tests."""
+
+from thucydides import ontology
+from thucydides.events.story_actors import Act, story_actors, told_already
+from thucydides.model import Actor, Event, Trigger
+
+
+def _act(nlp, text, trigger, code, how, kind="verb", country="ZMB", undergoer=False):
+    doc = nlp(text)
+    anchor = next(t for t in doc if t.text == trigger)
+    return Act(code, kind, how, anchor, undergoer, 3, anchor.idx, country)
+
+
+def _actor(code, country, sectors, via="dictionary"):
+    return Actor(text=code, start=0, end=0, code=code, country=country, sectors=sectors, via=via)
+
+
+def test_a_call_for_release_naming_no_one_asked_is_to_the_storys_government(nlp):
+    act = _act(nlp, "The UN called for his release.", "called", "0253", "subject/none")
+    source, target = story_actors(act, _actor("IGOUNO", None, []), None, (None, None), [])
+    assert (source.code, target.code, target.via) == ("IGOUNO", "ZMBGOV", "implied")
+
+
+def test_a_detention_with_no_agent_is_the_storys_state_and_only_of_its_own(nlp):
+    act = _act(
+        nlp, "The reporter was detained.", "detained", "173", "passive-no-agent/passive-subject"
+    )
+    own = _actor("ZMBMED", "ZMB", ["MED"])
+    source, _ = story_actors(act, None, own, (None, None), [])
+    assert (source.code, source.via) == ("ZMBCOP", "implied")
+    foreign = _actor("USAMED", "USA", ["MED"])
+    assert story_actors(act, None, foreign, (None, None), [])[0] is None
+
+
+def test_a_second_implied_act_with_the_same_code_and_target_is_told_already(nlp):
+    act = _act(nlp, "They are in jail, facing trial.", "facing", "173", "undergoer/subject")
+    target = _actor("ZMBOPP", "ZMB", ["OPP"])
+    cameo, plover = ontology.cameo_record("173")
+    first = Event(
+        doc_id="d", sentence_index=3, sentence="", trigger=Trigger("are", 5, 8),
+        cameo=cameo, plover=plover, source=_actor("ZMBCOP", "ZMB", ["COP"], "implied"),
+        target=target,
+    )  # fmt: skip
+    assert not told_already([], act, "173", target)
+    assert told_already([first], act, "173", target)
+    assert not told_already([first], act, "172", target)
+    other = _actor("ZMBMED", "ZMB", ["MED"])
+    assert not told_already([first], act, "173", other)
