@@ -162,6 +162,21 @@ def test_event_noun_as_subject_targets_what_it_hit(nlp):
     assert words(roles.target) == "nine soldiers"
 
 
+def test_those_who_died_in_an_event_noun_are_its_target(nlp):
+    # regression: "21 passengers died in the attack by the BLA" had no target, and the
+    # parser hangs "by militants" on "lost" in "lost their lives in the raid by militants"
+    roles = roles_at(
+        nlp, "Nine guards died in the raid by the rebels on Monday.", "raid", kind="noun"
+    )
+    assert (words(roles.source), words(roles.target)) == ("the rebels", "Nine guards")
+    lives = roles_at(
+        nlp, "Twelve miners lost their lives in a bombing by militants.", "bombing", kind="noun"
+    )
+    assert (words(lives.source), words(lives.target)) == ("militants", "Twelve miners")
+    ground = roles_at(nlp, "The rebels lost ground in the offensive.", "offensive", kind="noun")
+    assert ground.target is None
+
+
 # (sentence, trigger, expected target): one row per rule that finds a target
 TARGETS = {
     "inside-object-phrase": ("Police opened an investigation into the mayor.", "opened", "the mayor"),

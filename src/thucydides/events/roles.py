@@ -140,6 +140,29 @@ def _clause_read_as_noun(verb: Token) -> Roles | None:
 AWAY_NOUNS = {"withdrawal", "pullout", "drawdown", "retreat", "exit", "departure"}
 
 
+# verbs whose subject suffered what the event noun they are "in" did: "died in the
+# attack"; not "were killed in the ambush", itself the act's own record
+VICTIM_VERBS = frozenset({"die", "perish", "lose"})
+
+
+def _victims_of(noun: Token) -> tuple[Token | None, Token | None]:
+    """(who died "in" the event `noun`, the doer of a "by" phrase the parser hung on
+    the dying): "21 passengers died in the attack", "31 people lost their lives in the
+    hijacking by militants"; (None, None) for anything else."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None, None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in VICTIM_VERBS:
+        return None, None
+    if verb.lemma_.lower() == "lose" and not any(c.lemma_ == "life" for c in verb.children):
+        return None, None  # "lost ground in the war" names no victim
+    victims = next(iter(children(verb, {"nsubj", "nsubjpass"})), None)
+    doer = next((o for p in children(verb, {"prep"}) if p.lower_ == "by"
+                 for o in children(p, {"pobj"})), None)  # fmt: skip
+    return victims, doer
+
+
 def _noun_roles(noun: Token, resolvable) -> Roles:
     """Roles of an event noun: its own modifiers ("US air strikes on X", "talks between
     X and Y"), else the light verb it is the object of ("X held talks with Y")."""
@@ -207,6 +230,12 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
         objects = children(head, {"dobj"}) if noun.dep_ == "nsubj" else []
         if objects and objects[0].pos_ in {"NOUN", "PROPN", "NUM"}:
             target_tok, how = objects[0], f"{how}/effect-object"
+    if target_tok is None:
+        victims, doer = _victims_of(noun)
+        if victims is not None:  # "21 passengers died in the attack by the BLA"
+            target_tok, how = victims, f"{how}/victims"
+        if source_tok is None and doer is not None and resolvable(doer):
+            source_tok, how = doer, f"noun-by/{how.rsplit('/', 1)[-1]}"
     source = noun_phrase(source_tok) if source_tok is not None else None
     target = noun_phrase(target_tok) if target_tok is not None else None
     if source is not None and noun.i in range(source.start, source.end):
