@@ -512,3 +512,10 @@ def test_a_counted_plural_without_the_names_new_people(nlp, resolver):
     both = nlp("Kenya and Somalia met in Nairobi. The two countries signed a deal.")
     found = DocumentActors(both, None, resolver).members(span_of(both, "The two countries"))
     assert sorted(m.code[:3] for m in found) == ["KEN", "SOM"]
+
+
+def test_western_diplomats_take_no_country_from_the_sentence(nlp, resolver):
+    # regression: "Western politicians criticized China" made them Chinese (CHNPTY)
+    doc = nlp("Western politicians criticized China on Monday.")
+    found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Western politicians"))
+    assert found is None or not (found.code or "").startswith("CHN")

@@ -289,3 +289,12 @@ def test_a_claim_of_responsibility_is_addressed_to_no_one(coder):
     )
     claims = [e for e in events if e.cameo.code == "015"]
     assert len(claims) == 1 and claims[0].target is None
+
+
+def test_others_named_beside_a_party_are_no_party_of_their_own(coder):
+    # regression: "He and other senior U.S. officials held talks with Russian officials"
+    # paired the envoy with his own colleagues
+    events = coder.code(
+        "Rubio and other senior U.S. officials held talks with Russian officials in Riyadh."
+    )
+    assert {(e.source.code, e.target.code) for e in events} == {("USAGOV", "RUSGOV")}

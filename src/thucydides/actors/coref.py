@@ -60,8 +60,9 @@ if TYPE_CHECKING:  # spaCy is only needed by callers that have a parsed document
 
 THIRD_PLURAL = {"they", "them", "their", "theirs"}  # in a quote, never the speaker's side
 _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
-# a role said to be foreign belongs to no country of the story ("foreign journalists")
-FOREIGN = frozenset({"foreign", "overseas"})
+# a role said to be foreign belongs to no country of the story ("foreign journalists",
+# "Western diplomats": many countries, not the one the sentence names)
+FOREIGN = frozenset({"foreign", "overseas", "western"})
 
 
 # nouns whose plural is several states, never the one the context names

@@ -152,9 +152,14 @@ def role_pairs(
     if roles.source is None:
         return [(None, t) for t in targets]
     head = roles.source.root
-    # a later conjunct that names no actor ("Cameroon's farmers and sellers") is no party
+    # a later conjunct that names no actor ("Cameroon's farmers and sellers") is no party,
+    # nor are "others" ("the U.S. and other Western nations": the U.S., as coders record)
     conjuncts = [head] + [
-        t for t in head.conjuncts if t.i > head.i and (resolvable is None or resolvable(t))
+        t
+        for t in head.conjuncts
+        if t.i > head.i
+        and (resolvable is None or resolvable(t))
+        and not any(c.lower_ == "other" for c in t.children)
     ]
     if len(conjuncts) == 1:
         return [(roles.source, t) for t in targets]
