@@ -555,3 +555,9 @@ def test_an_undergoer_pattern_is_listed_and_a_copula_with_a_frame_fires(tmp_path
     m = TriggerMatcher(compile_patterns(root))
     assert m.undergoers == frozenset({"verbs/_additions.yaml:be+(in_jail)"})
     assert [h.code for h in m.find(nlp("The poet has been in jail since May.")[:])] == ["173"]
+
+
+def test_a_commitment_reaffirmed_is_an_intent_to_cooperate(nlp, matcher):
+    # CAMEO 030 names commitments; PETRARCH's dictionary had 050
+    found = codes(nlp, matcher, "Chile and Peru reaffirmed their commitment to the treaty.")
+    assert found["reaffirmed"] == "030"
