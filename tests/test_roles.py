@@ -177,6 +177,12 @@ def test_those_who_died_in_an_event_noun_are_its_target(nlp):
     assert ground.target is None
 
 
+def test_one_among_those_who_acted_is_the_subject(nlp):
+    # regression: "Canada is among countries that have banned X" made "countries" act
+    roles = roles_at(nlp, "Chile is among the nations that have banned the imports.", "banned")
+    assert words(roles.source) == "Chile" and roles.how.startswith("among")
+
+
 # (sentence, trigger, expected target): one row per rule that finds a target
 TARGETS = {
     "inside-object-phrase": ("Police opened an investigation into the mayor.", "opened", "the mayor"),

@@ -561,3 +561,7 @@ def test_a_commitment_reaffirmed_is_an_intent_to_cooperate(nlp, matcher):
     # CAMEO 030 names commitments; PETRARCH's dictionary had 050
     found = codes(nlp, matcher, "Chile and Peru reaffirmed their commitment to the treaty.")
     assert found["reaffirmed"] == "030"
+
+
+def test_a_ban_on_importation_is_an_embargo(nlp, matcher):
+    assert codes(nlp, matcher, "Peru banned the importation of ivory.")["banned"] == "163"

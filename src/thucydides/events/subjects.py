@@ -89,6 +89,21 @@ def _name_read_as_modifier(verb: Token) -> Token | None:
     return first
 
 
+RELATIVE_WORDS = frozenset({"that", "which", "who"})
+
+
+def _one_among(verb: Token) -> Token | None:
+    """The subject of "X is among the countries that [verb]": X did it, as one of them."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.dep_ != "pobj" or noun.head.lower_ != "among":
+        return None
+    copula = noun.head.head
+    if copula.lemma_ != "be":
+        return None
+    subj, _ = own_subject(copula)
+    return subj
+
+
 PAST_TAGS = frozenset({"VBD", "VBN"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -120,6 +135,9 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return agent, "passive-agent"
     subj, _ = own_subject(verb)
     if subj is not None:
+        among = _one_among(verb) if subj.lower_ in RELATIVE_WORDS else None
+        if among is not None:  # "Canada is among countries that have banned X": Canada
+            return among, "among"
         return subj, "subject"
     name = _name_read_as_modifier(verb)
     if name is not None:
