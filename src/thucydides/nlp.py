@@ -92,6 +92,9 @@ def split_long_sentences(doc: Doc) -> Doc:
                 stretch = run_start
             token.is_sent_start = True
             run = 0
+        elif token.i and 1 <= run <= MAX_HEADING_TOKENS and _opens_after_heading(token):
+            token.is_sent_start = True  # "BLA surges | Since last August, BLA has ..."
+            run = 0
         after_break = False
         if run == 0:
             run_start = token.idx
@@ -110,6 +113,26 @@ def split_long_sentences(doc: Doc) -> Doc:
 
 
 RUN_ON_KEY = "thucydides_run_on_cuts"
+
+# a section heading run into the next sentence when a page lost its line breaks ("...
+# within 48 hours. BLA surges Since last August, BLA has claimed ..."): a short stretch
+# after a sentence end, then a capitalised word that opens sentences, then a lower-case
+# word ("The changes", not "The Associated Press")
+MAX_HEADING_TOKENS = 5
+SENTENCE_OPENERS = frozenset(
+    "The A An Since According In On At After Before But While When As Under Despite "
+    "Last Earlier Meanwhile However Some Many Most This These Those".split()
+)
+HEADING_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBZ", "VBP", "JJ"})
+
+
+def _opens_after_heading(token) -> bool:
+    if token.text not in SENTENCE_OPENERS or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if before.is_punct or before.is_space or before.tag_ not in HEADING_END_TAGS:
+        return False
+    return after.text[:1].islower() or after.text[:1].isdigit()
 
 
 def run_on_cuts(doc: Doc) -> list[tuple[int, int]]:
