@@ -556,3 +556,13 @@ def test_a_call_for_release_after_a_finding_is_the_finders_and_to_the_holder(cod
     assert (call.cameo.code, call.source.code, call.target.code, call.target.via) == (
         "0253", "IGOUNO", "ZMBGOV", "implied",
     )  # fmt: skip
+
+
+def test_a_run_in_section_heading_reports_no_act(coder):
+    # regression: "Chinese demand", a heading a page ran into its next sentence, was a
+    # Chinese demand (100)
+    text = (
+        "Japan eases visa rules for foreign workers on Monday. Chinese demand The changes "
+        "have drawn many Chinese engineers to Tokyo this year."
+    )
+    assert [e for e in coder.code(text) if e.trigger.text == "demand"] == []

@@ -42,7 +42,7 @@ from thucydides.events.story_actors import Act, story_actors, told_already
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
 from thucydides.model import Document, Event, Trigger, make_event_id
-from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_on_cuts
+from thucydides.nlp import MAX_SENTENCE_TOKENS, load_nlp, run_in_headings, run_on_cuts
 from thucydides.record_actors import is_country_place, record_actor, resolvable_in
 
 log = logging.getLogger("thucydides")
@@ -205,7 +205,10 @@ class Coder:
         floor = self.story_min_confidence if story else self.min_confidence
         events: list[Event] = []
         earlier: list[Event] = []  # every event read so far, kept or not: who acted
+        headings = run_in_headings(parsed)
         for index, sent in enumerate(piece.sentences):
+            if sent.start_char in headings:
+                continue  # "Chinese demand", a section heading: a topic, no act
             probs = piece.probs[index] if piece.probs else None
             candidates = combine.candidates(
                 sent, piece.hits[index], probs, self.model_name, piece.blocked[index], story

@@ -73,6 +73,7 @@ def split_long_sentences(doc: Doc) -> Doc:
     run_start = 0  # where the current run of tokens without a sentence end began
     stretch: int | None = None  # start of the run-on stretch being cut, if any
     cuts: list[tuple[int, int]] = []
+    headings: list[int] = []  # where each run-in heading starts
     after_break = False
     last_end = 0
     opening_initials = False  # the paragraph opened with "U.S.", which ends no sentence
@@ -94,6 +95,7 @@ def split_long_sentences(doc: Doc) -> Doc:
             run = 0
         elif token.i and 1 <= run <= MAX_HEADING_TOKENS and _opens_after_heading(token):
             token.is_sent_start = True  # "BLA surges | Since last August, BLA has ..."
+            headings.append(run_start)
             run = 0
         after_break = False
         if run == 0:
@@ -109,6 +111,7 @@ def split_long_sentences(doc: Doc) -> Doc:
     if stretch is not None:
         cuts.append((stretch, last_end))
     doc.user_data[RUN_ON_KEY] = cuts
+    doc.user_data[HEADINGS_KEY] = headings
     return doc
 
 
@@ -133,6 +136,15 @@ def _opens_after_heading(token) -> bool:
     if before.is_punct or before.is_space or before.tag_ not in HEADING_END_TAGS:
         return False
     return after.text[:1].islower() or after.text[:1].isdigit()
+
+
+HEADINGS_KEY = "thucydides_run_in_headings"
+
+
+def run_in_headings(doc: Doc) -> frozenset[int]:
+    """Where the section headings that ran into their next sentence start (a heading
+    names a topic; it reports no act)."""
+    return frozenset(doc.user_data.get(HEADINGS_KEY, ()))
 
 
 def run_on_cuts(doc: Doc) -> list[tuple[int, int]]:
