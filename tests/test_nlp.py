@@ -98,6 +98,8 @@ def test_a_heading_run_into_the_next_sentence_is_its_own(nlp):
         "Recent raids",
         "Since the spring, the group has ramped up attacks.",
     ]
+    doc = nlp("They were sent back. ‘We must watch’ The rights groups told VOA so.")
+    assert [s.text for s in doc.sents][1] == "‘We must watch’"
     # a title inside a sentence is no heading
     doc = nlp("He told The Associated Press that the talks failed.")
     assert len(list(doc.sents)) == 1

@@ -127,13 +127,15 @@ SENTENCE_OPENERS = frozenset(
     "Last Earlier Meanwhile However Some Many Most This These Those".split()
 )
 HEADING_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBZ", "VBP", "JJ"})
+CLOSING_QUOTES = frozenset({"’", "”"})
 
 
 def _opens_after_heading(token) -> bool:
     if token.text not in SENTENCE_OPENERS or token.i + 1 >= len(token.doc):
         return False
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    if before.is_punct or before.is_space or before.tag_ not in HEADING_END_TAGS:
+    quoted = before.is_quote and before.text in CLOSING_QUOTES  # "‘We are concerned’ In a"
+    if not quoted and (before.is_punct or before.is_space or before.tag_ not in HEADING_END_TAGS):
         return False
     return after.text[:1].islower() or after.text[:1].isdigit()
 
