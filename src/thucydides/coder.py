@@ -30,6 +30,7 @@ from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
     countable,
+    is_populace,
     is_private_travel,
     is_setting_target,
     member_pairs,
@@ -343,6 +344,11 @@ class Coder:
             if story and cand.rule is None and source is None:
                 # the model alone, with no one the parse finds acting ("whose successes
                 # have been likened to ..."): in a story, nothing a coder could sign
+                continue
+            if story and not countable(source, story) and is_populace(target):
+                # "experts are urging people to", "the car was attacked, killing all the
+                # civilians": the people acted upon, by no one the story names (on the
+                # training stories 6 such records, none right)
                 continue
             if not countable(source, story) and not countable(target, story):
                 # no actor whose country, IGO or group the dictionaries or the story

@@ -119,6 +119,14 @@ def is_private_travel(code: str, source: Actor | None, target: Actor | None) -> 
     return not target.sectors  # a country or a place, no one in it
 
 
+POPULACE = {"CVL", "PPL"}
+
+
+def is_populace(actor: Actor | None) -> bool:
+    """Is the actor only a country's people or civilians ("people", "passengers")?"""
+    return actor is not None and bool(actor.sectors) and set(actor.sectors) <= POPULACE
+
+
 def countable(actor: Actor | None, story: bool) -> bool:
     """Does the actor have a code, and in a story one that says whose it is (a country,
     an IGO, NGO or group), more than a bare role ("MIL", "GOV")?"""
