@@ -572,9 +572,9 @@ def test_people_acted_upon_by_no_one_the_story_names_is_no_record(coder):
     story = (
         "Mpox cases rise in Ghana\n\nACCRA, Ghana —\n\n"
         "Ghana recorded twelve new mpox cases this week. "
-        "Health experts are urging Ghanaian people to avoid crowded markets. "
-        "Ghana's health minister urged Ghanaian people to wash their hands."
+        "Public health experts are also urging people to avoid crowded markets. "
+        "Ghana's health minister urged people to wash their hands."
     )
     events = coder.code(story, date="2024-08-20")
-    assert not any(e.source is None and e.trigger.text == "urging" for e in events)
+    assert [e for e in events if e.trigger.text == "urging"] == []
     assert [e.source.code[:3] for e in events if e.trigger.text == "urged"] == ["GHA"]
