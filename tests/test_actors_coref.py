@@ -519,3 +519,13 @@ def test_western_diplomats_take_no_country_from_the_sentence(nlp, resolver):
     doc = nlp("Western politicians criticized China on Monday.")
     found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Western politicians"))
     assert found is None or not (found.code or "").startswith("CHN")
+
+
+def test_militants_with_a_creed_are_the_armed_group_the_story_named(nlp, resolver):
+    # regression: "the Islamist militants" matched only "Islamist" (MOS), not al-Shabab
+    doc = nlp(
+        "Al-Shabab fighters attacked a Kenyan police post on Monday. "
+        "Kenyan forces are struggling to stamp out the Islamist militants."
+    )
+    found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "the Islamist militants"))
+    assert found.code == "SOMINS"
