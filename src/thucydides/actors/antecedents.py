@@ -214,8 +214,9 @@ class MentionIndex:
     def armed_members(self, span: Span, match: ActorMatch) -> ActorMatch | None:
         """ "terror commanders", "militants" (`match`: an armed role with no country) in a
         story that named an armed group within REACH_CHARS before: that group's men."""
-        armed = ARMED_SECTORS & set(match.sectors) or span.root.lemma_.lower() in FIGHTER_NOUNS
-        if match.country or not armed:  # "the Islamist militants": MOS matched, militants
+        # "the Islamist militants": only the creed matched (MOS, no role), the head is armed
+        creed_only = not match.sectors and span.root.lemma_.lower() in FIGHTER_NOUNS
+        if match.country or not (ARMED_SECTORS & set(match.sectors) or creed_only):
             return None
         groups = [m for m in self.latest if m.match and m.match.kind in ("group", "org")]
         groups = [m for m in groups if _armed(m.match)]
