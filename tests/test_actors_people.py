@@ -217,3 +217,14 @@ def test_the_head_of_an_organisation_is_its_not_a_states(nlp, resolver):
     )
     found = DocumentActors(based, None, resolver).resolve(span_of(based, "Ana Ruiz"))
     assert found.code == "ESPNGO"
+
+
+def test_the_head_of_an_organisation_the_dictionaries_know_is_its(nlp, resolver):
+    # regression: "secretary-general of Doctors Without Borders" (the parser hangs "of"
+    # on "general") left the person uncoded
+    doc = nlp(
+        "Christopher Lockyear, secretary-general of Doctors Without Borders, criticized "
+        "the army on Monday."
+    )
+    found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "Christopher Lockyear"))
+    assert found.code.startswith("NGO")

@@ -309,14 +309,18 @@ ORGANIZATION_ROLES = {
 
 def organization_headed(title: Token, lookup: Callable[[Span], ActorMatch | None]):
     """The organisation a title heads ("president of the Committee for Freedom in Hong
-    Kong": an NGO, not Hong Kong's president), or None when the title heads a state's
+    Kong": an NGO, not Hong Kong's president; "secretary-general of Doctors Without
+    Borders": MSF, as the dictionaries know it), or None when the title heads a state's
     office or nothing."""
-    for prep in title.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "at"):
-            continue
+    heads = [title] + [c for c in title.rights if c.dep_ in {"amod", "compound", "appos"}]
+    preps = [p for h in heads for p in h.rights if p.dep_ == "prep" and p.lower_ in ("of", "at")]
+    for prep in preps[:1]:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
+            whole = lookup(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])
+            if whole is not None and whole.kind in ("org", "group"):
+                return whole  # an organisation the dictionaries know
             role = ORGANIZATION_ROLES.get(obj.lemma_.lower())
             if role is None:
                 return None
@@ -329,7 +333,6 @@ def organization_headed(title: Token, lookup: Callable[[Span], ActorMatch | None
             why = f"head of a {obj.lower_}"
             code = (country or "") + role
             return ActorMatch(code, country, (role,), None, "dictionary", obj.text, "agent", why)
-        return None
     return None
 
 
