@@ -450,8 +450,8 @@ def test_he_after_an_uncoded_woman_is_still_the_man_before(nlp, resolver):
 
 
 def test_an_object_pronoun_is_not_its_own_clause_subject(nlp, resolver):
-    # regression: "Beijing had assured it" made Beijing assure itself
-    doc = nlp("The Thai cabinet sent the men home. It said Beijing had assured it of their safety.")
+    # regression: an object "it" was read as its own clause's subject
+    doc = nlp("The Thai cabinet sent the men home. It said Hanoi had assured it of their safety.")
     actors = DocumentActors(doc, None, resolver)
     pronouns = [t for t in doc if t.lower_ == "it"]
     assert actors.resolve(doc[pronouns[-1].i : pronouns[-1].i + 1]).code == "THAGOV"
@@ -501,14 +501,14 @@ def test_a_former_office_holder_is_an_elite_not_the_government(nlp, resolver):
 
 
 def test_a_counted_plural_without_the_names_new_people(nlp, resolver):
-    # regression: "three other top Albanian officials" were read back as the three
+    # regression: "three other senior Serbian officials" were read back as the three
     # actors named before (two of them American)
     doc = nlp(
         "The U.S. Senate and the State Department acted on Monday. "
-        "Washington barred three other top Albanian officials from entering the country."
+        "Washington barred three other senior Serbian officials from the country."
     )
     actors = DocumentActors(doc, None, resolver)
-    assert actors.members(span_of(doc, "three other top Albanian officials")) == []
+    assert actors.members(span_of(doc, "three other senior Serbian officials")) == []
     both = nlp("Kenya and Somalia met in Nairobi. The two countries signed a deal.")
     found = DocumentActors(both, None, resolver).members(span_of(both, "The two countries"))
     assert sorted(m.code[:3] for m in found) == ["KEN", "SOM"]
@@ -525,7 +525,7 @@ def test_militants_with_a_creed_are_the_armed_group_the_story_named(nlp, resolve
     # regression: "the Islamist militants" matched only "Islamist" (MOS), not al-Shabab
     doc = nlp(
         "Al-Shabab fighters attacked a Kenyan police post on Monday. "
-        "Kenyan forces are struggling to stamp out the Islamist militants."
+        "Kenyan troops are trying to crush the Islamist militants."
     )
     found = DocumentActors(doc, None, resolver).resolve(span_of(doc, "the Islamist militants"))
     assert found.code == "SOMINS"

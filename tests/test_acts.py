@@ -292,9 +292,9 @@ def test_a_claim_of_responsibility_is_addressed_to_no_one(coder):
 
 
 def test_others_named_beside_a_party_are_no_party_of_their_own(coder):
-    # regression: "He and other senior U.S. officials held talks with Russian officials"
+    # regression: "She and other senior French officials held talks with Iranian officials"
     # paired the envoy with his own colleagues
     events = coder.code(
-        "Rubio and other senior U.S. officials held talks with Russian officials in Riyadh."
+        "Macron and other senior French officials held talks with Iranian officials in Doha."
     )
-    assert {(e.source.code, e.target.code) for e in events} == {("USAGOV", "RUSGOV")}
+    assert {(e.source.code, e.target.code) for e in events} == {("FRAGOV", "IRNGOV")}

@@ -131,10 +131,10 @@ def test_allegations_called_baseless_answer_whoever_made_them(coder):
 
 
 def test_a_charge_rejected_in_a_relative_clause_answers_whoever_made_it(coder):
-    # regression: "a charge New Delhi rejected" had no object of its own, so no target
+    # regression: a reply in a relative clause had no object of its own, so no target
     events = coder.code(
         "Pakistani officials blamed India, accusing it of arming rebels, "
-        "a charge New Delhi quickly rejected."
+        "a charge New Delhi swiftly denied."
     )
     denial = next(e for e in events if e.cameo.code == "016")
     assert (denial.source.code, denial.target.code) == ("INDGOV", "PAKGOV")

@@ -559,10 +559,10 @@ def test_a_call_for_release_after_a_finding_is_the_finders_and_to_the_holder(cod
 
 
 def test_a_run_in_section_heading_reports_no_act(coder):
-    # regression: "Chinese demand", a heading a page ran into its next sentence, was a
-    # Chinese demand (100)
+    # regression: a heading a page ran into its next sentence ("Thai demand") was a
+    # demand (100)
     text = (
-        "Japan eases visa rules for foreign workers on Monday. Chinese demand The changes "
+        "Japan eases visa rules for foreign workers on Monday. Thai demand The changes "
         "have drawn many Chinese engineers to Tokyo this year."
     )
     assert [e for e in coder.code(text) if e.trigger.text == "demand"] == []
@@ -572,7 +572,7 @@ def test_people_acted_upon_by_no_one_the_story_names_is_no_record(coder):
     story = (
         "Mpox cases rise in Ghana\n\nACCRA, Ghana —\n\n"
         "Ghana recorded twelve new mpox cases this week. "
-        "Public health experts are also urging people to avoid crowded markets. "
+        "Health researchers are also urging people to avoid crowded buses. "
         "Ghana's health minister urged people to wash their hands."
     )
     events = coder.code(story, date="2024-08-20")

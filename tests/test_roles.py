@@ -163,7 +163,7 @@ def test_event_noun_as_subject_targets_what_it_hit(nlp):
 
 
 def test_those_who_died_in_an_event_noun_are_its_target(nlp):
-    # regression: "21 passengers died in the attack by the BLA" had no target, and the
+    # regression: "nine guards died in the raid by the rebels" had no target, and the
     # parser hangs "by militants" on "lost" in "lost their lives in the raid by militants"
     roles = roles_at(
         nlp, "Nine guards died in the raid by the rebels on Monday.", "raid", kind="noun"

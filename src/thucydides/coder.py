@@ -209,7 +209,7 @@ class Coder:
         headings = run_in_headings(parsed)
         for index, sent in enumerate(piece.sentences):
             if sent.start_char in headings:
-                continue  # "Chinese demand", a section heading: a topic, no act
+                continue  # "Rebel gains", a section heading: a topic, no act
             probs = piece.probs[index] if piece.probs else None
             candidates = combine.candidates(
                 sent, piece.hits[index], probs, self.model_name, piece.blocked[index], story
@@ -297,7 +297,7 @@ class Coder:
         # further away does not outweigh the other party of "X and Y agreed"
         how_target = roles.how.rsplit("/", 1)[-1]
         if how_target == "scope" and cand.code.startswith(UNADDRESSED):
-            # "claimed responsibility for attacks targeting security forces": the claim
+            # "claimed responsibility for raids targeting soldiers": the claim
             # is addressed to no one; whom the attacks hit is the attacks' own record
             roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/none")
             how_target = "none"
@@ -333,7 +333,7 @@ class Coder:
             target = record_actor(tgt, t_match, chunk, doc_countries)
             source, target = story_actors(act, source, target, (src, tgt), earlier)
             if is_private_travel(cand.code, source, target):
-                continue  # "2.8 million Chinese tourists visited Vietnam": travel
+                continue  # "a million Korean tourists visited Laos": travel
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if undergoer and source is None:

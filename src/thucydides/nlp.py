@@ -94,7 +94,7 @@ def split_long_sentences(doc: Doc) -> Doc:
             token.is_sent_start = True
             run = 0
         elif token.i and 1 <= run <= MAX_HEADING_TOKENS and _opens_after_heading(token):
-            token.is_sent_start = True  # "BLA surges | Since last August, BLA has ..."
+            token.is_sent_start = True  # "Rebel gains | Since last spring, the group ..."
             headings.append(run_start)
             run = 0
         after_break = False
@@ -118,7 +118,7 @@ def split_long_sentences(doc: Doc) -> Doc:
 RUN_ON_KEY = "thucydides_run_on_cuts"
 
 # a section heading run into the next sentence when a page lost its line breaks ("...
-# within 48 hours. BLA surges Since last August, BLA has claimed ..."): a short stretch
+# in May. Rebel gains Since last spring, the group has seized ..."): a short stretch
 # after a sentence end, then a capitalised word that opens sentences, then a lower-case
 # word ("The changes", not "The Associated Press")
 MAX_HEADING_TOKENS = 5

@@ -233,7 +233,7 @@ class MentionIndex:
         return replace(before[0].match, matched=span.text, why=why)
 
 
-# a pronoun in these places cannot be its own clause's subject: "Beijing assured it" is
+# a pronoun in these places cannot be its own clause's subject: "Hanoi assured it" is
 # someone else ("itself" would be Beijing), while "its" in "recalled its envoy" may be
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 

@@ -291,7 +291,7 @@ def introducing_title(
         # "a French national, X" an adjective
         return None, ""
     head_of = organization_headed(other, lookup)
-    if head_of is not None:  # "X, president of the Committee for Freedom in Hong Kong"
+    if head_of is not None:  # "X, president of the Committee for Press Freedom in Macau"
         return head_of, other.lower_
     return lookup(title_phrase(other)), other.lower_
 
@@ -308,8 +308,8 @@ ORGANIZATION_ROLES = {
 
 
 def organization_headed(title: Token, lookup: Callable[[Span], ActorMatch | None]):
-    """The organisation a title heads ("president of the Committee for Freedom in Hong
-    Kong": an NGO, not Hong Kong's president; "secretary-general of Doctors Without
+    """The organisation a title heads ("president of the Committee for Press Freedom in
+    Macau": an NGO, not Macau's president; "secretary-general of Doctors Without
     Borders": MSF, as the dictionaries know it), or None when the title heads a state's
     office or nothing."""
     heads = [title] + [c for c in title.rights if c.dep_ in {"amod", "compound", "appos"}]

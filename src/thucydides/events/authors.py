@@ -70,7 +70,7 @@ def answers_object(code: str, anchor: Token) -> bool:
     if code[:2] not in REPLY_ROOTS:
         return False
     objects = [c for c in anchor.children if c.dep_ == "dobj"]
-    if not objects and anchor.dep_ == "relcl":  # "a charge New Delhi quickly rejected"
+    if not objects and anchor.dep_ == "relcl":  # "a claim Dhaka quickly rejected"
         objects = [anchor.head]
     return any(is_authored(noun_phrase(o)) for o in objects)
 
@@ -135,7 +135,7 @@ def document_author(
     return None
 
 
-# what only a state issues: "opposition parties rejected the budget" answers the story's
+# what only a state issues: "opposition deputies rejected the budget" answers the story's
 # government when no earlier act says who proposed it
 STATE_DOCUMENTS = frozenset("budget bill law decree policy constitution curfew".split())
 

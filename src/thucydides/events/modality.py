@@ -154,7 +154,7 @@ def _yes_no_question(anchor: Token) -> bool:
 
 
 def _asks_you(anchor: Token) -> bool:
-    """ "How concerned are you about ...?": a question put to "you" about now asks what
+    """ "How worried are you about ...?": a question put to "you" about now asks what
     the one addressed thinks; it asserts nothing of theirs."""
     text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
     if not text.endswith("?"):

@@ -161,7 +161,7 @@ def role_pairs(
         return [(None, t) for t in targets]
     head = roles.source.root
     # a later conjunct that names no actor ("Cameroon's farmers and sellers") is no party,
-    # nor are "others" ("the U.S. and other Western nations": the U.S., as coders record)
+    # nor are "others" ("Italy and other European states": Italy, as coders record)
     conjuncts = [head] + [
         t
         for t in head.conjuncts
@@ -185,7 +185,7 @@ def role_pairs(
 
 
 # roots two parties do to each other when what they act on is their own ("Egypt and
-# Turkey withdrew their ambassadors", "China and Malaysia disagree over Malaysia's rights")
+# Turkey withdrew their ambassadors", "Japan and Malaysia disagree over Malaysia's rights")
 MUTUAL_ROOTS = {"11", "12", "16"}
 
 

@@ -147,8 +147,8 @@ VICTIM_VERBS = frozenset({"die", "perish", "lose"})
 
 def _victims_of(noun: Token) -> tuple[Token | None, Token | None]:
     """(who died "in" the event `noun`, the doer of a "by" phrase the parser hung on
-    the dying): "21 passengers died in the attack", "31 people lost their lives in the
-    hijacking by militants"; (None, None) for anything else."""
+    the dying): "nine guards died in the raid", "twelve miners lost their lives in the
+    bombing by militants"; (None, None) for anything else."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
         return None, None
@@ -232,7 +232,7 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             target_tok, how = objects[0], f"{how}/effect-object"
     if target_tok is None:
         victims, doer = _victims_of(noun)
-        if victims is not None:  # "21 passengers died in the attack by the BLA"
+        if victims is not None:  # "nine guards died in the raid by the rebels"
             target_tok, how = victims, f"{how}/victims"
         if source_tok is None and doer is not None and resolvable(doer):
             source_tok, how = doer, f"noun-by/{how.rsplit('/', 1)[-1]}"

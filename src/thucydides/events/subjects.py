@@ -157,7 +157,7 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return found, f"subject-control<{how}"
     if verb.dep_ == "conj":
         if _misattached_conjunct(verb):
-            # "X has determined that the detention is arbitrary and called for his
+            # "a panel has found that the jailing is unlawful and called for her
             # release": the parser hung "called" on "is"; it is X's, as "determined" is
             found, how = acting_subject(head.head, depth + 1)
             return found, f"coordination<{how}"
