@@ -346,9 +346,9 @@ class Coder:
                 # have been likened to ..."): in a story, nothing a coder could sign
                 continue
             if story and not countable(source, story) and is_populace(target):
-                # "experts are urging people to", "the car was attacked, killing all the
-                # civilians": the people acted upon, by no one the story names (on the
-                # training stories 6 such records, none right)
+                # "researchers are urging people to", "a bus was ambushed and its riders
+                # shot": the people acted upon, by no one the story names (the training
+                # stories' --story-errors file lost 6 spurious records to this, no right one)
                 continue
             if not countable(source, story) and not countable(target, story):
                 # no actor whose country, IGO or group the dictionaries or the story

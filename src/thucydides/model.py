@@ -38,6 +38,15 @@ class Actor:
     name: str | None = None
     via: str | None = None  # dictionary | coreference | metonymy | document | implied | author
 
+    @classmethod
+    def implied(cls, country: str, role: str, at: int) -> Actor:
+        """A country's branch (`role`) that the story implies and no words name: no text
+        of its own, at the trigger's offset `at` (`via = "implied"`)."""
+        code = country + role
+        return cls(
+            text="", start=at, end=at, code=code, country=country, sectors=[role], via="implied"
+        )
+
 
 @dataclass(slots=True)
 class Trigger:

@@ -314,26 +314,24 @@ def organization_headed(title: Token, lookup: Callable[[Span], ActorMatch | None
     office or nothing."""
     heads = [title] + [c for c in title.rights if c.dep_ in {"amod", "compound", "appos"}]
     preps = [p for h in heads for p in h.rights if p.dep_ == "prep" and p.lower_ in ("of", "at")]
-    for prep in preps[:1]:
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            whole = lookup(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])
-            if whole is not None and whole.kind in ("org", "group"):
-                return whole  # an organisation the dictionaries know
-            role = ORGANIZATION_ROLES.get(obj.lemma_.lower())
-            if role is None:
-                return None
-            known = lookup(obj.doc[obj.left_edge.i : obj.i + 1])
-            if known is not None and known.kind in ("org", "group"):
-                return known
-            # the organisation's own country ("a Germany-based Kurdish center"), else
-            # none: the person's then comes from the context, as any title's
-            country = known.country if known is not None else None
-            why = f"head of a {obj.lower_}"
-            code = (country or "") + role
-            return ActorMatch(code, country, (role,), None, "dictionary", obj.text, "agent", why)
-    return None
+    obj = next((o for o in preps[0].children if o.dep_ == "pobj"), None) if preps else None
+    if obj is None:
+        return None
+    whole = lookup(obj.doc[obj.left_edge.i : obj.right_edge.i + 1])
+    if whole is not None and whole.kind in ("org", "group"):
+        return whole  # an organisation the dictionaries know
+    role = ORGANIZATION_ROLES.get(obj.lemma_.lower())
+    if role is None:
+        return None
+    known = lookup(obj.doc[obj.left_edge.i : obj.i + 1])
+    if known is not None and known.kind in ("org", "group"):
+        return known
+    # the organisation's own country ("a Germany-based Kurdish center"), else none: the
+    # person's then comes from the context, as any title's
+    country = known.country if known is not None else None
+    why = f"head of a {obj.lower_}"
+    code = (country or "") + role
+    return ActorMatch(code, country, (role,), None, "dictionary", obj.text, "agent", why)
 
 
 def title_phrase(tok: Token) -> Span:

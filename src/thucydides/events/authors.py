@@ -149,7 +149,4 @@ def state_author(
         return None
     if source is not None and source.code == story_country + "GOV":
         return None
-    return Actor(
-        text="", start=at, end=at, code=story_country + "GOV", country=story_country,
-        sectors=["GOV"], name=None, via="implied",
-    )  # fmt: skip
+    return Actor.implied(story_country, "GOV", at)

@@ -35,10 +35,7 @@ def implied_fighter(
     if is_irregular(target):
         if target.country not in (None, story_country):
             return None  # foreign fighters killed: by whom the story does not say
-        return Actor(
-            text="", start=at, end=at, code=story_country + "MIL", country=story_country,
-            sectors=["MIL"], name=None, via="implied",
-        )  # fmt: skip
+        return Actor.implied(story_country, "MIL", at)
     if target.country != story_country:
         return None
     for event in reversed(earlier):

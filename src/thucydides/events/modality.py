@@ -149,15 +149,18 @@ def _yes_no_question(anchor: Token) -> bool:
     """ "Can the US pry Russia away from China?": a yes/no question asserts no act (a
     wh-question, "Why did China attack?", takes its act as given)."""
     words = [t for t in anchor.sent if not t.is_punct and not t.is_quote]
-    text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
-    return bool(words) and text.endswith("?") and words[0].pos_ == "AUX"
+    return bool(words) and _is_question(anchor.sent) and words[0].pos_ == "AUX"
+
+
+def _is_question(sent) -> bool:
+    """Does the sentence end with a question mark (inside closing quotes too)?"""
+    return sent.text.rstrip().rstrip("\"'”’").rstrip().endswith("?")
 
 
 def _asks_you(anchor: Token) -> bool:
     """ "How worried are you about ...?": a question put to "you" about now asks what
     the one addressed thinks; it asserts nothing of theirs."""
-    text = anchor.sent.text.rstrip().rstrip("\"'”’").rstrip()
-    if not text.endswith("?"):
+    if not _is_question(anchor.sent):
         return False
     verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
     if verb.tag_ in {"VBD", "VBN"} or any(c.lower_ == "did" for c in verb.children):

@@ -49,10 +49,7 @@ def implied_state(
         return None
     if target.country != story_country and code[:3] not in DEPORTATIONS:
         return None  # a foreigner detained: by whom the story does not say
-    return Actor(
-        text="", start=at, end=at, code=story_country + role, country=story_country,
-        sectors=[role], name=None, via="implied",
-    )  # fmt: skip
+    return Actor.implied(story_country, role, at)
 
 
 # appeals and demands for someone's release, addressed to whoever holds them
@@ -64,10 +61,7 @@ def implied_holder(code: str, story_country: str | None, at: int) -> Actor | Non
     names no one asked ("called for his release"), or None."""
     if code not in RELEASE_CALLS or not story_country:
         return None
-    return Actor(
-        text="", start=at, end=at, code=story_country + "GOV", country=story_country,
-        sectors=["GOV"], name=None, via="implied",
-    )  # fmt: skip
+    return Actor.implied(story_country, "GOV", at)
 
 
 IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
