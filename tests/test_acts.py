@@ -298,3 +298,32 @@ def test_others_named_beside_a_party_are_no_party_of_their_own(coder):
         "Macron and other senior French officials held talks with Iranian officials in Doha."
     )
     assert {(e.source.code, e.target.code) for e in events} == {("FRAGOV", "IRNGOV")}
+
+
+COMMENTARY_STORY = (
+    "Kenya Extends Curfew\n\n"
+    "The Kenyan government extended a curfew in Nairobi on Monday. "
+    "Critics blame the Kenyan police for the deaths of three protesters. "
+    "Other analysts warn Kenya against new restrictions. "
+    "Some observers are skeptical about Kenya's plan."
+)
+
+
+def test_commentators_nobody_places_make_no_record_in_a_story(coder):
+    """The guideline records what unplaced commentators say only as a 012/013 comment
+    aimed at an actor the story names."""
+    events = coder.code(COMMENTARY_STORY, date="2024-05-01")
+    triggers = {e.trigger.text: e.cameo.code for e in events}
+    assert "blame" not in triggers and "warn" not in triggers, triggers
+    assert triggers.get("are") == "012"  # a pessimistic comment on Kenya's plan
+    # a lone sentence keeps its reading: nothing else says who the critics are
+    assert [e.cameo.code for e in coder.code("Critics blame the Kenyan police.")] == ["112"]
+
+
+def test_the_channel_something_was_said_in_is_no_target(coder):
+    # regression: "wrote in a social media posting" made the media its target (MED)
+    events = coder.code(
+        "The Kenyan president wrote in a social media posting that the opposition must "
+        "end the protests."
+    )
+    assert not [e for e in events if e.target is not None and "media" in e.target.text]

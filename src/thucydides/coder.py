@@ -30,6 +30,7 @@ from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
     countable,
+    is_commentary,
     is_populace,
     is_private_travel,
     is_setting_target,
@@ -350,6 +351,8 @@ class Coder:
                 # shot": the people acted upon, by no one the story names (the training
                 # stories' --story-errors file lost 6 spurious records to this, no right one)
                 continue
+            if story and is_commentary(cameo.code, src, source, target):
+                continue  # "other experts warn that ...": the reporter's sources, no act
             if not countable(source, story) and not countable(target, story):
                 # no actor whose country, IGO or group the dictionaries or the story
                 # know: a record nobody could count ("the car hit a roadside bomb",

@@ -121,6 +121,28 @@ def is_populace(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.sectors) and set(actor.sectors) <= POPULACE
 
 
+# people who comment on the news rather than act in it ("experts say", "others argue",
+# "critics blame")
+COMMENTATORS = frozenset({
+    "analyst", "expert", "critic", "observer", "other", "some", "many", "commenter",
+    "commentator", "pundit",
+})  # fmt: skip
+COMMENTS = ("012", "013")  # pessimistic and optimistic comments
+
+
+def is_commentary(
+    code: str, said_by: Span | None, source: Actor | None, target: Actor | None
+) -> bool:
+    """Is this only commentary in a story ("other experts warn that ...", "critics blame
+    ...")? The coding guideline records what commentators nobody places say only as a
+    pessimistic or optimistic comment aimed at an actor the story names."""
+    if said_by is None or countable(source, True):
+        return False
+    if said_by.root.lemma_.lower() not in COMMENTATORS:
+        return False
+    return not (code.startswith(COMMENTS) and countable(target, True))
+
+
 def countable(actor: Actor | None, story: bool) -> bool:
     """Does the actor have a code, and in a story one that says whose it is (a country,
     an IGO, NGO or group), more than a bare role ("MIL", "GOV")?"""
@@ -222,12 +244,24 @@ SETTING_PREPS = {"prep-in", "prep-at", "prep-near", "prep-inside"}
 PLACE_TARGET_ROOTS = {"04"}
 
 
+# what something was said in: "wrote in a social media posting", "said in an interview"
+CHANNELS = frozenset({
+    "post", "posting", "statement", "interview", "letter", "speech", "article", "message",
+    "tweet", "video", "broadcast", "editorial", "column", "briefing", "address", "remark",
+    "medium",  # the lemma of "media"
+})  # fmt: skip
+
+
 def is_setting_target(roles: Roles, how_target: str) -> bool:
-    """ "met in Vienna", "fought at Kunduz": a place the act happened in."""
+    """ "met in Vienna", "fought at Kunduz": a place the act happened in; "wrote in a
+    social media posting": the channel it was said in (CHANNELS)."""
     return (
         how_target in SETTING_PREPS
         and roles.target is not None
-        and roles.target.root.ent_type_ in PLACE_ENTS
+        and (
+            roles.target.root.ent_type_ in PLACE_ENTS
+            or roles.target.root.lemma_.lower() in CHANNELS
+        )
     )
 
 
