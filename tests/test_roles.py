@@ -116,6 +116,15 @@ def test_noun_trigger_modifier_is_source(nlp):
     assert "Kurdish militants" in words(roles.target)
 
 
+def test_the_possessor_of_an_act_done_to_someone_is_its_target(nlp):
+    # regression: "Mech Dara's arrest" made the journalist the arrester
+    roles = roles_at(nlp, "Sokha's arrest drew condemnation from Europe.", "arrest", "noun")
+    assert roles.source is None and words(roles.target) == "Sokha's"
+    # with an "of" phrase the possessor is the doer
+    roles = roles_at(nlp, "Ghana's expulsion of the rebels angered Togo.", "expulsion", "noun")
+    assert words(roles.source) == "Ghana's" and "rebels" in words(roles.target)
+
+
 def test_passive_without_agent_takes_who_acts_in_the_clause_saying_how(nlp):
     roles = roles_at(nlp, "Nine villagers were killed when rebels shelled the market.", "killed")
     assert (words(roles.source), words(roles.target)) == ("rebels", "Nine villagers")

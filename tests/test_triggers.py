@@ -568,3 +568,9 @@ def test_a_commitment_reaffirmed_is_an_intent_to_cooperate(nlp, matcher):
 
 def test_a_ban_on_importation_is_an_embargo(nlp, matcher):
     assert codes(nlp, matcher, "Peru banned the importation of ivory.")["banned"] == "163"
+
+
+def test_an_event_noun_that_drew_a_reaction_is_an_event_beside_the_reaction(nlp, matcher):
+    # regression: "the journalist's arrest drew condemnation" coded no arrest
+    found = codes(nlp, matcher, "The journalist's arrest drew international condemnation.")
+    assert found.get("arrest") == "173" and found.get("drew", "")[:2] == "11", found

@@ -11,14 +11,22 @@ from spacy.tokens import Token
 
 from thucydides.events.modality import planning_noun
 
+# Verbs of the reaction an event drew ("the journalist's arrest drew condemnation", "the
+# ban sparked protests"): their subject noun is an event that happened, and the verb is
+# a second event (the reaction), not the first one's effect
+REACTION_VERBS = frozenset("draw spark prompt trigger provoke fuel outrage".split())
 # Verbs whose subject/object noun is the event itself ("talks were held", "a strike killed").
 NOUN_HOST_VERBS = frozenset(
     "hold conduct carry launch stage mount begin start resume continue open have make pay "
     "undertake perform organize organise lead call unleash wage be see witness".split()
 )
-NOUN_SUBJECT_VERBS = (NOUN_HOST_VERBS - {"be", "have", "see", "witness"}) | frozenset(
-    "occur happen take break erupt kill wound injure hit destroy damage target leave rock "
-    "claim shake go come follow last strike devastate flatten level cause end fail".split()
+NOUN_SUBJECT_VERBS = (
+    (NOUN_HOST_VERBS - {"be", "have", "see", "witness"})
+    | frozenset(
+        "occur happen take break erupt kill wound injure hit destroy damage target leave rock "
+        "claim shake go come follow last strike devastate flatten level cause end fail".split()
+    )
+    | frozenset(REACTION_VERBS)
 )
 NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
 

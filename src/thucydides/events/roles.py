@@ -138,6 +138,13 @@ def _clause_read_as_noun(verb: Token) -> Roles | None:
 
 # nouns of leaving a place, whose from-phrase is the target, not the source
 AWAY_NOUNS = {"withdrawal", "pullout", "drawdown", "retreat", "exit", "departure"}
+# acts done to someone, whose possessor with no "of" phrase is the one acted upon: "the
+# journalist's arrest" (but "China's detention of the activists" is China's act)
+UNDERGONE_NOUNS = {
+    "arrest", "detention", "jailing", "imprisonment", "deportation", "expulsion",
+    "abduction", "kidnapping", "assassination", "execution", "extradition", "conviction",
+    "sentencing", "prosecution", "ouster", "removal",
+}  # fmt: skip
 
 
 # verbs whose subject suffered what the event noun they are "in" did: "died in the
@@ -173,7 +180,16 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             source_tok, how = child, "noun-modifier"
             break
     target_tok: Token | None = None
+    if (
+        source_tok is not None
+        and source_tok.dep_ == "poss"
+        and noun.lemma_.lower() in UNDERGONE_NOUNS
+        and not any(p.lower_ == "of" for p in children(noun, {"prep"}))
+    ):  # "Mech Dara's arrest": Mech Dara was arrested, by whom the story says
+        source_tok, target_tok, how = None, source_tok, "noun/undergoer"
     for prep in children(noun, {"prep"}):
+        if target_tok is not None:
+            break
         if noun.lemma_.lower() in AWAY_NOUNS:
             # "a withdrawal of troops from Afghanistan": withdrawn from Afghanistan; the
             # troops are what is withdrawn

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from thucydides.events.accusations import ACCUSATION_CODE, ACCUSATION_RULE, accusing_speech
-from thucydides.events.noun_events import noun_is_event
+from thucydides.events.noun_events import REACTION_VERBS, noun_is_event
 from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
 from thucydides.events.pattern_compiler import Compiled, NounPattern, VerbPattern
@@ -111,7 +111,7 @@ class TriggerMatcher:
                 hit = self._noun_hit(tok)
                 if hit is not None:
                     hits.append(hit)
-                    if tok.dep_ == "nsubj":
+                    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in REACTION_VERBS:
                         effects.add(tok.head.i)
         # "An air strike destroyed a bridge": the verb is the effect of the event its
         # subject names (195), not a second event (190); keep the noun.
