@@ -48,3 +48,22 @@ def test_only_the_models_disapproval_at_a_verb_of_saying_is_a_judgement(nlp):
     assert is_judgement(said, "110", None)
     assert not is_judgement(said, "110", "verbs/x.yaml:y")  # a pattern's
     assert not is_judgement(said, "042", None)
+
+
+def test_calling_what_was_done_wrong_is_a_criticism_of_whoever_did_it(coder):
+    # reported judgements are read by rule, whatever the model reads
+    text = "The Kenyan opposition said the government's decision was unconstitutional."
+    assert criticisms(coder, text) == [("said", "KENOPP", "KENGOV")]
+    text = "Amnesty said the detention of the journalists by Kenyan police was unfair."
+    assert criticisms(coder, text) == [("said", "NGOHRIAMN", "KENCOP")]
+
+
+def test_whom_a_judged_act_was_done_to_is_not_judged(coder):
+    # regression: "the revocation of his bail is unfair" judged the one released on bail
+    text = "The Kenyan lawyer said the revocation of the editor's bail was unfair and cruel."
+    assert [target for _, _, target in criticisms(coder, text)] == [None]
+
+
+def test_a_judgement_denied_is_no_criticism(coder):
+    text = "Kenya's president said the court ruling was not illegal."
+    assert criticisms(coder, text) == []

@@ -412,7 +412,6 @@ def test_problems_are_collected_instead_of_raised(tmp_path):
         # nulled patterns, and a document released is no release of a person
         ("Soldiers took part in the parade.", "took"),
         ("According to the index released last week, crime fell.", "released"),
-        ("The two men have pleaded not guilty.", "pleaded"),
         ("The children are caught up in a feud between two clans.", "caught"),
         ("Solar power is needed to meet the emissions targets.", "meet"),
         # a number that falls refuses nothing, also under a control verb
@@ -506,6 +505,8 @@ def test_meeting_with_opposition_is_no_meeting(nlp, matcher):
         ("The embassy declined to answer questions about the visas.", "declined", "011"),
         ("The governor refused to respond to reporters on Friday.", "refused", "011"),
         ("Lisbon fears retaliation from the trading bloc.", "fears", "012"),
+        ("The two defendants pleaded not guilty to the charges.", "pleaded", "016"),
+        ("The smuggler pleaded guilty to all counts.", "pleaded", "015"),
         ("The tribunal ruled against the mining company.", "ruled", "116"),
         ("The farmers took the province to court.", "took", "115"),
         ("The cabinet designated the militia a terrorist organization.", "designated", "172"),

@@ -13,16 +13,51 @@ from spacy.tokens import Token
 
 from thucydides.events.parse import children, own_subject
 from thucydides.events.phrases import noun_phrase
-from thucydides.events.roles import Roles
+from thucydides.events.roles import UNDERGONE_NOUNS, Roles
 from thucydides.events.speech import JUDGING_VERBS
+
+# what a speaker calls wrong, said of what was done: "the ruling was unconstitutional"
+DISAPPROVING = frozenset(
+    """
+    unconstitutional illegal unlawful unacceptable unfair unjust inhumane arbitrary
+    absurd outrageous hypocritical ridiculous shameful irresponsible illegitimate
+    horrifying disgraceful cruel unjustified unwarranted appalling deplorable
+    """.split()
+)
+JUDGEMENT_CODE = "111"  # criticize or denounce
+JUDGEMENT_RULE = "structure:reported-judgement"
 
 # the speaker and those addressed, never the one judged
 NOT_JUDGED = {"i", "me", "my", "we", "us", "our", "you", "your", "it", "its", "this", "that"}
 
 
 def is_judgement(anchor: Token, code: str, rule: str | None) -> bool:
-    """Is this the model's disapproval placed at a verb of saying (combine.main_verb)?"""
-    return rule is None and code[:2] == "11" and anchor.lemma_.lower() in JUDGING_VERBS
+    """Is this a disapproval placed at a verb of saying: the model's (combine.main_verb)
+    or a reported judgement's (`judging_speech`)?"""
+    return (
+        rule in (None, JUDGEMENT_RULE)
+        and code[:2] == "11"
+        and anchor.lemma_.lower() in JUDGING_VERBS
+    )
+
+
+def judging_speech(predicate: Token) -> Token | None:
+    """ "'This case is unconstitutional,' Duale said": the verb of saying whose reported
+    clause calls something wrong (a DISAPPROVING adjective after "be", not negated), or
+    None. The speaker criticises whoever the clause judges (`judgement_roles`)."""
+    if predicate.lemma_.lower() not in DISAPPROVING:
+        return None
+    while predicate.dep_ == "conj":  # "is problematic, unfair and inhumane"
+        predicate = predicate.head
+    if predicate.dep_ != "acomp":
+        return None
+    clause = predicate.head
+    if clause.lemma_ != "be" or clause.dep_ != "ccomp":
+        return None
+    if any(c.dep_ == "neg" for c in (*clause.children, *predicate.children)):
+        return None  # "the ban is not illegal" defends it
+    speech = clause.head
+    return speech if speech.lemma_.lower() in JUDGING_VERBS else None
 
 
 def judged(anchor: Token, resolvable) -> Token | None:
@@ -33,11 +68,41 @@ def judged(anchor: Token, resolvable) -> Token | None:
         subj, _ = own_subject(clause)
         if subj is not None and _can_be_judged(subj, resolvable):
             return subj
+        inside_subject: set[int] = set()
+        if subj is not None and subj.pos_ == "NOUN":
+            # "the government's decision was illegal": whoever did what is judged, not
+            # whom it was done to ("the revocation of his bail is unfair")
+            doer = _doer_of(subj, resolvable)
+            if doer is not None:
+                return doer
+            inside_subject = {t.i for t in subj.subtree}
         for tok in clause.subtree:
+            if tok.i in inside_subject:
+                continue
             if tok.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ != "compound":
                 if _can_be_judged(tok, resolvable):
                     return tok
     return None
+
+
+def _doer_of(act: Token, resolvable) -> Token | None:
+    """Who did the act a noun names: its "by" phrase, else its possessor, modifier or
+    "of" phrase ("the actions of Dodik"), unless the act is done to them ("the
+    journalist's arrest", "the detention of the journalists")."""
+    undergone = act.lemma_.lower() in UNDERGONE_NOUNS
+    for prep in children(act, {"prep"}):
+        if prep.lower_ == "by" or (prep.lower_ == "of" and not undergone):
+            found = next(
+                (o for o in children(prep, {"pobj"}) if _can_be_judged(o, resolvable)), None
+            )
+            if found is not None:
+                return found
+    if undergone:
+        return None
+    return next(
+        (c for c in children(act, {"poss", "compound", "amod"}) if _can_be_judged(c, resolvable)),
+        None,
+    )
 
 
 def _can_be_judged(tok: Token, resolvable) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from thucydides.events.accusations import ACCUSATION_CODE, ACCUSATION_RULE, accusing_speech
+from thucydides.events.judgements import JUDGEMENT_CODE, JUDGEMENT_RULE, judging_speech
 from thucydides.events.noun_events import REACTION_VERBS, noun_is_event
 from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
@@ -97,6 +98,14 @@ class TriggerMatcher:
                                    obligation_code(tok), DEMAND_RULE, "verb", 1, None)
                     )  # fmt: skip
                     anchors.add(speech.i)
+        for tok in tokens:  # "X said the ruling was unconstitutional": X criticises (111)
+            speech = judging_speech(tok) if tok.pos_ == "ADJ" else None
+            if speech is not None and speech.i not in anchors:
+                hits.append(
+                    TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
+                               JUDGEMENT_CODE, JUDGEMENT_RULE, "verb", 1, None)
+                )  # fmt: skip
+                anchors.add(speech.i)
         for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
             speech = accusing_speech(sent.doc[hit.token], hit.code) if hit.kind == "verb" else None
             if speech is not None and speech.i not in anchors:

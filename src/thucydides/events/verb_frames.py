@@ -21,10 +21,14 @@ def _words(tok: Token) -> frozenset[str]:
     return frozenset((tok.lemma_.lower(), tok.lower_))
 
 
+# a negation is a modifier of the word it negates: "pleaded not guilty" is a denial
+TERM_MOD_DEPS = MOD_DEPS | {"neg"}
+
+
 def _mods(tok: Token) -> set[str]:
     out: set[str] = set()
     for child in tok.children:
-        if child.dep_ in MOD_DEPS:
+        if child.dep_ in TERM_MOD_DEPS:
             out.add(child.lemma_.lower())
             out.add(child.lower_)
     return out
