@@ -21,6 +21,18 @@ def test_a_call_for_release_naming_no_one_asked_is_to_the_storys_government(nlp)
     assert (source.code, target.code, target.via) == ("IGOUNO", "ZMBGOV", "implied")
 
 
+def test_a_restriction_on_things_hits_the_storys_country(nlp):
+    # regression: "banned the import of hunting trophies" had no target at all
+    act = _act(nlp, "Norway banned imports of copper ore.", "banned", "163", "subject/object-any")
+    _, target = story_actors(act, _actor("NOR", "NOR", []), None, (None, None), [])
+    assert (target.code, target.sectors, target.via) == ("ZMB", [], "implied")
+    # a restriction on someone named keeps them; other acts take no such target
+    named = _actor("ZMBBUS", "ZMB", ["BUS"])
+    assert story_actors(act, _actor("NOR", "NOR", []), named, (None, None), [])[1] is named
+    visit = _act(nlp, "Norway's king visited the mines.", "visited", "042", "subject/object")
+    assert story_actors(visit, _actor("NORGOV", "NOR", ["GOV"]), None, (None, None), [])[1] is None
+
+
 def test_a_detention_with_no_agent_is_the_storys_state_and_only_of_its_own(nlp):
     act = _act(
         nlp, "The reporter was detained.", "detained", "173", "passive-no-agent/passive-subject"

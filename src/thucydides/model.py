@@ -39,12 +39,14 @@ class Actor:
     via: str | None = None  # dictionary | coreference | metonymy | document | implied | author
 
     @classmethod
-    def implied(cls, country: str, role: str, at: int) -> Actor:
-        """A country's branch (`role`) that the story implies and no words name: no text
-        of its own, at the trigger's offset `at` (`via = "implied"`)."""
-        code = country + role
+    def implied(cls, country: str, role: str | None, at: int) -> Actor:
+        """A country's branch (`role`; None: the country itself) that the story implies
+        and no words name: no text of its own, at the trigger's offset `at` (`via =
+        "implied"`)."""
+        code = country + (role or "")
+        sectors = [role] if role else []
         return cls(
-            text="", start=at, end=at, code=code, country=country, sectors=[role], via="implied"
+            text="", start=at, end=at, code=code, country=country, sectors=sectors, via="implied"
         )
 
 

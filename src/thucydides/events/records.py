@@ -64,6 +64,19 @@ def implied_holder(code: str, story_country: str | None, at: int) -> Actor | Non
     return Actor.implied(story_country, "GOV", at)
 
 
+# restrictions on goods or activities, whoever they hit: "banned the import of hunting
+# trophies", "imposed restrictions on printing books"
+RESTRICTIONS = ("163", "172")
+
+
+def implied_restricted(code: str, story_country: str | None, at: int) -> Actor | None:
+    """The story's country as the one a restriction on things hits, when the sentence
+    names no one it hits, or None."""
+    if not code.startswith(RESTRICTIONS) or not story_country:
+        return None
+    return Actor.implied(story_country, None, at)
+
+
 IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 # force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or
