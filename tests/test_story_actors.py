@@ -33,6 +33,19 @@ def test_a_restriction_on_things_hits_the_storys_country(nlp):
     assert story_actors(visit, _actor("NORGOV", "NOR", ["GOV"]), None, (None, None), [])[1] is None
 
 
+def test_a_criticism_appeal_or_demand_naming_no_one_is_to_the_storys_government(nlp):
+    # regression: "opposition lawmakers have spoken out against the move" had no target
+    act = _act(nlp, "Lawmakers spoke out against the move.", "spoke", "111", "subject/none")
+    _, target = story_actors(act, _actor("ZMBLEG", "ZMB", ["LEG"]), None, (None, None), [])
+    assert (target.code, target.via) == ("ZMBGOV", "implied")
+    # the story's own government speaking addresses its country, not itself
+    own = _actor("ZMBGOV", "ZMB", ["GOV"])
+    assert story_actors(act, own, None, (None, None), [])[1].code == "ZMB"
+    # an act not addressed to anyone takes no such target
+    talk = _act(nlp, "Lawmakers met on Monday.", "met", "040", "subject/none")
+    assert story_actors(talk, _actor("ZMBLEG", "ZMB", ["LEG"]), None, (None, None), [])[1] is None
+
+
 def test_a_detention_with_no_agent_is_the_storys_state_and_only_of_its_own(nlp):
     act = _act(
         nlp, "The reporter was detained.", "detained", "173", "passive-no-agent/passive-subject"

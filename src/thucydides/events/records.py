@@ -77,6 +77,23 @@ def implied_restricted(code: str, story_country: str | None, at: int) -> Actor |
     return Actor.implied(story_country, None, at)
 
 
+# acts addressed to someone: appeals (02), demands (10), criticism (11)
+ADDRESSED = ("02", "10", "11")
+
+
+def implied_addressee(
+    code: str, source: Actor | None, story_country: str | None, at: int
+) -> Actor | None:
+    """The one an appeal, demand or criticism is addressed to when the sentence names no
+    one ("opposition lawmakers have spoken out against the move"): the story's
+    government, or, when that government speaks, its country (someone in it); None for
+    other acts or a story with no country."""
+    if not code.startswith(ADDRESSED) or not story_country:
+        return None
+    own = source is not None and source.country == story_country and "GOV" in source.sectors
+    return Actor.implied(story_country, None if own else "GOV", at)
+
+
 IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 # force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or

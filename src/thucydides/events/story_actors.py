@@ -23,7 +23,12 @@ from thucydides.events.authors import (
     state_author,
 )
 from thucydides.events.fighters import implied_fighter
-from thucydides.events.records import implied_holder, implied_restricted, implied_state
+from thucydides.events.records import (
+    implied_addressee,
+    implied_holder,
+    implied_restricted,
+    implied_state,
+)
 from thucydides.model import Actor, Event
 
 
@@ -74,7 +79,11 @@ def story_actors(
     if target is None:  # "called for his release": of whoever holds him
         target = implied_holder(act.code, act.story_country, at)
     if target is None or target.code is None:  # "banned the import of trophies"
-        target = implied_restricted(act.code, act.story_country, at) or target
+        target = (
+            implied_restricted(act.code, act.story_country, at)
+            or implied_addressee(act.code, source, act.story_country, at)
+            or target
+        )
     if source is None and (
         act.how.startswith("passive-no-agent") or act.kind == "noun" or act.undergoer
     ):  # "X was detained", "X's detention": by the state, when only a state does it
