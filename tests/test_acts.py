@@ -327,3 +327,18 @@ def test_the_channel_something_was_said_in_is_no_target(coder):
         "end the protests."
     )
     assert not [e for e in events if e.target is not None and "media" in e.target.text]
+
+
+def test_a_record_whose_only_placed_actor_is_implied_is_none(coder):
+    """An addressee the story implies does not make a record of a speaker nobody
+    places: the sentence itself must name someone the story knows."""
+    story = (
+        "Zambia Raises Fuel Prices\n\n"
+        "The Zambian government raised fuel prices on Monday. "
+        "Mwila Banda said the decision was unfair. "
+        "Opposition lawmakers in Lusaka said the decision was unfair."
+    )
+    events = [e for e in coder.code(story, date="2024-05-01") if e.cameo.root == "11"]
+    assert [(e.source.code[:3], e.target.code, e.target.via) for e in events] == [
+        ("ZMB", "ZMBGOV", "implied")
+    ]
