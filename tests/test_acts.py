@@ -321,10 +321,9 @@ def test_commentators_nobody_places_make_no_record_in_a_story(coder):
 
 
 def test_the_channel_something_was_said_in_is_no_target(coder):
-    # regression: "wrote in a social media posting" made the media its target (MED)
+    # regression: "wrote in an online post" made the media its target (MED)
     events = coder.code(
-        "The Kenyan president wrote in a social media posting that the opposition must "
-        "end the protests."
+        "The Kenyan president wrote in an online post that the opposition must end the protests."
     )
     assert not [e for e in events if e.target is not None and "media" in e.target.text]
 

@@ -572,6 +572,6 @@ def test_a_ban_on_importation_is_an_embargo(nlp, matcher):
 
 
 def test_an_event_noun_that_drew_a_reaction_is_an_event_beside_the_reaction(nlp, matcher):
-    # regression: "the journalist's arrest drew condemnation" coded no arrest
-    found = codes(nlp, matcher, "The journalist's arrest drew international condemnation.")
+    # regression: "the editor's detention drew condemnation" coded no arrest
+    found = codes(nlp, matcher, "The editor's arrest drew strong condemnation.")
     assert found.get("arrest") == "173" and found.get("drew", "")[:2] == "11", found

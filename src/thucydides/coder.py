@@ -363,8 +363,8 @@ class Coder:
                 # 0.62). In a story, a bare role ("troops") is one the story did not
                 # place either (0.238 -> 0.243); in a lone sentence it is all the text
                 # says (dropping those cost plv_train 2 points of PLOVER F1). A target
-                # only the story implies is not one the sentence names either ("the
-                # owner said businesses are struggling": train 0.351 -> 0.353)
+                # only the story implies is not one the sentence names either (a shop
+                # owner nobody places, said to criticise: train 0.351 -> 0.353)
                 continue
             trigger = Trigger(text[cand.start : cand.end], cand.start + offset, cand.end + offset)
             event = Event(

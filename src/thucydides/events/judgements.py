@@ -42,12 +42,12 @@ def is_judgement(anchor: Token, code: str, rule: str | None) -> bool:
 
 
 def judging_speech(predicate: Token) -> Token | None:
-    """ "'This case is unconstitutional,' Duale said": the verb of saying whose reported
+    """ "'This order is unconstitutional,' the senator said": the verb of saying whose reported
     clause calls something wrong (a DISAPPROVING adjective after "be", not negated), or
     None. The speaker criticises whoever the clause judges (`judgement_roles`)."""
     if predicate.lemma_.lower() not in DISAPPROVING:
         return None
-    while predicate.dep_ == "conj":  # "is problematic, unfair and inhumane"
+    while predicate.dep_ == "conj":  # "is hasty, unfair and cruel"
         predicate = predicate.head
     if predicate.dep_ != "acomp":
         return None
@@ -87,7 +87,7 @@ def judged(anchor: Token, resolvable) -> Token | None:
 
 def _doer_of(act: Token, resolvable) -> Token | None:
     """Who did the act a noun names: its "by" phrase, else its possessor, modifier or
-    "of" phrase ("the actions of Dodik"), unless the act is done to them ("the
+    "of" phrase ("the actions of the governor"), unless the act is done to them ("the
     journalist's arrest", "the detention of the journalists")."""
     undergone = act.lemma_.lower() in UNDERGONE_NOUNS
     for prep in children(act, {"prep"}):

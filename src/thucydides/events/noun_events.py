@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from thucydides.events.modality import planning_noun
 
-# Verbs of the reaction an event drew ("the journalist's arrest drew condemnation", "the
+# Verbs of the reaction an event drew ("the editor's detention drew condemnation", "the
 # ban sparked protests"): their subject noun is an event that happened, and the verb is
 # a second event (the reaction), not the first one's effect
 REACTION_VERBS = frozenset("draw spark prompt trigger provoke fuel outrage".split())

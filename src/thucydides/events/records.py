@@ -64,8 +64,8 @@ def implied_holder(code: str, story_country: str | None, at: int) -> Actor | Non
     return Actor.implied(story_country, "GOV", at)
 
 
-# restrictions on goods or activities, whoever they hit: "banned the import of hunting
-# trophies", "imposed restrictions on printing books"
+# restrictions on goods or activities, whoever they hit: "banned imports of ivory
+# carvings", "imposed curbs on publishing newspapers"
 RESTRICTIONS = ("163", "172")
 
 
@@ -85,7 +85,7 @@ def implied_addressee(
     code: str, source: Actor | None, story_country: str | None, at: int
 ) -> Actor | None:
     """The one an appeal, demand or criticism is addressed to when the sentence names no
-    one ("opposition lawmakers have spoken out against the move"): the story's
+    one ("deputies spoke out against the plan"): the story's
     government, or, when that government speaks, its country (someone in it); None for
     other acts or a story with no country."""
     if not code.startswith(ADDRESSED) or not story_country:
@@ -151,7 +151,7 @@ def is_populace(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.sectors) and set(actor.sectors) <= POPULACE
 
 
-# people who comment on the news rather than act in it ("experts say", "others argue",
+# those who comment on events rather than act in them ("experts say", "others argue",
 # "critics blame")
 COMMENTATORS = frozenset({
     "analyst", "expert", "critic", "observer", "other", "some", "many", "commenter",
@@ -274,7 +274,7 @@ SETTING_PREPS = {"prep-in", "prep-at", "prep-near", "prep-inside"}
 PLACE_TARGET_ROOTS = {"04"}
 
 
-# what something was said in: "wrote in a social media posting", "said in an interview"
+# what something was said in: "wrote in an online post", "said in an interview"
 CHANNELS = frozenset({
     "post", "posting", "statement", "interview", "letter", "speech", "article", "message",
     "tweet", "video", "broadcast", "editorial", "column", "briefing", "address", "remark",
@@ -284,7 +284,7 @@ CHANNELS = frozenset({
 
 def is_setting_target(roles: Roles, how_target: str) -> bool:
     """ "met in Vienna", "fought at Kunduz": a place the act happened in; "wrote in a
-    social media posting": the channel it was said in (CHANNELS)."""
+    online post": the channel it was said in (CHANNELS)."""
     return (
         how_target in SETTING_PREPS
         and roles.target is not None

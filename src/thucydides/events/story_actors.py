@@ -78,7 +78,7 @@ def story_actors(
         target = author_of(source, index, at, earlier) or target
     if target is None:  # "called for his release": of whoever holds him
         target = implied_holder(act.code, act.story_country, at)
-    if target is None or target.code is None:  # "banned the import of trophies"
+    if target is None or target.code is None:  # "banned imports of ivory carvings"
         target = (
             implied_restricted(act.code, act.story_country, at)
             or implied_addressee(act.code, source, act.story_country, at)
