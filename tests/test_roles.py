@@ -117,7 +117,7 @@ def test_noun_trigger_modifier_is_source(nlp):
 
 
 def test_the_possessor_of_an_act_done_to_someone_is_its_target(nlp):
-    # regression: "Mech Dara's arrest" made the journalist the arrester
+    # regression: "Sokha's arrest" made the journalist the arrester
     roles = roles_at(nlp, "Sokha's arrest drew condemnation from Europe.", "arrest", "noun")
     assert roles.source is None and words(roles.target) == "Sokha's"
     # with an "of" phrase the possessor is the doer

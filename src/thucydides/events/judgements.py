@@ -42,9 +42,10 @@ def is_judgement(anchor: Token, code: str, rule: str | None) -> bool:
 
 
 def judging_speech(predicate: Token) -> Token | None:
-    """ "'This order is unconstitutional,' the senator said": the verb of saying whose reported
-    clause calls something wrong (a DISAPPROVING adjective after "be", not negated), or
-    None. The speaker criticises whoever the clause judges (`judgement_roles`)."""
+    """ "'This order is unconstitutional,' the senator said": the verb of saying whose
+    reported clause calls something wrong (a DISAPPROVING adjective after "be", not
+    negated), or None. The speaker criticises whoever the clause judges
+    (`judgement_roles`)."""
     if predicate.lemma_.lower() not in DISAPPROVING:
         return None
     while predicate.dep_ == "conj":  # "is hasty, unfair and cruel"

@@ -26,7 +26,7 @@ NOUN_SUBJECT_VERBS = (
         "occur happen take break erupt kill wound injure hit destroy damage target leave rock "
         "claim shake go come follow last strike devastate flatten level cause end fail".split()
     )
-    | frozenset(REACTION_VERBS)
+    | REACTION_VERBS
 )
 NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
 

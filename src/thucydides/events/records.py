@@ -42,7 +42,7 @@ def implied_state(
     code: str, target: Actor | None, story_country: str | None, at: int
 ) -> Actor | None:
     """The story's state as the unnamed doer of an act only a state does, done to one of
-    its own ("Mech Dara was released on bail" in a Cambodian story): an implied actor,
+    its own ("Sokha was released on bail" in a Cambodian story): an implied actor,
     with no text of its own (`via = "implied"`, at the trigger)."""
     role = state_role(code)
     if role is None or target is None or not story_country:
@@ -85,9 +85,9 @@ def implied_addressee(
     code: str, source: Actor | None, story_country: str | None, at: int
 ) -> Actor | None:
     """The one an appeal, demand or criticism is addressed to when the sentence names no
-    one ("deputies spoke out against the plan"): the story's
-    government, or, when that government speaks, its country (someone in it); None for
-    other acts or a story with no country."""
+    one ("deputies spoke out against the plan"): the story's government, or, when that
+    government speaks, its country (someone in it); None for other acts or a story with
+    no country."""
     if not code.startswith(ADDRESSED) or not story_country:
         return None
     own = source is not None and source.country == story_country and "GOV" in source.sectors
@@ -283,7 +283,7 @@ CHANNELS = frozenset({
 
 
 def is_setting_target(roles: Roles, how_target: str) -> bool:
-    """ "met in Vienna", "fought at Kunduz": a place the act happened in; "wrote in a
+    """ "met in Vienna", "fought at Kunduz": a place the act happened in; "wrote in an
     online post": the channel it was said in (CHANNELS)."""
     return (
         how_target in SETTING_PREPS

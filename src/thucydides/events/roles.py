@@ -83,9 +83,9 @@ DISAPPROVAL_NOUNS = {
 
 
 def _received_disapproval(verb: Token, obj: Token | None, resolvable) -> Roles | None:
-    """ "The plan met with opposition from China", "Mhlanga's arrest drew condemnation
+    """ "The plan met with opposition from China", "Banda's arrest drew condemnation
     from rights groups": the from-phrase disapproves (source) of the subject, or of whose
-    the subject is ("Mhlanga's arrest": Mhlanga)."""
+    the subject is ("Banda's arrest": Banda)."""
     if verb.lemma_.lower() not in RECEIVING_VERBS or obj is None:
         return None
     if obj.lemma_.lower() not in DISAPPROVAL_NOUNS:
@@ -98,7 +98,7 @@ def _received_disapproval(verb: Token, obj: Token | None, resolvable) -> Roles |
                     author = author or actor_in(pobj, resolvable)
     subj, _ = own_subject(verb)
     if subj is not None:
-        subj = actor_in(subj, resolvable) or subj  # "Mhlanga's arrest": Mhlanga
+        subj = actor_in(subj, resolvable) or subj  # "Banda's arrest": Banda
     source = noun_phrase(author) if author is not None else None
     target = noun_phrase(subj) if subj is not None else None
     if source is not None and target is not None and _overlap(source, target):
@@ -185,7 +185,7 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
         and source_tok.dep_ == "poss"
         and noun.lemma_.lower() in UNDERGONE_NOUNS
         and not any(p.lower_ == "of" for p in children(noun, {"prep"}))
-    ):  # "Mech Dara's arrest": Mech Dara was arrested, by whom the story says
+    ):  # "Sokha's arrest": Sokha was arrested, by whom the story says
         source_tok, target_tok, how = None, source_tok, "noun/undergoer"
     for prep in children(noun, {"prep"}):
         if target_tok is not None:
