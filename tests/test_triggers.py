@@ -414,6 +414,10 @@ def test_problems_are_collected_instead_of_raised(tmp_path):
         ("According to the index released last week, crime fell.", "released"),
         ("The children are caught up in a feud between two clans.", "caught"),
         ("Solar power is needed to meet the emissions targets.", "meet"),
+        # a court appeal is a step in a case, not an appeal to an actor
+        ("The refugee can appeal to a federal court within a month.", "appeal"),
+        ("Her lawyers appealed the verdict on Friday.", "appealed"),
+        ("The editor will appeal against the sentence.", "appeal"),
         # a number that falls refuses nothing, also under a control verb
         ("The island's population declined again last year.", "declined"),
         ("As the population continues to decline, schools are closing.", "decline"),
