@@ -52,43 +52,27 @@ def implied_state(
     return Actor.implied(story_country, role, at)
 
 
-# appeals and demands for someone's release, addressed to whoever holds them
-RELEASE_CALLS = {"0253", "1053"}
-
-
-def implied_holder(code: str, story_country: str | None, at: int) -> Actor | None:
-    """The story's government as the one asked to release someone, when the sentence
-    names no one asked ("called for his release"), or None."""
-    if code not in RELEASE_CALLS or not story_country:
-        return None
-    return Actor.implied(story_country, "GOV", at)
-
-
 # restrictions on goods or activities, whoever they hit: "banned imports of ivory
 # carvings", "imposed curbs on publishing newspapers"
 RESTRICTIONS = ("163", "172")
-
-
-def implied_restricted(code: str, story_country: str | None, at: int) -> Actor | None:
-    """The story's country as the one a restriction on things hits, when the sentence
-    names no one it hits, or None."""
-    if not code.startswith(RESTRICTIONS) or not story_country:
-        return None
-    return Actor.implied(story_country, None, at)
-
-
-# acts addressed to someone: appeals (02), demands (10), criticism (11)
+# acts addressed to someone: appeals (02, among them calls for someone's release),
+# demands (10), criticism (11)
 ADDRESSED = ("02", "10", "11")
 
 
-def implied_addressee(
+def implied_target(
     code: str, source: Actor | None, story_country: str | None, at: int
 ) -> Actor | None:
-    """The one an appeal, demand or criticism is addressed to when the sentence names no
-    one ("deputies spoke out against the plan"): the story's government, or, when that
-    government speaks, its country (someone in it); None for other acts or a story with
-    no country."""
-    if not code.startswith(ADDRESSED) or not story_country:
+    """Whom an act is aimed at when its sentence names no one, from the story, or None:
+    - a restriction on things hits the story's country;
+    - an appeal, demand or criticism ("deputies spoke out against the plan", "called
+      for his release") is addressed to the story's government, or, when that
+      government speaks, to its country (someone in it)."""
+    if not story_country:
+        return None
+    if code.startswith(RESTRICTIONS):
+        return Actor.implied(story_country, None, at)
+    if not code.startswith(ADDRESSED):
         return None
     own = source is not None and source.country == story_country and "GOV" in source.sectors
     return Actor.implied(story_country, None if own else "GOV", at)

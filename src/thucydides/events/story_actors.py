@@ -23,12 +23,7 @@ from thucydides.events.authors import (
     state_author,
 )
 from thucydides.events.fighters import implied_fighter
-from thucydides.events.records import (
-    implied_addressee,
-    implied_holder,
-    implied_restricted,
-    implied_state,
-)
+from thucydides.events.records import implied_state, implied_target
 from thucydides.model import Actor, Event
 
 
@@ -76,14 +71,8 @@ def story_actors(
         # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
         # "called the allegations baseless", its object read by the pattern
         target = author_of(source, index, at, earlier) or target
-    if target is None:  # "called for his release": of whoever holds him
-        target = implied_holder(act.code, act.story_country, at)
-    if target is None or target.code is None:  # "banned imports of ivory carvings"
-        target = (
-            implied_restricted(act.code, act.story_country, at)
-            or implied_addressee(act.code, source, act.story_country, at)
-            or target
-        )
+    if target is None or target.code is None:  # "called for his release", "banned ..."
+        target = implied_target(act.code, source, act.story_country, at) or target
     if source is None and (
         act.how.startswith("passive-no-agent") or act.kind == "noun" or act.undergoer
     ):  # "X was detained", "X's detention": by the state, when only a state does it

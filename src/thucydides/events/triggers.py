@@ -89,31 +89,27 @@ class TriggerMatcher:
                     anchors.add(tok.i)
                 elif blocked is not None:
                     blocked.add(tok.i)
-        for tok in tokens:  # "X said Y must act": X demands it of Y (CAMEO 100)
+
+        def said(speech: Token | None, code: str, rule: str) -> None:
+            """An act read off what was said, at the verb of saying (one per verb)."""
+            if speech is not None and speech.i not in anchors:
+                hits.append(
+                    TriggerHit(speech.i, speech.idx, speech.idx + len(speech), code, rule,
+                               "verb", 1, None)
+                )  # fmt: skip
+                anchors.add(speech.i)
+
+        for tok in tokens:
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp"):
-                speech = demanding_speech(tok)
-                if speech is not None and speech.i not in anchors:
-                    hits.append(
-                        TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
-                                   obligation_code(tok), DEMAND_RULE, "verb", 1, None)
-                    )  # fmt: skip
-                    anchors.add(speech.i)
-        for tok in tokens:  # "X said the ruling was unconstitutional": X criticises (111)
-            speech = judging_speech(tok) if tok.pos_ == "ADJ" else None
-            if speech is not None and speech.i not in anchors:
-                hits.append(
-                    TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
-                               JUDGEMENT_CODE, JUDGEMENT_RULE, "verb", 1, None)
-                )  # fmt: skip
-                anchors.add(speech.i)
+                # "X said Y must act": X demands it of Y (CAMEO 100)
+                said(demanding_speech(tok), obligation_code(tok), DEMAND_RULE)
+            elif tok.pos_ == "ADJ":  # "X said the ruling was unconstitutional" (111)
+                said(judging_speech(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
         for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
-            speech = accusing_speech(sent.doc[hit.token], hit.code) if hit.kind == "verb" else None
-            if speech is not None and speech.i not in anchors:
-                hits.append(
-                    TriggerHit(speech.i, speech.idx, speech.idx + len(speech),
-                               ACCUSATION_CODE, ACCUSATION_RULE, "verb", 1, None)
-                )  # fmt: skip
-                anchors.add(speech.i)
+            if hit.kind == "verb":
+                said(
+                    accusing_speech(sent.doc[hit.token], hit.code), ACCUSATION_CODE, ACCUSATION_RULE
+                )
         effects: set[int] = set()
         for tok in tokens:
             if tok.i not in consumed and tok.pos_ in ("NOUN", "PROPN"):
