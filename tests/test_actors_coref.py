@@ -367,6 +367,17 @@ def test_the_militants_are_the_armed_group_named_before(nlp, resolver):
     assert actors.resolve(span_of(doc, "The militants")).code == "SOMINS"
 
 
+def test_militants_placed_by_their_own_phrase_are_that_countrys(nlp, resolver):
+    """ "Militants on Ugandan soil" in a story about a Congolese group: where the phrase
+    places them wins over the group the story named and over the sentence's other place."""
+    doc = nlp(
+        "Congolese rebels of the M23 raided a village on Sunday.\n\n"
+        "Kinshasa blamed the raids on militants present on Ugandan soil."
+    )
+    actors = DocumentActors(doc, "2020-01-10", resolver)
+    assert actors.resolve(span_of(doc, "militants present on Ugandan soil")).code == "UGAREB"
+
+
 def test_terror_commanders_are_the_armed_group_named_before(nlp, resolver):
     """With no country of their own and no "the", armed men in a story about one armed
     group are its men; with no group named they stay a bare role."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from thucydides.actors.antecedents import MentionIndex
 from thucydides.actors.mentions import as_coref, is_pronoun
 from thucydides.actors.resolve import make_match
-from thucydides.actors.story import PLACE_OF_SENTENCE, StoryContext
+from thucydides.actors.story import PLACE_OF_PHRASE, PLACE_OF_SENTENCE, StoryContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -57,8 +57,9 @@ def armed_men(
     context: StoryContext, mentions: MentionIndex, span: Span, match: ActorMatch
 ) -> ActorMatch | None:
     """Armed men of the group the story names, unless their sentence places them in a
-    country ("militants arrested in Peshawar" are Pakistan's)."""
+    country ("militants arrested in Peshawar" are Pakistan's, "militants on Afghan soil"
+    Afghanistan's)."""
     found = context.country_for(span, leader=False)
-    if found is not None and found[1] == PLACE_OF_SENTENCE:
+    if found is not None and found[1] in (PLACE_OF_PHRASE, PLACE_OF_SENTENCE):
         return None
     return mentions.armed_members(span, match)

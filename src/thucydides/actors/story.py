@@ -142,12 +142,22 @@ def story_country(
     return dominant_country(named_countries(resolver, sents, date), MIN_STORY_NAMED)
 
 
+# ground named by whose it is ("on Afghan soil", "on Syrian territory")
+GROUND_NOUNS = frozenset({"soil", "territory", "land", "ground"})
+
+
 def is_place_mention(tok: Token) -> bool:
-    """A country or city named as where something is: the object of in/at/near/across."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside"}
+    """A country or city named as where something is: the object of in/at/near/across,
+    or ground "on" it ("on Afghan soil")."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ == "on":
+        return tok.lemma_.lower() in GROUND_NOUNS
+    return tok.head.lower_ in {"in", "at", "near", "across", "inside"}
 
 
 PLACE_OF_SENTENCE = "the only country its sentence names as a place"
+PLACE_OF_PHRASE = "the only country its own phrase names as a place"
 
 
 class StoryContext:
@@ -183,8 +193,9 @@ class StoryContext:
         return story_country(self.doc, self.resolver, self.date, country_of)
 
     def country_for(self, span: Span, leader: bool) -> tuple[str, str] | None:
-        """(country, why) for a mention that names none: the one country its sentence
-        names as a place ("rebels in the Ivory Coast"); failing that the story's country;
+        """(country, why) for a mention that names none: the one country its own phrase
+        names as a place ("rebels in the Ivory Coast", "militants on Afghan soil"), else
+        the one its sentence names as one ("rebels attacked a base in Mali"); failing that the story's country;
         failing that the one country the document's actors have, this sentence's
         included: news names one country's actors together more often than not (on
         plover_gsr, leaving the sentence out lost 2 points of actor codes). A mere
@@ -195,18 +206,21 @@ class StoryContext:
         minister's compatriot."""
         sent = span.sent
 
-        def countries(lo: int, hi: int, places_only: bool) -> set[str]:
+        def countries(lo: int, hi: int, places_only: bool, inside: bool = False) -> set[str]:
             return {
                 m.country
                 for tok, sp, m, person in self.named
                 if m and m.country and lo <= sp.start_char and sp.end_char <= hi
-                and not (span.start_char <= sp.start_char < span.end_char)
+                and inside == (span.start_char <= sp.start_char < span.end_char)
                 and (not places_only or is_place_mention(tok))
                 and not (leader and person)
             }  # fmt: skip
 
-        found = countries(sent.start_char, sent.end_char, True)
-        how = PLACE_OF_SENTENCE
+        # "militants present on Afghan soil": where the role's own phrase places it
+        found = countries(span.start_char, span.end_char, True, inside=True)
+        how = PLACE_OF_PHRASE
+        if not found:
+            found, how = countries(sent.start_char, sent.end_char, True), PLACE_OF_SENTENCE
         if not found and self.story_country:
             found, how = {self.story_country}, "the story's country"
         if not found:
