@@ -292,6 +292,29 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
         assert events[0].target.code[:3] == target, text
 
 
+def test_whose_a_measure_is_never_whom_it_hits(fast_coder):
+    """Regression: "lifted U.S. sanctions" was aimed at the US, and "the U.S. tariff on
+    its northern neighbor's exports" at the US again (through "its")."""
+    lifted = [
+        e for e in fast_coder.code("Washington lifted U.S. sanctions.") if e.cameo.root == "08"
+    ]
+    assert lifted and all(e.target is None or e.target.code != "USA" for e in lifted)
+    text = "Ottawa protested. Trump doubled the 25% U.S. tariff on its northern neighbor's steel."
+    doubled = [e for e in fast_coder.code(text) if e.cameo.code == "163"]
+    assert doubled and all(e.target is None or e.target.code != "USA" for e in doubled)
+
+
+def test_a_reason_clause_names_no_one_a_measure_hits(fast_coder):
+    """Regression: "boosted the tariffs because Canada has been ripping off the United
+    States" aimed the tariffs at the United States."""
+    text = (
+        "Trump was boosting the steel and aluminum tariffs because "
+        '"Canada has been ripping off the United States of America for decades."'
+    )
+    boosted = [e for e in fast_coder.code(text) if e.cameo.code == "163"]
+    assert boosted and all(e.target is None or e.target.code != "USA" for e in boosted)
+
+
 def test_a_conjunct_that_names_no_actor_is_no_party(coder):
     """Regression: "the separatists and their allies launched attacks" paired the
     separatists with their allies as each other's targets."""

@@ -33,6 +33,12 @@ GROUP_NOUNS = frozenset(
 INSTITUTION_NOUNS = frozenset(
     "court tribunal agency commission council committee ministry department fund government".split()
 )
+# nouns that name another party even under a possessive: "its northern neighbor", "their
+# Chinese counterparts" are not the possessor
+RELATIONAL_NOUNS = frozenset(
+    "counterpart partner ally neighbour neighbor rival enemy opponent critic host adversary "
+    "foe".split()
+)
 # armed men a later "the militants", "the insurgents" points back to: the armed group the
 # story named before (al-Shabab), not its country's rebels
 FIGHTER_NOUNS = frozenset(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.antecedents import MentionIndex
-from thucydides.actors.mentions import as_coref, is_pronoun
+from thucydides.actors.mentions import RELATIONAL_NOUNS, as_coref, is_pronoun
 from thucydides.actors.resolve import make_match
 from thucydides.actors.story import PLACE_OF_PHRASE, PLACE_OF_SENTENCE, StoryContext
 
@@ -31,6 +31,8 @@ def owner(mentions: MentionIndex, span: Span, role: ActorMatch | None = None) ->
         if m is None or m.match is None:
             continue
         if is_pronoun(t):
+            if t.head.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "its northern neighbor's exports" are not its own
             return as_coref(m.match, span.text)
         found = m.match
         if role is not None and role.sectors and found.kind == "person" and found.country:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from thucydides.actors.mentions import RELATIONAL_NOUNS
 from thucydides.events.parse import (
     NOT_ACTOR_ENTS,
     OBJECT_DEPS,
@@ -165,6 +166,8 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
         found = _levied_on(obj, resolvable)
         if found is not None:  # "doubled the U.S. tariff on Canada": on Canada, not by the US
             return found, "object-on"
+        if obj.lemma_.lower() in LEVIED_NOUNS:
+            continue  # "lifted U.S. sanctions", "the U.S. tariff on its steel": whose they are
         found = actor_in(obj, resolvable)
         if found is not None:
             return found, "object" if found is obj else "object-phrase"
@@ -203,10 +206,16 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
         if found is not None:
             return found, f"xcomp-{how}"
     for obj in objects:  # "condemned the attacks"; but not "held talks", "expressed concern"
-        if (consumed is None or consumed.i != obj.i or not light) and obj.pos_ in {
-            "NOUN",
-            "PROPN",
-        }:
+        levied = obj.lemma_.lower() in LEVIED_NOUNS  # "the U.S. tariff" is whose, not on whom
+        if (
+            (consumed is None or consumed.i != obj.i or not light)
+            and not levied
+            and obj.pos_
+            in {
+                "NOUN",
+                "PROPN",
+            }
+        ):
             return obj, "object-any"
     # "X said Y must go" / "found Y guilty": the one spoken about is the target
     for clause in children(anchor, {"ccomp"}):
@@ -222,7 +231,7 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
             return subj, "reported-subject"
     # "carried out a raid, targeting X": the participle says whom the act was aimed at
     for clause in children(anchor, {"advcl"}):
-        if clause.tag_ == "VBG":
+        if clause.tag_ == "VBG" and not _gives_reason(clause):  # not "because X is ..."
             found, how = target_of(clause, None, resolvable)
             if found is not None:
                 return found, f"participle-{how}"
@@ -230,13 +239,6 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
 
 
 OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
-
-
-# nouns that name another party even under "its": "their Chinese counterparts"
-RELATIONAL_NOUNS = {
-    "counterpart", "partner", "ally", "neighbour", "neighbor", "rival", "enemy", "opponent",
-    "critic", "host", "adversary", "foe",
-}  # fmt: skip
 
 
 def _own(tok: Token, subj: Token | None) -> bool:
@@ -304,8 +306,9 @@ def actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | Non
             continue
         if tok.dep_ == "compound" or tok.tag_ in PRONOUN_TAGS or tok.ent_type_ in NOT_ACTOR_ENTS:
             continue
-        if _own(tok, subj):  # "its forces" are the actor's own
-            continue
+        if _own(tok, subj) or tok.lemma_.lower() in LEVIED_NOUNS:
+            continue  # "its forces" are the actor's own, "the U.S. tariff" the US's
+
         if resolvable(tok):
             return tok
     return None
