@@ -180,6 +180,9 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             source_tok, how = child, "noun-modifier"
             break
     target_tok: Token | None = None
+    between = _between_parties(noun, resolvable) if source_tok is None else None
+    if between is not None:  # "negotiations between Britain and Mauritius": both act
+        source_tok, how = between, "noun-between"
     if (
         source_tok is not None
         and source_tok.dep_ == "poss"
@@ -201,6 +204,8 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
                 if target_tok is not None:
                     break
                 continue
+        if between is not None and prep.lower_ == "between":
+            continue
         if prep.lower_ in TARGET_PREPS - {"from", "by"} or prep.lower_ == "between":
             for pobj in children(prep, {"pobj"}):
                 found = actor_in(pobj, resolvable)
@@ -259,6 +264,19 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, how)
+
+
+def _between_parties(noun: Token, resolvable) -> Token | None:
+    """The first of two or more parties an event noun is "between" ("talks between X and
+    Y"), each of them an actor; its conjuncts are the others."""
+    for prep in children(noun, {"prep"}):
+        if prep.lower_ != "between":
+            continue
+        for pobj in children(prep, {"pobj"}):
+            others = [t for t in pobj.conjuncts if t.i > pobj.i]
+            if resolvable(pobj) and others and all(resolvable(t) for t in others):
+                return pobj
+    return None
 
 
 MEETING_NOUNS = {
