@@ -292,6 +292,25 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
         assert events[0].target.code[:3] == target, text
 
 
+def test_tariffs_that_target_or_retaliate_are_sanctions_not_force(fast_coder):
+    """Regression: "tariffs targeting Canada" and "retaliated by announcing tariffs" were
+    190 (use of force), and "overcoming restrictions" another 190."""
+    cases = {
+        "Ottawa said the new tariffs targeting Canadian steel would hurt jobs.": "CAN",
+        "Mexico retaliated by announcing increased tariffs on Canadian exports.": "CAN",
+    }
+    for text, target in cases.items():
+        codes = {e.cameo.code: e for e in fast_coder.code(text)}
+        assert "163" in codes and "190" not in codes, text
+        assert codes["163"].target.code[:3] == target, text
+    text = "Chinese firms can now design chips, overcoming restrictions imposed by Washington."
+    assert not [e for e in fast_coder.code(text) if e.cameo.root == "19"]
+
+
+def test_refugees_going_home_return_no_one(fast_coder):
+    assert not fast_coder.code("Thousands of Somali refugees returned to Somalia last year.")
+
+
 def test_whose_a_measure_is_never_whom_it_hits(fast_coder):
     """Regression: "lifted U.S. sanctions" was aimed at the US, and "the U.S. tariff on
     its northern neighbor's exports" at the US again (through "its")."""

@@ -331,6 +331,7 @@ def _script_module(name: str):
     try:
         spec = importlib.util.spec_from_file_location(name, scripts / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up by name
         spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(scripts))

@@ -115,9 +115,21 @@ class VerbContext:
         self.subjects = [c for c in children if c.dep_ == "nsubj"]
         if not self.subjects and verb.dep_ == "xcomp":  # "the population continues to decline"
             self.subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if _modifies_its_doer(verb, self.subjects):  # "tariffs targeting Canada"
+            self.subjects = [verb.head]
         for c in children:
             if c.dep_ == "agent":
                 self.subjects += [g for g in c.children if g.dep_ == "pobj"]
+
+
+def _modifies_its_doer(verb: Token, subjects: list[Token]) -> bool:
+    """A present participle or a subject relative on a noun ("tariffs targeting Canada",
+    "tariffs that target Canada"): the noun does what the verb says."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not subjects:
+        return verb.dep_ == "acl" and verb.tag_ == "VBG"
+    return all(c.lower_ in ("which", "that", "who") for c in subjects)
 
 
 def _is_reduced_passive(verb: Token, children: list[Token]) -> bool:
@@ -163,7 +175,8 @@ def _pobjs(prep: Token) -> list[Token]:
 
 def _match_frame(frame: Frame, ctx: VerbContext, obj: Token | None) -> tuple[int, Token | None]:
     """A prepositional frame matches a prep child of the verb or of its object (one level of
-    chaining), or, for `to`, an xcomp ("agreed to resume talks")."""
+    chaining), or, for `to`, an xcomp ("agreed to resume talks"); a gerund's object stands
+    for the gerund ("retaliated by imposing tariffs"), as an xcomp's does."""
     preps = list(ctx.preps)
     if obj is not None:
         preps += [c for c in obj.children if c.dep_ == "prep"]
@@ -173,7 +186,10 @@ def _match_frame(frame: Frame, ctx: VerbContext, obj: Token | None) -> tuple[int
     candidates: list[tuple[Token, int]] = []
     for p in preps:
         if p.lower_ in frame.preps or p.lemma_.lower() in frame.preps:
-            candidates += [(o, 0) for o in _pobjs(p)]
+            for o in _pobjs(p):
+                candidates.append((o, 0))
+                if o.dep_ == "pcomp":  # "retaliated by announcing tariffs": the gerund's object
+                    candidates += [(g, 1) for g in o.children if g.dep_ == "dobj"]
     if "to" in frame.preps:
         for c in ctx.verb.children:
             if c.dep_ == "xcomp":
