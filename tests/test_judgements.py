@@ -67,3 +67,9 @@ def test_whom_a_judged_act_was_done_to_is_not_judged(coder):
 def test_a_judgement_denied_is_no_criticism(coder):
     text = "Kenya's president said the court ruling was not illegal."
     assert criticisms(coder, text) == []
+
+
+def test_denying_that_an_act_is_lawful_is_a_criticism(coder):
+    text = "Kenya's opposition leader said the court ruling was not constitutional."
+    assert [source for _, source, _ in criticisms(coder, text)] == ["KENOPP"]
+    assert criticisms(coder, "Kenya's opposition leader said the court ruling was lawful.") == []

@@ -22,7 +22,13 @@ DISAPPROVING = frozenset(
     unconstitutional illegal unlawful unacceptable unfair unjust inhumane arbitrary
     absurd outrageous hypocritical ridiculous shameful irresponsible illegitimate
     horrifying disgraceful cruel unjustified unwarranted appalling deplorable
+    undemocratic discriminatory degrading repressive draconian reckless
+    scandalous disproportionate unreasonable abhorrent despicable barbaric
     """.split()
+)
+# what a speaker calls wrong by denying it is right: "the case is not legal"
+APPROVING = frozenset(
+    "legal lawful constitutional fair just acceptable justified legitimate democratic".split()
 )
 JUDGEMENT_CODE = "111"  # criticize or denounce
 JUDGEMENT_RULE = "structure:reported-judgement"
@@ -44,9 +50,10 @@ def is_judgement(anchor: Token, code: str, rule: str | None) -> bool:
 def judging_speech(predicate: Token) -> Token | None:
     """ "'This order is unconstitutional,' the senator said": the verb of saying whose
     reported clause calls something wrong (a DISAPPROVING adjective after "be", not
-    negated), or None. The speaker criticises whoever the clause judges
-    (`judgement_roles`)."""
-    if predicate.lemma_.lower() not in DISAPPROVING:
+    negated, or an APPROVING one negated: "is not legal"), or None. The speaker
+    criticises whoever the clause judges (`judgement_roles`)."""
+    word = predicate.lemma_.lower()
+    if word not in DISAPPROVING and word not in APPROVING:
         return None
     while predicate.dep_ == "conj":  # "is hasty, unfair and cruel"
         predicate = predicate.head
@@ -55,8 +62,9 @@ def judging_speech(predicate: Token) -> Token | None:
     clause = predicate.head
     if clause.lemma_ != "be" or clause.dep_ != "ccomp":
         return None
-    if any(c.dep_ == "neg" for c in (*clause.children, *predicate.children)):
-        return None  # "the ban is not illegal" defends it
+    negated = any(c.dep_ == "neg" for c in (*clause.children, *predicate.children))
+    if negated != (word in APPROVING):
+        return None  # "the ban is not illegal" defends it, "the ban is legal" too
     speech = clause.head
     return speech if speech.lemma_.lower() in JUDGING_VERBS else None
 
