@@ -311,6 +311,13 @@ def test_refugees_going_home_return_no_one(fast_coder):
     assert not fast_coder.code("Thousands of Somali refugees returned to Somalia last year.")
 
 
+def test_a_pronoun_that_points_back_to_the_source_is_no_target(fast_coder):
+    """Regression: "Ghana argues it was forced" was Ghana's disapproval of Ghana."""
+    text = "Ghana has long claimed the islands. Ghana argues it was forced to give them up."
+    argued = [e for e in fast_coder.code(text) if e.cameo.root == "11"]
+    assert argued and all(e.target is None or e.target.code != "GHA" for e in argued)
+
+
 def test_whose_a_measure_is_never_whom_it_hits(fast_coder):
     """Regression: "lifted U.S. sanctions" was aimed at the US, and "the U.S. tariff on
     its northern neighbor's exports" at the US again (through "its")."""

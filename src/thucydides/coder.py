@@ -35,6 +35,7 @@ from thucydides.events.records import (
     is_private_travel,
     is_setting_target,
     member_pairs,
+    refers_back,
     role_pairs,
     state_role,
     unconventional,
@@ -332,6 +333,8 @@ class Coder:
                 continue  # "a fire killed twelve", "ties are deepening": nobody acted
             source = record_actor(src, s_match, chunk, doc_countries)
             target = record_actor(tgt, t_match, chunk, doc_countries)
+            if refers_back(tgt, target, source):
+                target = None  # "Mauritius argues it was forced": itself, no one acted upon
             source, target = story_actors(act, source, target, (src, tgt), earlier)
             if is_private_travel(cand.code, source, target):
                 continue  # "a million Korean tourists visited Laos": travel

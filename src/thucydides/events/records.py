@@ -293,3 +293,21 @@ def member_pairs(
     if len(s_members) > 1 and symmetric:
         return [(src, src, a, b) for a in s_members for b in s_members if a is not b]
     return [(src, tgt, a, b) for a in sources for b in targets]
+
+
+SELF_PRONOUNS = frozenset(
+    "it its itself he him his himself she her herself they them their themselves".split()
+)
+
+
+def refers_back(span: Span | None, target: Actor | None, source: Actor | None) -> bool:
+    """Is the target a pronoun, or a thing owned by one ("its claims"), that points back
+    to the source itself ("Mauritius argues it was forced", "Beijing backs its claims")?
+    Then no one else is acted upon."""
+    if span is None or target is None or source is None or target.via != "coreference":
+        return False
+    root = span.root
+    pronoun = root.lower_ in SELF_PRONOUNS or any(
+        c.dep_ == "poss" and c.lower_ in SELF_PRONOUNS for c in root.children
+    )
+    return pronoun and target.code == source.code and target.name == source.name
