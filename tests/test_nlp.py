@@ -103,3 +103,17 @@ def test_a_heading_run_into_the_next_sentence_is_its_own(nlp):
     # a title inside a sentence is no heading
     doc = nlp("He told The Associated Press that the talks failed.")
     assert len(list(doc.sents)) == 1
+
+
+def test_verb_forms_the_lemmatizer_strips_to_another_word_keep_their_verb(nlp):
+    """Regression: "hopes" and "hoped" were lemmatised "hop", so no pattern for "hope"
+    ever matched them; "raped" was "rap"."""
+    doc = nlp("The envoy hopes talks resume; he hoped for a deal. Soldiers raped women.")
+    verbs = {t.lower_: t.lemma_ for t in doc if t.pos_ == "VERB"}
+    assert verbs["hopes"] == verbs["hoped"] == "hope"
+    assert verbs["raped"] == "rape"
+
+
+def test_a_hope_for_peace_is_an_optimistic_comment(fast_coder):
+    events = fast_coder.code("Kenya's president hopes for peace with Somalia.")
+    assert [e.cameo.code for e in events] == ["013"]
