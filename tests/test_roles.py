@@ -385,6 +385,9 @@ def test_a_gerund_under_a_preposition_has_an_actor(nlp, text, trigger, source):
          "visit", "The Spanish minister", "Beijing"),
         ("Mexico's president assured Trump in several phone conversations that the border was safe.",
          "conversations", "Mexico's president", "Trump"),
+        # regression: "following" sets the act as "after" does
+        ("Following talks with Kenya's foreign minister, Somalia's president announced a deal.",
+         "talks", "Somalia's president", "Kenya's foreign minister"),
     ],
 )  # fmt: skip
 def test_a_visit_or_call_that_sets_a_statement_is_made_by_the_speaker(

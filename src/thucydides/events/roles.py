@@ -283,7 +283,7 @@ MEETING_NOUNS = {
     "visit", "trip", "tour", "talk", "meeting", "conversation", "call", "negotiation",
     "discussion", "summit",
 }  # fmt: skip
-SETTING_PREPS = {"during", "in", "on", "at", "after", "before", "ahead"}
+SETTING_PREPS = {"during", "in", "on", "at", "after", "following", "before", "ahead"}
 
 
 def _meeting_setting(noun: Token) -> bool:
