@@ -117,3 +117,13 @@ def test_verb_forms_the_lemmatizer_strips_to_another_word_keep_their_verb(nlp):
 def test_a_hope_for_peace_is_an_optimistic_comment(fast_coder):
     events = fast_coder.code("Kenya's president hopes for peace with Somalia.")
     assert [e.cameo.code for e in events] == ["013"]
+
+
+def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(nlp):
+    """Regression: the parser cut "Nigeria" off "Nigeria and Ghana are ..." at a paragraph's
+    start, leaving a sentence with no subject."""
+    body = "Nigeria and Ghana are seemingly closer to a trade war as officials trade barbs."
+    sents = [
+        s.text.strip() for s in nlp("Ghana: IMF loan 'on course' for $3 billion\n\n" + body).sents
+    ]
+    assert sents[-1] == body

@@ -96,14 +96,19 @@ def split_long_sentences(doc: Doc) -> Doc:
     after_break = False
     last_end = 0
     opening_initials = False  # the paragraph opened with "U.S.", which ends no sentence
+    opening_word = False  # the paragraph opened with a word, which ends no sentence alone
     for token in doc:
         if token.is_space:
             after_break = after_break or token.text.count("\n") >= 2
+            opening_word = opening_word and "\n" not in token.text
             continue
-        if opening_initials:
-            token.is_sent_start = False  # "U.S. | President Trump ...": one sentence
-            opening_initials = False
-        opening_initials = (not token.i or after_break) and bool(INITIALS.match(token.text))
+        if opening_initials or (opening_word and not token.is_punct):
+            # "U.S. | President Trump ...", "Pakistan | said Sunday ...": one sentence
+            # (the parser cut a paragraph's first word off as a sentence of its own)
+            token.is_sent_start = False
+        first = not token.i or after_break
+        opening_initials = first and bool(INITIALS.match(token.text))
+        opening_word = first and not opening_initials and token.is_alpha
         if token.i and (after_break or run >= MAX_SENTENCE_TOKENS):
             if after_break and stretch is not None:
                 cuts.append((stretch, last_end))
