@@ -627,3 +627,10 @@ def test_people_acted_upon_by_no_one_the_story_names_is_no_record(coder):
     events = coder.code(story, date="2024-08-20")
     assert [e for e in events if e.trigger.text == "urging"] == []
     assert [e.source.code[:3] for e in events if e.trigger.text == "urged"] == ["GHA"]
+
+
+def test_credit_for_is_praise_and_rail_against_is_criticism(fast_coder):
+    events = fast_coder.code("Kenya's president credited Ghana for its constructive role.")
+    assert [(e.cameo.code, e.target.code) for e in events] == [("051", "GHA")]
+    events = fast_coder.code("Hungary's prime minister has long railed against the European Union.")
+    assert [e.cameo.code for e in events] == ["111"]
