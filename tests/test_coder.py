@@ -283,6 +283,9 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
         # the nationality on the tariff is whose it is, the "on" phrase whom it hits
         "Trump doubled the 25% U.S. tariff on Canadian steel.": ("163", "USAGOV", "CAN"),
         "The president delayed the tariffs on Mexico for a month.": ("085", None, "MEX"),
+        # sanctions made heavier are sanctions imposed
+        "The U.N. Security Council ramped up sanctions on Eritrea.": ("163", "IGOUNO", "ERI"),
+        "Washington tightened sanctions on Cuba.": ("163", "USAGOV", "CUB"),
     }
     for text, (code, source, target) in cases.items():
         events = [e for e in fast_coder.code(text) if e.cameo.code == code]
