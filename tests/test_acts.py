@@ -100,6 +100,8 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "The ministry's denial comes two days before the vote.",
         "Maria Lopez in Caracas contributed to this report.",
         "Thousands of families were affected by the outbreak in the north.",
+        "Cheap Japanese imports are harming Kenya's economy.",
+        "Ghana has been ripping off Nigeria for decades.",  # cheating, no assault
     ],
 )
 def test_not_an_act(coder, text):
