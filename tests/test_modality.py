@@ -105,3 +105,9 @@ def test_no_longer_negates(nlp):
     doc = nlp("The rebels no longer control the town.")
     anchor = next(t for t in doc if t.text == "control")
     assert mood_of(anchor).polarity == "negated"
+
+
+def test_what_happens_as_a_rule_is_no_one_event(coder):
+    """Regression: "the person is usually deported" was an actual deportation."""
+    events = coder.code("A person whose visa is revoked is usually deported from Kenya.")
+    assert events and all(e.modality == "hypothetical" for e in events if e.cameo.root == "17")

@@ -34,6 +34,8 @@ INTENT_NOUNS = {"plan", "plans", "intention", "promise", "pledge", "proposal", "
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITION_MARKS = {"if", "unless", "whether", "until", "lest"}
+# what happens as a rule, not once
+HABITUAL_ADVERBS = {"usually", "typically", "generally", "normally"}
 PREDICTION_VERBS = {
     "predict", "expect", "forecast", "anticipate", "fear", "warn", "speculate", "suggest",
     "believe", "think", "doubt", "estimate", "project", "worry", "say", "argue",
@@ -105,6 +107,8 @@ def mood_of(anchor: Token) -> Mood:
                 modality, cue = "intended", next(iter(words & FUTURE_AUX))
             elif any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
                 modality, cue = "hypothetical", "if"
+            elif words & HABITUAL_ADVERBS:  # "the person is usually deported": no one event
+                modality, cue = "hypothetical", next(iter(words & HABITUAL_ADVERBS))
         head = tok.head
         if head is tok or tok.dep_ == "relcl":  # a relative clause has its own mood
             break
