@@ -102,6 +102,7 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "Thousands of families were affected by the outbreak in the north.",
         "Cheap Japanese imports are harming Kenya's economy.",
         "Ghana has been ripping off Nigeria for decades.",  # cheating, no assault
+        "The Aliens Restriction Act allowed Kenyan traders into the country.",  # a law
     ],
 )
 def test_not_an_act(coder, text):

@@ -30,6 +30,8 @@ class NotActs:
     result_reports: frozenset[str]
     # modifiers that make a state word a person: "a senior figure", "opposition figures"
     standing: frozenset[str] = frozenset()
+    # laws and charters, which act on no one even when named ("the Exclusion Act")
+    documents: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -48,18 +50,21 @@ class NotActs:
             result_objects=words(raw["results"]["objects"]),
             result_reports=words(raw["results"]["reports"]),
             standing=words(raw["non_agents"].get("standing", ())),
+            documents=words(raw["non_agents"].get("documents", ())),
         )
 
     def cannot_act(self, span: Span) -> bool:
-        """The phrase's head is a disaster, a disease, a state of affairs or an aim ("our
-        goal is to liberate": the goal does nothing)."""
+        """The phrase's head is a disaster, a disease, a state of affairs, a law or an aim
+        ("our goal is to liberate": the goal does nothing)."""
         head = span.root
         lemma = head.lemma_.lower()
         if any(c.dep_ in ("amod", "compound") and c.lower_ in self.standing for c in head.children):
             return False  # "a senior figure in the network" is a person, no statistic
         # a disease may be written as a name ("Cholera killed dozens"), a state never is
-        return lemma in self.causes or (
-            head.pos_ != "PROPN" and (lemma in self.states or lemma in self.aims)
+        return (
+            lemma in self.causes
+            or lemma in self.documents
+            or (head.pos_ != "PROPN" and (lemma in self.states or lemma in self.aims))
         )
 
     def names_an_aim(self, anchor: Token) -> bool:
