@@ -194,7 +194,7 @@ class StoryContext:
 
     def country_for(self, span: Span, leader: bool) -> tuple[str, str] | None:
         """(country, why) for a mention that names none: the one country its own phrase
-        names as a place ("rebels in the Ivory Coast", "militants on Afghan soil"), else
+        names as a place ("rebels inside Liberia", "gunmen on Ugandan soil"), else
         the one its sentence names as one ("rebels attacked a base in Mali"); failing that the story's country;
         failing that the one country the document's actors have, this sentence's
         included: news names one country's actors together more often than not (on
@@ -216,7 +216,7 @@ class StoryContext:
                 and not (leader and person)
             }  # fmt: skip
 
-        # "militants present on Afghan soil": where the role's own phrase places it
+        # "gunmen hiding on Ugandan soil": where the role's own phrase places it
         found = countries(span.start_char, span.end_char, True, inside=True)
         how = PLACE_OF_PHRASE
         if not found:

@@ -107,7 +107,7 @@ def mood_of(anchor: Token) -> Mood:
                 modality, cue = "intended", next(iter(words & FUTURE_AUX))
             elif any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
                 modality, cue = "hypothetical", "if"
-            elif words & HABITUAL_ADVERBS:  # "the person is usually deported": no one event
+            elif words & HABITUAL_ADVERBS:  # "migrants are usually expelled": no one event
                 modality, cue = "hypothetical", next(iter(words & HABITUAL_ADVERBS))
         head = tok.head
         if head is tok or tok.dep_ == "relcl":  # a relative clause has its own mood

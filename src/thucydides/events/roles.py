@@ -181,7 +181,7 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             break
     target_tok: Token | None = None
     between = _between_parties(noun, resolvable) if source_tok is None else None
-    if between is not None:  # "negotiations between Britain and Mauritius": both act
+    if between is not None:  # "talks between Chad and Niger": both act
         source_tok, how = between, "noun-between"
     if (
         source_tok is not None

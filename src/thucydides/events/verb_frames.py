@@ -188,7 +188,7 @@ def _match_frame(frame: Frame, ctx: VerbContext, obj: Token | None) -> tuple[int
         if p.lower_ in frame.preps or p.lemma_.lower() in frame.preps:
             for o in _pobjs(p):
                 candidates.append((o, 0))
-                if o.dep_ == "pcomp":  # "retaliated by announcing tariffs": the gerund's object
+                if o.dep_ == "pcomp":  # "hit back by imposing duties": the gerund's object
                     candidates += [(g, 1) for g in o.children if g.dep_ == "dobj"]
     if "to" in frame.preps:
         for c in ctx.verb.children:
