@@ -372,10 +372,10 @@ def test_militants_placed_by_their_own_phrase_are_that_countrys(nlp, resolver):
     places them wins over the group the story named and over the sentence's other place."""
     doc = nlp(
         "Congolese rebels of the M23 raided a village on Sunday.\n\n"
-        "Kinshasa blamed the raids on militants present on Ugandan soil."
+        "Kinshasa blamed the raids on militants hiding on Ugandan soil."
     )
     actors = DocumentActors(doc, "2020-01-10", resolver)
-    assert actors.resolve(span_of(doc, "militants present on Ugandan soil")).code == "UGAREB"
+    assert actors.resolve(span_of(doc, "militants hiding on Ugandan soil")).code == "UGAREB"
 
 
 def test_terror_commanders_are_the_armed_group_named_before(nlp, resolver):

@@ -100,7 +100,7 @@ def test_symmetric_agreement_keeps_both_directions(coder):
         "The ministry's denial comes two days before the vote.",
         "Maria Lopez in Caracas contributed to this report.",
         "Thousands of families were affected by the outbreak in the north.",
-        "Cheap Japanese imports are harming Kenya's economy.",
+        "Low-priced Japanese imports keep harming Kenya's economy.",
         "Ghana has been ripping off Nigeria for decades.",  # cheating, no assault
         "The Aliens Restriction Act allowed Kenyan traders into the country.",  # a law
     ],

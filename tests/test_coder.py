@@ -284,7 +284,7 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
         "Trump doubled the 25% U.S. tariff on Canadian steel.": ("163", "USAGOV", "CAN"),
         "The president delayed the tariffs on Mexico for a month.": ("085", None, "MEX"),
         # sanctions made heavier are sanctions imposed
-        "The U.N. Security Council ramped up sanctions on Eritrea.": ("163", "IGOUNO", "ERI"),
+        "Last year the UN ramped up its sanctions on Eritrea.": ("163", "IGOUNO", "ERI"),
         "Washington tightened sanctions on Cuba.": ("163", "USAGOV", "CUB"),
     }
     for text, (code, source, target) in cases.items():
@@ -296,17 +296,17 @@ def test_a_tariff_raised_or_added_is_a_sanction_on_whom_it_is_levied(fast_coder)
 
 
 def test_tariffs_that_target_or_retaliate_are_sanctions_not_force(fast_coder):
-    """Regression: "tariffs targeting Canada" and "retaliated by announcing tariffs" were
+    """Regression: "tariffs targeting Canada" and "retaliated by imposing duties" were
     190 (use of force), and "overcoming restrictions" another 190."""
     cases = {
         "Ottawa said the new tariffs targeting Canadian steel would hurt jobs.": "CAN",
-        "Mexico retaliated by announcing increased tariffs on Canadian exports.": "CAN",
+        "Mexico retaliated by imposing higher duties on Canadian exports.": "CAN",
     }
     for text, target in cases.items():
         codes = {e.cameo.code: e for e in fast_coder.code(text)}
         assert "163" in codes and "190" not in codes, text
         assert codes["163"].target.code[:3] == target, text
-    text = "Chinese firms can now design chips, overcoming restrictions imposed by Washington."
+    text = "Kenyan firms now build drones, overcoming the obstacles set by Washington."
     assert not [e for e in fast_coder.code(text) if e.cameo.root == "19"]
 
 
@@ -323,22 +323,22 @@ def test_a_pronoun_that_points_back_to_the_source_is_no_target(fast_coder):
 
 def test_whose_a_measure_is_never_whom_it_hits(fast_coder):
     """Regression: "lifted U.S. sanctions" was aimed at the US, and "the U.S. tariff on
-    its northern neighbor's exports" at the US again (through "its")."""
+    its southern neighbor's cement" at the US again (through "its")."""
     lifted = [
         e for e in fast_coder.code("Washington lifted U.S. sanctions.") if e.cameo.root == "08"
     ]
     assert lifted and all(e.target is None or e.target.code != "USA" for e in lifted)
-    text = "Ottawa protested. Trump doubled the 25% U.S. tariff on its northern neighbor's steel."
+    text = "Ottawa protested. Trump doubled the 10% U.S. duty on its southern neighbor's cement."
     doubled = [e for e in fast_coder.code(text) if e.cameo.code == "163"]
     assert doubled and all(e.target is None or e.target.code != "USA" for e in doubled)
 
 
 def test_a_reason_clause_names_no_one_a_measure_hits(fast_coder):
-    """Regression: "boosted the tariffs because Canada has been ripping off the United
+    """Regression: "raised the tariffs because Mexico has been cheating the United
     States" aimed the tariffs at the United States."""
     text = (
-        "Trump was boosting the steel and aluminum tariffs because "
-        '"Canada has been ripping off the United States of America for decades."'
+        "The president was raising the cement tariffs because "
+        '"Mexico has been cheating the United States since 1990."'
     )
     boosted = [e for e in fast_coder.code(text) if e.cameo.code == "163"]
     assert boosted and all(e.target is None or e.target.code != "USA" for e in boosted)
@@ -637,3 +637,15 @@ def test_credit_for_is_praise_and_rail_against_is_criticism(fast_coder):
     assert [(e.cameo.code, e.target.code) for e in events] == [("051", "GHA")]
     events = fast_coder.code("Hungary's prime minister has long railed against the European Union.")
     assert [e.cameo.code for e in events] == ["111"]
+
+
+def test_talks_between_two_parties_are_both_parties_acts(fast_coder):
+    """Regression: "talks in Stockholm between X and Y" were talks with Stockholm, and
+    "negotiations between X and Y" had X as the target and no source."""
+    for text in (
+        "Negotiations between Kenya and Somalia have been going on for years.",
+        "The talks in Geneva between Sudan and Chad broke down.",
+    ):
+        pairs = {(e.source.code, e.target.code) for e in fast_coder.code(text)}
+        first, second = ("KEN", "SOM") if "Kenya" in text else ("SDN", "TCD")
+        assert pairs == {(first, second), (second, first)}, text

@@ -108,6 +108,6 @@ def test_no_longer_negates(nlp):
 
 
 def test_what_happens_as_a_rule_is_no_one_event(coder):
-    """Regression: "the person is usually deported" was an actual deportation."""
-    events = coder.code("A person whose visa is revoked is usually deported from Kenya.")
+    """Regression: "migrants are usually expelled" was an actual expulsion."""
+    events = coder.code("A migrant whose permit lapses is normally expelled from Kenya.")
     assert events and all(e.modality == "hypothetical" for e in events if e.cameo.root == "17")
