@@ -435,3 +435,12 @@ def test_coordinated_speakers_on_a_call_each_address_the_one_they_told(coder):
     )
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in events if e.cameo.root in {"04", "05"}}
     assert pairs == {("MEX", "USA"), ("CAN", "USA")}
+
+
+def test_what_an_event_follows_is_not_its_target(nlp):
+    """Regression: "the summit follows talks in Jeddah" had the talks (Saudi Arabia) as the
+    summit's target; only a verb that does something to its object gives one."""
+    roles = roles_at(nlp, "The Nairobi summit follows talks in Geneva.", "summit", kind="noun")
+    assert roles.target is None
+    roles = roles_at(nlp, "A car bombing by the rebels killed 75 soldiers.", "bombing", kind="noun")
+    assert words(roles.target) == "75 soldiers"

@@ -29,6 +29,13 @@ NOUN_SUBJECT_VERBS = (
     | REACTION_VERBS
 )
 NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
+# of those, the verbs that do something to their object, which is then the event's target
+# ("a car bomb killed 75 people"); "the summit follows talks" and "the war caused a
+# crisis" hit no one
+EFFECT_VERBS = frozenset(
+    "kill wound injure hit destroy damage target rock claim shake strike devastate flatten "
+    "level leave".split()
+)
 
 
 def noun_is_event(tok: Token) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from thucydides.events.modality import planning_noun
+from thucydides.events.noun_events import EFFECT_VERBS
 from thucydides.events.parse import children, own_subject
 from thucydides.events.phrases import coordinated_phrase, is_setting, noun_phrase
 from thucydides.events.speakers import demanding_speech, speaker_for
@@ -248,7 +249,8 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
                     target_tok, how = found, f"{how}/{how_t}"
     if target_tok is None and noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ == "VERB":
         # "a car bombing by X killed 75 people": what the event did names its target
-        objects = children(head, {"dobj"}) if noun.dep_ == "nsubj" else []
+        hits = noun.dep_ == "nsubj" and head.lemma_.lower() in EFFECT_VERBS
+        objects = children(head, {"dobj"}) if hits else []
         if objects and objects[0].pos_ in {"NOUN", "PROPN", "NUM"}:
             target_tok, how = objects[0], f"{how}/effect-object"
     if target_tok is None:
