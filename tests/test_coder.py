@@ -649,3 +649,15 @@ def test_talks_between_two_parties_are_both_parties_acts(fast_coder):
         pairs = {(e.source.code, e.target.code) for e in fast_coder.code(text)}
         first, second = ("KEN", "SOM") if "Kenya" in text else ("SDN", "TCD")
         assert pairs == {(first, second), (second, first)}, text
+
+
+def test_talks_named_by_two_hyphenated_parties_are_both_parties_acts(fast_coder):
+    """Regression: "Kenya-Somalia talks" had Kenya as the only party."""
+    for text, first, second in (
+        ("The Kenya-Somalia talks broke down on Monday.", "KEN", "SOM"),
+        ("Officials said U.S.-Sudan talks in Jeddah went well.", "USA", "SDN"),
+    ):
+        pairs = {
+            (e.source.code, e.target.code) for e in fast_coder.code(text) if e.cameo.root == "04"
+        }
+        assert pairs == {(first, second), (second, first)}, text

@@ -127,3 +127,9 @@ def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(nlp):
         s.text.strip() for s in nlp("Ghana: IMF loan 'on course' for $3 billion\n\n" + body).sents
     ]
     assert sents[-1] == body
+
+
+def test_a_hyphen_after_initials_splits_two_names(nlp):
+    """Regression: "U.S.-Ukraine" was one word, so neither country was read in it."""
+    words = [t.text for t in nlp("The U.S.-Kenya talks and the U.N.-backed plan went ahead.")]
+    assert words[1:4] == ["U.S.", "-", "Kenya"] and "U.N." in words

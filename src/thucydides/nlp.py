@@ -34,6 +34,7 @@ def load_nlp() -> Language:
         if "split_long_sentences" not in nlp.pipe_names:
             nlp.add_pipe("split_long_sentences", before="parser")
         _read_as_names(nlp)
+        _split_after_initials(nlp)
         if "lemmatizer" in nlp.pipe_names and "fix_verb_lemmas" not in nlp.pipe_names:
             nlp.add_pipe("fix_verb_lemmas", after="lemmatizer")
         return nlp
@@ -75,6 +76,17 @@ def fix_verb_lemmas(doc: Doc) -> Doc:
         if token.pos_ in ("VERB", "AUX") and (lemma := VERB_LEMMAS.get(token.lower_)):
             token.lemma_ = lemma
     return doc
+
+
+# a hyphen after dotted initials joins two names the tokenizer keeps as one word
+# ("U.S.-Ukraine talks", "the U.N.-backed plan"); between plain words it already splits
+# ("Kenya-Somalia talks")
+HYPHEN_AFTER_INITIALS = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_after_initials(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, HYPHEN_AFTER_INITIALS]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 SENTENCE_END = {".", "!", "?"}

@@ -189,6 +189,8 @@ def role_pairs(
     targets = target_conjuncts(roles.target, resolvable)
     if roles.source is None:
         return [(None, t) for t in targets]
+    if roles.how == "noun-pair" and root in SYMMETRIC_ROOTS:  # "Kenya-Somalia talks"
+        return [(roles.source, roles.target), (roles.target, roles.source)]
     head = roles.source.root
     # a later conjunct that names no actor ("Cameroon's farmers and sellers") is no party,
     # nor are "others" ("Italy and other European states": Italy, as coders record)

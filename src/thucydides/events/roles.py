@@ -181,6 +181,9 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             source_tok, how = child, "noun-modifier"
             break
     target_tok: Token | None = None
+    pair = _hyphen_pair(noun, resolvable)
+    if pair is not None:  # "Kenya-Somalia talks", "the U.S.-Taliban deal": both parties
+        (source_tok, target_tok), how = pair, "noun-pair"
     between = _between_parties(noun, resolvable) if source_tok is None else None
     if between is not None:  # "talks between Chad and Niger": both act
         source_tok, how = between, "noun-between"
@@ -259,6 +262,11 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             target_tok, how = victims, f"{how}/victims"
         if source_tok is None and doer is not None and resolvable(doer):
             source_tok, how = doer, f"noun-by/{how.rsplit('/', 1)[-1]}"
+    if how == "noun-pair":  # each party is its own word ("Kenya-Somalia" is one phrase)
+        doc = noun.doc
+        return Roles(
+            doc[source_tok.i : source_tok.i + 1], doc[target_tok.i : target_tok.i + 1], how
+        )
     source = noun_phrase(source_tok) if source_tok is not None else None
     target = noun_phrase(target_tok) if target_tok is not None else None
     if source is not None and noun.i in range(source.start, source.end):
@@ -266,6 +274,19 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
     if source is not None and target is not None and _overlap(source, target):
         target = None
     return Roles(source, target, how)
+
+
+def _hyphen_pair(noun: Token, resolvable) -> tuple[Token, Token] | None:
+    """The two actors an event noun is modified by, joined by a hyphen ("Kenya-Somalia
+    talks": Kenya and Somalia), or None."""
+    for second in children(noun, {"compound", "amod", "nmod"}):
+        if not resolvable(second):
+            continue
+        marks = {c.i for c in second.children if c.dep_ == "punct" and c.text == "-"}
+        for first in children(second, {"compound", "amod", "nmod"}):
+            if first.i + 1 in marks and first.i + 2 == second.i and resolvable(first):
+                return first, second
+    return None
 
 
 def _between_parties(noun: Token, resolvable) -> Token | None:
