@@ -194,9 +194,9 @@ class StoryContext:
 
     def country_for(self, span: Span, leader: bool) -> tuple[str, str] | None:
         """(country, why) for a mention that names none: the one country its own phrase
-        names as a place ("rebels inside Liberia", "gunmen on Ugandan soil"), else
-        the one its sentence names as one ("rebels attacked a base in Mali"); failing that the story's country;
-        failing that the one country the document's actors have, this sentence's
+        names as a place ("rebels inside Liberia", "gunmen on Ugandan soil"), else the
+        one its sentence names as one ("rebels attacked a base in Mali"); failing that
+        the story's country; failing that the one country the document's actors have, this sentence's
         included: news names one country's actors together more often than not (on
         plover_gsr, leaving the sentence out lost 2 points of actor codes). A mere
         modifier ("an American offer") is no actor and lends no country. A `leader` (a

@@ -20,22 +20,20 @@ NOUN_HOST_VERBS = frozenset(
     "hold conduct carry launch stage mount begin start resume continue open have make pay "
     "undertake perform organize organise lead call unleash wage be see witness".split()
 )
-NOUN_SUBJECT_VERBS = (
-    (NOUN_HOST_VERBS - {"be", "have", "see", "witness"})
-    | frozenset(
-        "occur happen take break erupt kill wound injure hit destroy damage target leave rock "
-        "claim shake go come follow last strike devastate flatten level cause end fail".split()
-    )
-    | REACTION_VERBS
-)
-NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
-# of those, the verbs that do something to their object, which is then the event's target
-# ("a car bomb killed 75 people"); "the summit follows talks" and "the war caused a
-# crisis" hit no one
+# Verbs whose subject noun is an event that does something to their object, which is
+# then the event's target ("a car bomb killed 75 people"); "the summit follows talks" and
+# "the war caused a crisis" hit no one
 EFFECT_VERBS = frozenset(
     "kill wound injure hit destroy damage target rock claim shake strike devastate flatten "
     "level leave".split()
 )
+NOUN_SUBJECT_VERBS = (
+    (NOUN_HOST_VERBS - {"be", "have", "see", "witness"})
+    | EFFECT_VERBS
+    | frozenset("occur happen take break erupt go come follow last cause end fail".split())
+    | REACTION_VERBS
+)
+NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
 
 
 def noun_is_event(tok: Token) -> bool:

@@ -174,6 +174,12 @@ def _victims_of(noun: Token) -> tuple[Token | None, Token | None]:
 def _noun_roles(noun: Token, resolvable) -> Roles:
     """Roles of an event noun: its own modifiers ("US air strikes on X", "talks between
     X and Y"), else the light verb it is the object of ("X held talks with Y")."""
+    pair = _hyphen_pair(noun, resolvable)
+    if pair is not None:  # "Kenya-Somalia talks": each party is its own word
+        first, second = pair
+        return Roles(
+            noun.doc[first.i : first.i + 1], noun.doc[second.i : second.i + 1], "noun-pair"
+        )
     source_tok: Token | None = None
     how = "noun"
     for child in noun.children:
@@ -181,9 +187,6 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             source_tok, how = child, "noun-modifier"
             break
     target_tok: Token | None = None
-    pair = _hyphen_pair(noun, resolvable)
-    if pair is not None:  # "Kenya-Somalia talks", "the U.S.-Taliban deal": both parties
-        (source_tok, target_tok), how = pair, "noun-pair"
     between = _between_parties(noun, resolvable) if source_tok is None else None
     if between is not None:  # "talks between Chad and Niger": both act
         source_tok, how = between, "noun-between"
@@ -262,11 +265,6 @@ def _noun_roles(noun: Token, resolvable) -> Roles:
             target_tok, how = victims, f"{how}/victims"
         if source_tok is None and doer is not None and resolvable(doer):
             source_tok, how = doer, f"noun-by/{how.rsplit('/', 1)[-1]}"
-    if how == "noun-pair":  # each party is its own word ("Kenya-Somalia" is one phrase)
-        doc = noun.doc
-        return Roles(
-            doc[source_tok.i : source_tok.i + 1], doc[target_tok.i : target_tok.i + 1], how
-        )
     source = noun_phrase(source_tok) if source_tok is not None else None
     target = noun_phrase(target_tok) if target_tok is not None else None
     if source is not None and noun.i in range(source.start, source.end):
