@@ -42,3 +42,33 @@ def test_in_a_story_the_model_alone_does_not_code_consultation_or_aid(nlp):
         assert combine.candidates(sent, [], sure, story=True) == [], plover_type
     # other types it still codes in a story
     assert combine.candidates(sent, [], {**probs, "ASSAULT": 0.95}, story=True)
+
+
+def at(code, token):
+    cand = reading(code, f"verbs/x.yaml:{code}", 1, 0.2, token=token)
+    return cand
+
+
+def test_a_verb_coordinated_with_a_denial_is_an_act_of_its_own(nlp):
+    doc = nlp("The minister rejected the offer and asked for new elections.")
+    rejected, asked = at("120", 2), at("020", 6)
+    assert [c.code for c in combine._drop_contents(doc, [rejected, asked])] == ["120", "020"]
+    assert rejected.alternatives == []
+    combine.mark_subordinates(doc, [rejected, asked])
+    assert not rejected.subordinate and not asked.subordinate
+
+
+def test_what_a_denial_governs_is_still_its_content(nlp):
+    doc = nlp("The rebels denied attacking the convoy.")
+    kept = combine._drop_contents(doc, [at("016", 2), at("190", 3)])
+    assert [c.code for c in kept] == ["016"]
+    assert kept[0].alternatives[0]["from"] == "content"
+
+
+def test_the_root_trigger_is_not_its_own_governor(nlp):
+    """The root's head is itself (and spaCy makes a new Token at each access, so only
+    indices can tell): it is governed by nothing."""
+    doc = nlp("Russia condemned the strike.")
+    condemned = at("111", 1)
+    combine.mark_subordinates(doc, [condemned])
+    assert not condemned.subordinate

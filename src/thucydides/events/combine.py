@@ -288,7 +288,8 @@ def _drop_contents(doc, cands: list[Candidate]) -> list[Candidate]:
     by_token = {c.token: c for c in cands}
     kept = []
     for cand in cands:
-        governor = next((by_token[a.i] for a in doc[cand.token].ancestors if a.i in by_token), None)
+        above = _governing_trigger(doc[cand.token], by_token.keys())
+        governor = by_token[above] if above is not None else None
         if governor is not None and (
             (cand.kind == "verb" and governor.code.startswith(CONTENT_TAKING))
             or (governor.code.startswith("03") and intent_code(cand.code) == governor.code)
@@ -346,7 +347,21 @@ def mark_subordinates(doc, cands: list[Candidate]) -> None:
     lesser one: in "agreed to lift the blockade" the news is the agreement."""
     anchors = {c.token for c in cands}
     for cand in cands:
-        cand.subordinate = any(a.i in anchors for a in doc[cand.token].ancestors)
+        cand.subordinate = _governing_trigger(doc[cand.token], anchors) is not None
+
+
+def _governing_trigger(tok: Token, anchors) -> int | None:
+    """The nearest trigger above `tok` in the parse whose act `tok` is part of, or None.
+    A trigger coordinated with another is an act beside it, governed by what governs
+    that one: "denied the request and asked for talks" is a denial and an appeal,
+    "denied attacking and killing" one denial."""
+    node = tok
+    while node.head.i != node.i:
+        coordinated = node.dep_ == "conj" and (node.i == tok.i or node.i in anchors)
+        if node.head.i in anchors and not coordinated:
+            return node.head.i
+        node = node.head
+    return None
 
 
 # model types a judgement can be: a disapproval ("X said the case is baseless")

@@ -89,7 +89,7 @@ def mood_of(anchor: Token) -> Mood:
     planned = planning_noun(anchor)
     if planned is not None:  # "plans for a withdrawal": the withdrawal is intended
         modality, cue, tok = "intended", planned.lower_, planned
-    if tok.pos_ == "NOUN" and tok.head is not tok and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+    if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         tok = tok.head  # an event noun takes the mood of its verb ("did not hold talks")
         neg = _is_negated(tok)
         if neg is not None and polarity == "asserted":
@@ -110,7 +110,7 @@ def mood_of(anchor: Token) -> Mood:
             elif words & HABITUAL_ADVERBS:  # "migrants are usually expelled": no one event
                 modality, cue = "hypothetical", next(iter(words & HABITUAL_ADVERBS))
         head = tok.head
-        if head is tok or tok.dep_ == "relcl":  # a relative clause has its own mood
+        if head.i == tok.i or tok.dep_ == "relcl":  # a relative clause has its own mood
             break
         rel = tok.dep_
         lemma = head.lemma_.lower()
@@ -176,7 +176,7 @@ def planning_noun(noun: Token) -> Token | None:
     """The plan an event noun is the object of: "plans for a gradual withdrawal",
     "a proposal for talks" (None when the noun is not planned)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
         return None
     plan = prep.head
     return plan if plan.pos_ == "NOUN" and plan.lower_ in INTENT_NOUNS else None

@@ -39,7 +39,7 @@ NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})
 def noun_is_event(tok: Token) -> bool:
     """The noun names an event that happened, not a topic: subject or object of a light or
     effect verb, an expletive's attribute, a headline root, or 'killed in an air strike'."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head, dep = tok.head, tok.dep_
     if dep == "ROOT":

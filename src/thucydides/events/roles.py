@@ -325,7 +325,7 @@ def _antecedent(tok: Token | None) -> Token | None:
     if tok is None or tok.tag_ not in {"WP", "WDT"} and tok.lower_ != "that":
         return tok
     clause = tok.head
-    while clause.dep_ not in {"relcl", "ROOT"} and clause.head is not clause:
+    while clause.dep_ not in {"relcl", "ROOT"} and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = clause.head

@@ -35,7 +35,7 @@ def speaker_for(subj: Token | None, anchor: Token) -> Token | None:
                 between = subj.doc[speaker.right_edge.i + 1 : subj.i]
                 return None if any(t.tag_ in {"NNS", "NNPS"} for t in between) else speaker
             return speaker if plural == (subj.lower_ == "they") else None
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

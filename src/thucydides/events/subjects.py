@@ -143,7 +143,7 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if name is not None:
         return name, "subject-read-as-modifier"
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, "no-subject"
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL and not _phoned(head):
@@ -179,7 +179,7 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             if found is not None:
                 return found, f"document<{how}"
         return head, "relative"
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return _gerund_actor(head, depth)
     if verb.dep_ == "pcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found, how = acting_subject(head, depth + 1)
