@@ -1,6 +1,6 @@
 """Who killed, when a story says only who was killed."""
 
-from thucydides.events.fighters import implied_fighter
+from thucydides.events.fighters import implied_fighter, story_armed_group
 from thucydides.model import Actor
 
 STORY = (
@@ -28,3 +28,32 @@ def test_no_doer_is_implied_outside_force_or_for_foreigners():
     assert implied_fighter("190", foreigners, "PAK", 3, 0, []) is None
     # and with no armed group acting before, soldiers killed have no doer
     assert implied_fighter("190", soldiers, "PAK", 3, 0, []) is None
+
+
+CLAIMED_AFTER = (
+    "Convoy hit near Mogadishu\n\n"
+    "A Somali army convoy came under attack outside Mogadishu on Monday. "
+    "Four soldiers were wounded, a police officer said. "
+    "Al-Shabab later claimed responsibility for the ambush."
+)
+
+
+def test_an_attack_told_before_its_claim_is_the_storys_one_armed_group(coder):
+    (attack,) = [e for e in coder.code(CLAIMED_AFTER) if e.trigger.text == "came"]
+    assert attack.source.code == "SOMINS" and attack.source.via == "implied"
+    assert attack.target.country == "SOM"
+
+
+def test_with_two_armed_groups_named_no_doer_is_implied(coder):
+    two = CLAIMED_AFTER.replace("Al-Shabab later", "Al-Shabab and Boko Haram later")
+    assert [e for e in coder.code(two) if e.trigger.text == "came"] == []
+
+
+def test_a_generic_group_is_no_storys_armed_group():
+    from thucydides.actors import ActorMatch
+
+    named = ActorMatch("SOMINS", "SOM", ("INS",), "al-Shabab", "dictionary", "al-Shabab", "group")
+    generic = ActorMatch("REB", None, ("REB",), None, "dictionary", "militants", "agent")
+    assert story_armed_group([generic, named], "SOM") is named
+    assert story_armed_group([generic], "SOM") is None
+    assert story_armed_group([named], None) is None  # no story country: no one conflict

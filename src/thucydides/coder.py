@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from thucydides import config, dates, geo, ontology
-from thucydides.actors import ActorResolver, DocumentActors
+from thucydides.actors import ActorMatch, ActorResolver, DocumentActors
 from thucydides.chunks import PIPE_CHARS, Chunk, char_batches, chunked
 from thucydides.datelines import DatelineMarker
 from thucydides.events import combine
@@ -23,6 +23,7 @@ from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
+from thucydides.events.fighters import story_armed_group
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
@@ -206,6 +207,11 @@ class Coder:
         doc_place = geo.document_place(parsed, doc_countries)
         story = len(piece.sentences) >= STORY_SENTENCES
         floor = self.story_min_confidence if story else self.min_confidence
+        story_group = (
+            story_armed_group(doc_actors.armed_groups(), doc_actors.story_country)
+            if story
+            else None
+        )
         events: list[Event] = []
         earlier: list[Event] = []  # every event read so far, kept or not: who acted
         headings = run_in_headings(parsed)
@@ -225,7 +231,7 @@ class Coder:
             for cand in candidates:
                 found = self._events_for(
                     cand, sent, index + base, piece.chunk, doc_actors, resolvable, doc_countries,
-                    story, earlier,
+                    story, earlier, story_group,
                 )  # fmt: skip
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
@@ -269,6 +275,7 @@ class Coder:
         doc_countries: dict[str, int],
         story: bool = False,
         earlier: Sequence[Event] = (),
+        story_group: ActorMatch | None = None,
     ) -> list[Event]:
         doc, document, offset, text = sent.doc, chunk.doc, chunk.offset, chunk.text
         anchor = doc[cand.token]
@@ -323,7 +330,7 @@ class Coder:
         ]
         act = Act(
             cand.code, cand.kind, roles.how, anchor, undergoer, sentence_index,
-            cand.start + offset, doc_actors.story_country,
+            cand.start + offset, doc_actors.story_country, story_group,
         )  # fmt: skip
         out: list[Event] = []
         keys: set[int] = set()

@@ -9,6 +9,8 @@ import re
 from importlib import resources
 
 CODE_FILES = ("codes.tsv", "codes_extra.tsv")
+# armed groups no state commands: rebels, insurgents, separatists, radicals
+IRREGULAR_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
 # kinds of block that may open a code; organisation codes only follow a prefix
 FIRST_KINDS = frozenset({"country", "region", "generic", "identity", "role"})
 KINDS = FIRST_KINDS | {"org"}

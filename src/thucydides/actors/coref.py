@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.antecedents import MentionIndex
+from thucydides.actors.codes import IRREGULAR_SECTORS
 from thucydides.actors.groups import coordinated_countries, counted, members_of
 from thucydides.actors.interviews import SECOND, speaker_label, turns
 from thucydides.actors.mentions import (
@@ -168,6 +169,18 @@ class DocumentActors:
         return coordinated_countries(
             span, self._lookup(span), lambda t: self._lookup(t.doc[t.i : t.i + 1])
         )
+
+    def armed_groups(self) -> list[ActorMatch]:
+        """The irregular armed groups the document names (rebels, insurgents,
+        separatists, international militants), one per code, in order of first mention."""
+        seen: dict[str, ActorMatch] = {}
+        for mention in sorted(self.mentions.by_head.values(), key=lambda m: m.start):
+            match = mention.match
+            if match is None or not match.code or match.code in seen:
+                continue
+            if IRREGULAR_SECTORS & set(match.sectors) or match.code.startswith("IMG"):
+                seen[match.code] = match
+        return list(seen.values())
 
     @property
     def story_country(self) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from thucydides.actors import ActorMatch
 from thucydides.events.records import is_irregular
 from thucydides.model import Actor, Event
 
@@ -28,8 +29,12 @@ def implied_fighter(
     sentence_index: int,
     at: int,
     earlier: Sequence[Event],
+    story_group: ActorMatch | None = None,
 ) -> Actor | None:
-    """The implied doer of a passive act of force with no agent, or None."""
+    """The implied doer of a passive act of force with no agent, or None. `story_group`:
+    the one armed group the story names (`story_armed_group`), for an attack told before
+    the story says who claimed it ("the train came under attack ... the BLA claimed
+    responsibility")."""
     if code[:2] not in FORCE_ROOTS or target is None or not target.code or not story_country:
         return None
     if is_irregular(target):
@@ -40,7 +45,7 @@ def implied_fighter(
         return None
     for event in reversed(earlier):
         if sentence_index - event.sentence_index > GROUP_SENTENCES:
-            return None
+            break
         doer = event.source
         if (
             event.cameo.root in FORCE_ROOTS
@@ -51,4 +56,17 @@ def implied_fighter(
             return replace(
                 doer, text="", sectors=list(doer.sectors), start=at, end=at, via="implied"
             )
-    return None
+    if story_group is None:
+        return None
+    return Actor(
+        text="", start=at, end=at, code=story_group.code, country=story_group.country,
+        sectors=list(story_group.sectors), name=story_group.name, via="implied",
+    )  # fmt: skip
+
+
+def story_armed_group(groups: Sequence[ActorMatch], story_country: str | None) -> ActorMatch | None:
+    """The armed group of a story about one country's conflict: the only irregular group
+    it names (`DocumentActors.armed_groups`; "the Baloch Liberation Army", not a generic
+    "militants"), else None."""
+    named = [g for g in groups if g.kind == "group"]
+    return named[0] if story_country and len(named) == 1 else None

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from thucydides import geo, ontology
 from thucydides.actors import ActorMatch, DocumentActors
+from thucydides.actors.codes import IRREGULAR_SECTORS
 from thucydides.events.phrases import noun_phrase
 from thucydides.events.roles import Roles
 from thucydides.model import Actor
@@ -78,7 +79,7 @@ def implied_target(
     return Actor.implied(story_country, None if own else "GOV", at)
 
 
-IRREGULAR = {"REB", "INS", "SEP", "RAD"}  # armed groups that are not a state's forces
+IRREGULAR = IRREGULAR_SECTORS  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 # force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or
 # the occupation of territory (192: "guerrillas overran the village")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from thucydides.actors import ActorMatch
 from thucydides.events.authors import (
     answers,
     answers_object,
@@ -39,6 +40,7 @@ class Act:
     sentence_index: int
     at: int  # the trigger's character offset in the document
     story_country: str | None
+    story_group: ActorMatch | None = None  # the story's one armed group (fighters.py)
 
     @property
     def how_target(self) -> str:
@@ -77,7 +79,7 @@ def story_actors(
         act.how.startswith("passive-no-agent") or act.kind == "noun" or act.undergoer
     ):  # "X was detained", "X's detention": by the state, when only a state does it
         source = implied_state(act.code, target, act.story_country, at) or implied_fighter(
-            act.code, target, act.story_country, index, at, earlier
+            act.code, target, act.story_country, index, at, earlier, act.story_group
         )
     return source, target
 
