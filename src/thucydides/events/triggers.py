@@ -22,6 +22,7 @@ from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
 from thucydides.events.pattern_compiler import Compiled, NounPattern, VerbPattern
 from thucydides.events.roles import demanding_speech
+from thucydides.events.silence import NO_COMMENT_CODE, NO_COMMENT_RULE, no_comment
 from thucydides.events.verb_frames import MOD_DEPS, TokenFacts, VerbContext, match_verb, np_level
 
 
@@ -105,6 +106,8 @@ class TriggerMatcher:
                 said(demanding_speech(tok), obligation_code(tok), DEMAND_RULE)
             elif tok.pos_ == "ADJ":  # "X said the ruling was unconstitutional" (111)
                 said(judging_speech(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
+            if tok.pos_ == "VERB":  # "had no comment", "does not comment on" (011)
+                said(no_comment(tok), NO_COMMENT_CODE, NO_COMMENT_RULE)
         for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
             if hit.kind == "verb":
                 said(
