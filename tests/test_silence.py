@@ -19,3 +19,9 @@ def test_a_negated_comment_is_a_refusal_even_with_a_modal(coder):
 def test_a_comment_that_was_made_is_no_event(coder):
     events = coder.code("The Peruvian interior minister commented on the arrests on Monday.")
     assert not [e for e in events if e.cameo.code == "011"]
+
+
+def test_what_was_not_answered_is_a_topic_not_a_target(coder):
+    text = "The Peruvian police declined to answer questions about the detained miners."
+    ev = event_at(coder, text, "declined")
+    assert ev.cameo.code == "011" and ev.target is None

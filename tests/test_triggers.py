@@ -580,3 +580,11 @@ def test_an_event_noun_that_drew_a_reaction_is_an_event_beside_the_reaction(nlp,
     # regression: "the editor's detention drew condemnation" coded no arrest
     found = codes(nlp, matcher, "The editor's arrest drew strong condemnation.")
     assert found.get("arrest") == "173" and found.get("drew", "")[:2] == "11", found
+
+
+def test_showing_strength_is_no_protest_and_arriving_peacekeepers_keep_the_peace(nlp, matcher):
+    found = codes(nlp, matcher, "Chile held naval drills to demonstrate its military strength.")
+    assert "demonstrate" not in found, found
+    assert codes(nlp, matcher, "Students demonstrated in Lima.")["demonstrated"] == "141"
+    # 0861 is the host receiving peacekeepers; the peacekeepers themselves provide it
+    assert codes(nlp, matcher, "UN peacekeepers arrived in Bangui.")["arrived"] == "074"

@@ -42,7 +42,7 @@ from thucydides.events.records import (
     unconventional,
 )
 from thucydides.events.roles import Roles, find_roles, state_of_place
-from thucydides.events.silence import NO_COMMENT_RULE
+from thucydides.events.silence import NO_COMMENT_CODE, NO_COMMENT_RULE
 from thucydides.events.story_actors import Act, story_actors, told_already
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
@@ -297,8 +297,12 @@ class Coder:
         refused = refusal_code(cand.code) if is_refusal(mood) else None
         if refused:  # "will not lift the embargo": the refusal is what happened
             mood = Mood("asserted", "actual", mood.cue)
-        if cand.rule == NO_COMMENT_RULE:  # "had no comment": the refusal happened, and
-            mood = Mood("asserted", "actual", mood.cue)  # "on X" is its topic, no target
+        if cand.rule == NO_COMMENT_RULE:  # "had no comment": the refusal happened
+            mood = Mood("asserted", "actual", mood.cue)
+        if cand.code == NO_COMMENT_CODE and roles.how.rsplit("/", 1)[-1] != "scope":
+            # "declined to respond to questions about the detainees": what was not
+            # commented on is a topic, not a target; whose act it was is one ("refrained
+            # from commenting on Ankara's overtures": Ankara)
             roles = Roles(roles.source, None, roles.how.split("/", 1)[0] + "/none")
         if cand.rule is None and cand.code[:2] == "12" and mood.polarity == "negated":
             # the model read "did not approve the budget" as the rejection it is
