@@ -73,3 +73,13 @@ def test_denying_that_an_act_is_lawful_is_a_criticism(coder):
     text = "Kenya's opposition leader said the court ruling was not constitutional."
     assert [source for _, source, _ in criticisms(coder, text)] == ["KENOPP"]
     assert criticisms(coder, "Kenya's opposition leader said the court ruling was lawful.") == []
+
+
+def test_a_wrongdoing_named_as_an_actors_is_the_speakers_criticism(coder):
+    text = "The Chilean foreign minister said Peru's bullying of fishermen must stop."
+    assert criticisms(coder, text) == [("said", "CHLGOV", "PER")]
+
+
+def test_a_wrongdoing_nobody_is_named_for_is_no_criticism(coder):
+    text = "The Chilean foreign minister said greater persecution is likely."
+    assert criticisms(coder, text) == []

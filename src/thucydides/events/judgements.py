@@ -30,6 +30,16 @@ DISAPPROVING = frozenset(
 APPROVING = frozenset(
     "legal lawful constitutional fair just acceptable justified legitimate democratic".split()
 )
+# what a speaker calls an actor's wrongdoing by naming it: "China's bullying", "the
+# Taliban's repression of women"
+WRONGDOING_NOUNS = frozenset(
+    """
+    bullying repression persecution aggression interference meddling lawfare crackdown
+    abuse atrocity corruption propaganda disinformation intimidation harassment coercion
+    oppression brutality hypocrisy incompetence mismanagement negligence cruelty
+    provocation hostility expansionism hegemony belligerence lies
+    """.split()
+)
 JUDGEMENT_CODE = "111"  # criticize or denounce
 JUDGEMENT_RULE = "structure:reported-judgement"
 
@@ -69,12 +79,41 @@ def judging_speech(predicate: Token) -> Token | None:
     return speech if speech.lemma_.lower() in JUDGING_VERBS else None
 
 
+def naming_wrongdoing(noun: Token) -> Token | None:
+    """ "'China's bullying boosts support for Taiwan,' he said": the verb of saying whose
+    reported clause names a wrongdoing and whose it is (a WRONGDOING noun with a
+    possessor, a name or a nationality before it), or None. The speaker criticises
+    whoever did it (`judged` finds them by `_doer_of`)."""
+    if noun.lemma_.lower() not in WRONGDOING_NOUNS or noun.pos_ != "NOUN":
+        return None
+    if not any(_names_a_doer(c) for c in noun.children):  # "greater persecution": whose?
+        return None
+    clause = noun.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    speech = clause.head
+    return speech if speech.lemma_.lower() in JUDGING_VERBS else None
+
+
+def _names_a_doer(mod: Token) -> bool:
+    """ "China's", "their", "Taliban", "Chinese": a modifier that can say whose act it is."""
+    if mod.dep_ not in {"poss", "compound", "amod"}:
+        return False
+    return mod.pos_ in {"PROPN", "PRON"} or mod.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+
+
 def judged(anchor: Token, resolvable) -> Token | None:
     """The actor judged in what the speaker said, or None when it names no one."""
     for clause in children(anchor, {"ccomp", "xcomp"}):
         if clause.lemma_.lower() in JUDGING_VERBS:  # "said he believed the arrest ..."
             return judged(clause, resolvable)
         subj, _ = own_subject(clause)
+        if subj is not None and subj.lemma_.lower() in WRONGDOING_NOUNS:
+            doer = _doer_of(subj, resolvable)  # "Peru's bullying of fishermen": Peru
+            if doer is not None:
+                return doer
         if subj is not None and _can_be_judged(subj, resolvable):
             return subj
         inside_subject: set[int] = set()
@@ -99,8 +138,10 @@ def _doer_of(act: Token, resolvable) -> Token | None:
     "of" phrase ("the actions of the governor"), unless the act is done to them ("the
     journalist's arrest", "the detention of the journalists")."""
     undergone = act.lemma_.lower() in UNDERGONE_NOUNS
+    # "Peru's bullying of fishermen": a wrongdoing's "of" phrase is whom it hurt
+    hurts_of = undergone or act.lemma_.lower() in WRONGDOING_NOUNS
     for prep in children(act, {"prep"}):
-        if prep.lower_ == "by" or (prep.lower_ == "of" and not undergone):
+        if prep.lower_ == "by" or (prep.lower_ == "of" and not hurts_of):
             found = next(
                 (o for o in children(prep, {"pobj"}) if _can_be_judged(o, resolvable)), None
             )

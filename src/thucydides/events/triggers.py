@@ -16,7 +16,12 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from thucydides.events.accusations import ACCUSATION_CODE, ACCUSATION_RULE, accusing_speech
-from thucydides.events.judgements import JUDGEMENT_CODE, JUDGEMENT_RULE, judging_speech
+from thucydides.events.judgements import (
+    JUDGEMENT_CODE,
+    JUDGEMENT_RULE,
+    judging_speech,
+    naming_wrongdoing,
+)
 from thucydides.events.noun_events import REACTION_VERBS, noun_is_event
 from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
@@ -108,6 +113,8 @@ class TriggerMatcher:
                 said(judging_speech(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
             if tok.pos_ == "VERB":  # "had no comment", "does not comment on" (011)
                 said(no_comment(tok), NO_COMMENT_CODE, NO_COMMENT_RULE)
+            elif tok.pos_ == "NOUN":  # "X said China's bullying boosts support" (111)
+                said(naming_wrongdoing(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
         for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
             if hit.kind == "verb":
                 said(
