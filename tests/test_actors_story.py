@@ -9,6 +9,7 @@ from thucydides.actors.story import (
     lead_sentences,
     named_countries,
     story_country,
+    story_pair,
 )
 
 
@@ -71,3 +72,20 @@ def test_counting_a_storys_countries_remembers_no_sentence(nlp):
     before = len(resolver._found)
     assert named_countries(resolver, list(doc.sents), "2024-03-01").count("HTI") >= 2
     assert len(resolver._found) == before
+
+
+def test_a_story_of_two_countries_relations_names_its_pair(nlp):
+    resolver = ActorResolver.load()
+    pair = nlp(
+        "Chile rejects Peru's claim. Chile said on Monday that Peru had no right to the "
+        "waters. Peru's foreign minister said Chile was wrong. Chilean ships patrolled "
+        "the area as Peruvian boats left it. Chile and Peru have argued for years, and "
+        "Bolivia watched."
+    )
+    assert story_pair(pair, resolver, None) == ("CHL", "PER")
+    one = nlp(
+        "Chile rejects the claim. Chile said on Monday it had the right to the waters. "
+        "Chilean ships patrolled the area. Chile's navy said Chile would stay. Chile and "
+        "Peru have argued for years."
+    )
+    assert story_pair(one, resolver, None) is None  # Peru once: a story of Chile

@@ -25,3 +25,11 @@ def test_what_was_not_answered_is_a_topic_not_a_target(coder):
     text = "The Peruvian police declined to answer questions about the detained miners."
     ev = event_at(coder, text, "declined")
     assert ev.cameo.code == "011" and ev.target is None
+
+
+def test_an_unanswered_request_for_comment_is_no_event(coder):
+    text = "The Peruvian interior ministry did not reply to an email requesting comment."
+    assert coder.code(text) == []
+    # a verb coordinated with it is its own act
+    text = "Peru's interior ministry did not reply to questions but denied the allegations."
+    assert [e.cameo.code for e in coder.code(text)] == ["016"]

@@ -71,3 +71,24 @@ def test_a_second_implied_act_with_the_same_code_and_target_is_told_already(nlp)
     assert not told_already([first], act, "172", target)
     other = _actor("ZMBMED", "ZMB", ["MED"])
     assert not told_already([first], act, "173", other)
+
+
+def test_in_a_story_of_two_countries_a_threat_naming_no_one_is_to_the_other(nlp):
+    doc = nlp("The DPRK is threatening an escalated provocation.")
+    anchor = next(t for t in doc if t.text == "threatening")
+    act = Act(
+        "130", "verb", "subject/none", anchor, False, 3, anchor.idx, "PRK", None, ("PRK", "USA")
+    )
+    _, target = story_actors(act, _actor("PRK", "PRK", []), None, (None, None), [])
+    assert (target.code, target.via) == ("USA", "implied")
+    # a third country's threat, or one in a story of one country, stays unaddressed
+    assert story_actors(act, _actor("CHN", "CHN", []), None, (None, None), [])[1] is None
+    alone = _act(
+        nlp,
+        "The DPRK is threatening an escalated provocation.",
+        "threatening",
+        "130",
+        "subject/none",
+        country="PRK",
+    )
+    assert story_actors(alone, _actor("PRK", "PRK", []), None, (None, None), [])[1] is None

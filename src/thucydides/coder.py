@@ -339,6 +339,7 @@ class Coder:
         act = Act(
             cand.code, cand.kind, roles.how, anchor, undergoer, sentence_index,
             cand.start + offset, doc_actors.story_country, story_group,
+            doc_actors.story_pair if story else None,
         )  # fmt: skip
         out: list[Event] = []
         keys: set[int] = set()

@@ -183,6 +183,11 @@ class DocumentActors:
         return list(seen.values())
 
     @property
+    def story_pair(self) -> tuple[str, str] | None:
+        """The two countries a story of their relations is about (`story.story_pair`)."""
+        return self.context.story_pair
+
+    @property
     def story_country(self) -> str | None:
         """The country the story is about (`story.StoryContext`)."""
         return self.context.story_country

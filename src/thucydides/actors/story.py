@@ -142,6 +142,25 @@ def story_country(
     return dominant_country(named_countries(resolver, sents, date), MIN_STORY_NAMED)
 
 
+# a story of two states' relations: each named this often, the second at least this
+# share of the first, the two at least this share of every country named
+PAIR_LEAST, PAIR_BALANCE, PAIR_SHARE = 5, 0.3, 0.7
+
+
+def story_pair(doc: Doc, resolver: ActorResolver, date: str | None) -> tuple[str, str] | None:
+    """The two countries a story of their relations is about ("North Korea" 34 times,
+    "the U.S." 19, anyone else twice), most named first; else None."""
+    sents = [s for s in doc.sents if not is_dateline(s)]
+    counts = Counter(named_countries(resolver, sents, date))
+    top = counts.most_common(2)
+    if len(top) < 2:
+        return None
+    (first, n1), (second, n2) = top
+    if n2 < PAIR_LEAST or n2 < PAIR_BALANCE * n1 or n1 + n2 < PAIR_SHARE * counts.total():
+        return None
+    return first, second
+
+
 # ground named by whose it is ("on Afghan soil", "on Syrian territory")
 GROUND_NOUNS = frozenset({"soil", "territory", "land", "ground"})
 
@@ -191,6 +210,11 @@ class StoryContext:
             return place.country if place is not None else None
 
         return story_country(self.doc, self.resolver, self.date, country_of)
+
+    @functools.cached_property
+    def story_pair(self) -> tuple[str, str] | None:
+        """The two countries a story of their relations is about (`story_pair`)."""
+        return story_pair(self.doc, self.resolver, self.date)
 
     def country_for(self, span: Span, leader: bool) -> tuple[str, str] | None:
         """(country, why) for a mention that names none: the one country its own phrase

@@ -61,14 +61,30 @@ RESTRICTIONS = ("163", "172")
 ADDRESSED = ("02", "10", "11")
 
 
+# acts between states that a story of two states' relations aims at the other one when
+# the sentence names no one: rejections, threats, shows of force, cut ties
+COUNTERPART_ACTS = ("12", "13", "15", "16")
+
+
 def implied_target(
-    code: str, source: Actor | None, story_country: str | None, at: int
+    code: str,
+    source: Actor | None,
+    story_country: str | None,
+    at: int,
+    pair: tuple[str, str] | None = None,
 ) -> Actor | None:
     """Whom an act is aimed at when its sentence names no one, from the story, or None:
+    - in a story of two countries' relations (`pair`), a rejection, threat, show of
+      force or cut in ties by one of them is aimed at the other ("North Korea is
+      threatening an escalated provocation");
     - a restriction on things hits the story's country;
     - an appeal, demand or criticism ("deputies spoke out against the plan", "called
       for his release") is addressed to the story's government, or, when that
       government speaks, to its country (someone in it)."""
+    if pair is not None and source is not None and source.country in pair:
+        if code.startswith(COUNTERPART_ACTS):
+            other = pair[1] if source.country == pair[0] else pair[0]
+            return Actor.implied(other, None, at)
     if not story_country:
         return None
     if code.startswith(RESTRICTIONS):

@@ -41,6 +41,7 @@ class Act:
     at: int  # the trigger's character offset in the document
     story_country: str | None
     story_group: ActorMatch | None = None  # the story's one armed group (fighters.py)
+    story_pair: tuple[str, str] | None = None  # a story of two countries' relations
 
     @property
     def how_target(self) -> str:
@@ -74,7 +75,7 @@ def story_actors(
         # "called the allegations baseless", its object read by the pattern
         target = author_of(source, index, at, earlier) or target
     if target is None or target.code is None:  # "called for his release", "banned ..."
-        target = implied_target(act.code, source, act.story_country, at) or target
+        target = implied_target(act.code, source, act.story_country, at, act.story_pair) or target
     if source is None and (
         act.how.startswith("passive-no-agent") or act.kind == "noun" or act.undergoer
     ):  # "X was detained", "X's detention": by the state, when only a state does it

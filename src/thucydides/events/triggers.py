@@ -27,7 +27,7 @@ from thucydides.events.obligations import DEMAND_RULE, obligation_code
 from thucydides.events.pattern_cache import load_compiled
 from thucydides.events.pattern_compiler import Compiled, NounPattern, VerbPattern
 from thucydides.events.roles import demanding_speech
-from thucydides.events.silence import NO_COMMENT_CODE, NO_COMMENT_RULE, no_comment
+from thucydides.events.silence import NO_COMMENT_CODE, NO_COMMENT_RULE, no_comment, unanswered
 from thucydides.events.verb_frames import MOD_DEPS, TokenFacts, VerbContext, match_verb, np_level
 
 
@@ -77,6 +77,7 @@ class TriggerMatcher:
         consumed: set[int] = set()
         anchors: set[int] = set()
         facts = TokenFacts()
+        silent: set[int] = set()  # the reporter's unanswered request: no act at all
         tokens = list(sent)  # three passes over the same tokens: build them once
         for tok in tokens:
             verb = tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
@@ -85,6 +86,14 @@ class TriggerMatcher:
                 continue
             if tok.dep_ == "amod" or (tok.dep_ in ("pcomp", "pobj") and tok.head.head.i in anchors):
                 continue  # "the disputed island"; "accused X of spying" is one event
+            if tok.i in silent:
+                continue
+            unasked = unanswered(tok)  # "did not reply to VOA's email requesting comment"
+            if unasked:
+                silent |= unasked
+                if blocked is not None:
+                    blocked |= unasked
+                continue
             hit, used = self._verb_hit(tok, facts)
             consumed |= used
             if hit is not None:
@@ -96,12 +105,12 @@ class TriggerMatcher:
                 elif blocked is not None:
                     blocked.add(tok.i)
 
-        def said(speech: Token | None, code: str, rule: str) -> None:
+        def said(speech: Token | None, code: str, rule: str, specificity: int = 1) -> None:
             """An act read off what was said, at the verb of saying (one per verb)."""
             if speech is not None and speech.i not in anchors:
                 hits.append(
                     TriggerHit(speech.i, speech.idx, speech.idx + len(speech), code, rule,
-                               "verb", 1, None)
+                               "verb", specificity, None)
                 )  # fmt: skip
                 anchors.add(speech.i)
 
@@ -112,7 +121,8 @@ class TriggerMatcher:
             elif tok.pos_ == "ADJ":  # "X said the ruling was unconstitutional" (111)
                 said(judging_speech(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
             if tok.pos_ == "VERB":  # "had no comment", "does not comment on" (011)
-                said(no_comment(tok), NO_COMMENT_CODE, NO_COMMENT_RULE)
+                # a frame (the negation and the comment), as "declined to comment" is
+                said(no_comment(tok), NO_COMMENT_CODE, NO_COMMENT_RULE, 2)
             elif tok.pos_ == "NOUN":  # "X said China's bullying boosts support" (111)
                 said(naming_wrongdoing(tok), JUDGEMENT_CODE, JUDGEMENT_RULE)
         for hit in list(hits):  # "X said Y shelled the town": X accuses Y (CAMEO 112)
