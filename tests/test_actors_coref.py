@@ -248,6 +248,19 @@ def test_a_generic_agent_takes_the_country_dominating_headline_and_lead(nlp, res
     assert police.code == "KENCOP" and "story" in police.why
 
 
+def test_coalition_and_international_forces_are_not_the_storys_countrys(nlp, resolver):
+    doc = nlp(
+        "Gunmen Storm Hotel in Kenyan Town\n\nGunmen stormed a hotel in the Kenyan town of "
+        "Garissa on Tuesday. Coalition forces and international troops were sent. Kenyan "
+        "troops and international and local media rights groups arrived later."
+    )
+    actors = DocumentActors(doc, "2020-03-02", resolver)
+    assert actors.story_country == "KEN"
+    assert actors.resolve(span_of(doc, "Coalition forces")).country is None
+    assert actors.resolve(span_of(doc, "international troops")).country is None
+    assert actors.resolve(span_of(doc, "Kenyan troops")).country == "KEN"
+
+
 def test_a_story_about_two_countries_gives_a_generic_agent_none(nlp, resolver):
     doc = nlp(
         "Talks Between Chile and Peru Collapse\n\nChile and Peru ended talks on Tuesday. "

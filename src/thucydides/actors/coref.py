@@ -64,6 +64,13 @@ _COREF_VIAS = ("coreference", "document")  # a match that came along a chain
 # a role said to be foreign belongs to no country of the story ("foreign journalists",
 # "Western diplomats": many countries, not the one the sentence names)
 FOREIGN = frozenset({"foreign", "overseas", "western"})
+# and forces said to be international ("a cease-fire with international forces" in an
+# Afghan story is not Afghanistan's), though "international and local media" and
+# "ruling coalition lawmakers" are the story's own
+FOREIGN_FORCES = frozenset({"force", "troop", "soldier"})
+FORCES_OF_MANY = frozenset({"international", "coalition", "multinational"})
+# where "foreign" names an office, not foreigners ("foreign minister")
+OFFICES = frozenset("minister ministry secretary office affairs service policy".split())
 
 
 # nouns whose plural is several states, never the one the context names
@@ -226,8 +233,12 @@ class DocumentActors:
         (`StoryContext.country_for`); with two or more candidates it stays without."""
         if match is None or match.kind != "agent" or match.country or not match.sectors:
             return match
-        if any(t.lower_ in FOREIGN for t in span) and not any(
-            w in FOREIGN for w in match.matched.lower().split()
+        foreign = FOREIGN | (FORCES_OF_MANY if span.root.lemma_ in FOREIGN_FORCES else set())
+        if any(
+            t.lower_ in foreign
+            and t.dep_ in {"amod", "compound"}
+            and t.head.lemma_.lower() not in OFFICES
+            for t in span
         ):
             return match  # "foreign bloggers" are no one's here ("foreign minister" is)
         if match.code[:3] != match.sectors[0]:
