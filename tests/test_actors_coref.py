@@ -513,7 +513,16 @@ def test_a_former_office_holder_is_an_elite_not_the_government(nlp, resolver):
     actors = DocumentActors(doc, None, resolver)
     assert actors.resolve(span_of(doc, "The former French foreign minister")).code == "FRAELI"
     official = actors.resolve(span_of(doc, "a former EU official"))
-    assert official is None or not (official.code or "").startswith("IGO")
+    assert official.sectors == ("ELI",) and not official.code.startswith("IGO")
+    # in a story of one country, a former IGO official is that country's elite
+    story = nlp(
+        "Former EU official calls for immigration halt\n\nFrench voters went to the polls "
+        "in France on Sunday. France's president said France would change. A former EU "
+        "official called for an immigration halt."
+    )
+    actors = DocumentActors(story, None, resolver)
+    assert actors.story_country == "FRA"
+    assert actors.resolve(span_of(story, "A former EU official")).code == "FRAELI"
     fighters = nlp("Former Somali rebels attacked a police post.")
     found = DocumentActors(fighters, None, resolver).resolve(
         span_of(fighters, "Former Somali rebels")

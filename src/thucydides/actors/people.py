@@ -242,9 +242,12 @@ def said_former(span: Span, match: ActorMatch) -> bool:
 
 def former_holder(match: ActorMatch) -> ActorMatch | None:
     """A former holder of an office is one of the country's elites (ELI), not its
-    government; a former official of an IGO is of no country the office says (None)."""
+    government; a former official of an IGO is an elite of no country the office says
+    (ELI: the story's country, when it has one, as for any role)."""
     if not match.country:
-        return None
+        return make_match(
+            "ELI", None, match.via, match.matched, "agent", f"{match.why}; a former office holder"
+        )
     return make_match(
         match.country + "ELI", match.name, match.via, match.matched, "agent",
         f"{match.why}; a former office holder",
