@@ -83,6 +83,20 @@ def test_a_document_speaks_for_whoever_filed_it(coder):
     assert alleged.target.code == "USAGOV"
 
 
+def test_a_document_put_out_with_no_act_speaks_for_whoever_put_it_out(coder):
+    text = (
+        "Peru warns Chile\n\n"
+        "Peru's foreign minister issued a statement on Chile's fishing fleet on Monday. "
+        "The fleet sailed south. The statement threatened sanctions against Chile."
+    )
+    threat = event_at(coder, text, "threatened")
+    assert threat.source.code == "PERGOV" and threat.source.via == "author"
+    assert threat.target.code == "CHL"
+    # without anyone putting it out, a statement still does nothing
+    alone = text.replace("Peru's foreign minister issued a statement", "Storms hit Peru")
+    assert not [e for e in coder.code(alone) if e.trigger.text == "threatened"]
+
+
 def test_a_document_named_by_no_earlier_act_has_no_author(coder):
     text = (
         "Detention hearing set\n\n"

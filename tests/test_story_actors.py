@@ -81,8 +81,9 @@ def test_in_a_story_of_two_countries_a_threat_naming_no_one_is_to_the_other(nlp)
     )
     _, target = story_actors(act, _actor("PRK", "PRK", []), None, (None, None), [])
     assert (target.code, target.via) == ("USA", "implied")
-    # a third country's threat, or one in a story of one country, stays unaddressed
-    assert story_actors(act, _actor("CHN", "CHN", []), None, (None, None), [])[1] is None
+    # a third country's threat is to the story's government, as in a story of one country
+    assert story_actors(act, _actor("CHN", "CHN", []), None, (None, None), [])[1].code == "PRKGOV"
+    # and a threat from inside a story of one country stays unaddressed
     alone = _act(
         nlp,
         "The DPRK is threatening an escalated provocation.",
@@ -92,3 +93,9 @@ def test_in_a_story_of_two_countries_a_threat_naming_no_one_is_to_the_other(nlp)
         country="PRK",
     )
     assert story_actors(alone, _actor("PRK", "PRK", []), None, (None, None), [])[1] is None
+
+
+def test_a_threat_naming_no_one_is_to_the_storys_government(nlp):
+    act = _act(nlp, "The statement threatened sanctions.", "threatened", "1312", "subject/none")
+    _, target = story_actors(act, _actor("USAGOV", "USA", ["GOV"]), None, (None, None), [])
+    assert (target.code, target.via) == ("ZMBGOV", "implied")

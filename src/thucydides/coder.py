@@ -21,12 +21,14 @@ from thucydides.events import combine
 from thucydides.events import confidence as confidence_model
 from thucydides.events.accusations import ACCUSATION_RULE, accuses
 from thucydides.events.acts import NotActs
+from thucydides.events.authors import Issued, issued_documents, issuer_of
 from thucydides.events.classifier import EventTypeModel
 from thucydides.events.combine import intent_code, refusal_code
 from thucydides.events.fighters import story_armed_group
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
+from thucydides.events.phrases import noun_phrase
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
@@ -213,6 +215,13 @@ class Coder:
             if story
             else None
         )
+        issued = tuple(
+            Issued(noun.idx + piece.chunk.offset, noun.lemma_.lower(), actor)
+            for noun, subj in issued_documents(parsed)
+            if (span := noun_phrase(subj)) is not None
+            and (actor := record_actor(span, doc_actors.resolve(span), piece.chunk, doc_countries))
+            is not None
+        )
         events: list[Event] = []
         earlier: list[Event] = []  # every event read so far, kept or not: who acted
         headings = run_in_headings(parsed)
@@ -232,7 +241,7 @@ class Coder:
             for cand in candidates:
                 found = self._events_for(
                     cand, sent, index + base, piece.chunk, doc_actors, resolvable, doc_countries,
-                    story, earlier, story_group,
+                    story, earlier, story_group, issued,
                 )  # fmt: skip
                 for ev in found:
                     ev.date, ev.date_precision, ev.location = event_date, precision, place
@@ -277,6 +286,7 @@ class Coder:
         story: bool = False,
         earlier: Sequence[Event] = (),
         story_group: ActorMatch | None = None,
+        issued: tuple[Issued, ...] = (),
     ) -> list[Event]:
         doc, document, offset, text = sent.doc, chunk.doc, chunk.offset, chunk.text
         anchor = doc[cand.token]
@@ -339,14 +349,17 @@ class Coder:
         act = Act(
             cand.code, cand.kind, roles.how, anchor, undergoer, sentence_index,
             cand.start + offset, doc_actors.story_country, story_group,
-            doc_actors.story_pair if story else None,
+            doc_actors.story_pair if story else None, issued,
         )  # fmt: skip
         out: list[Event] = []
         keys: set[int] = set()
         dyads: set[tuple[str | None, str | None]] = set()
         for n, (src, tgt, s_match, t_match) in enumerate(pairs):
             if src is not None and self.not_acts.cannot_act(src):
-                continue  # "a fire killed twelve", "ties are deepening": nobody acted
+                # "a fire killed twelve", "ties are deepening": nobody acted, unless
+                # the story showed who put the document out ("the statement threatened")
+                if issuer_of(src, cand.start + offset, issued) is None:
+                    continue
             source = record_actor(src, s_match, chunk, doc_countries)
             target = record_actor(tgt, t_match, chunk, doc_countries)
             if refers_back(tgt, target, source):

@@ -11,9 +11,9 @@ the one replying.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from thucydides.events.phrases import noun_phrase
 from thucydides.model import Actor, Event
@@ -110,12 +110,51 @@ SAME_DOCUMENT = {"suit": {"lawsuit"}, "lawsuit": {"suit"}}
 DOCUMENT_SENTENCES = 8
 
 
+# verbs whose subject puts a document out: "Blinken issued a statement", "the group
+# released a report", "senators sent a letter"
+ISSUING_VERBS = frozenset(
+    "issue release publish send write sign file post deliver submit present unveil adopt".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Issued:
+    """A document the story shows someone putting out, and who did."""
+
+    at: int  # the document noun's character offset in the document
+    lemma: str
+    issuer: Actor
+
+
+def issued_documents(doc: Doc) -> list[tuple[Token, Token]]:
+    """(document noun, its issuer's word) for each "X issued a statement" in `doc`: a
+    DOCUMENT noun that is the object of an ISSUING verb with a subject of its own."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "dobj" or tok.lemma_.lower() not in DOCUMENT_NOUNS:
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in ISSUING_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            found.append((tok, subj))
+    return found
+
+
 def document_author(
-    source: Actor | None, span: Span | None, sentence_index: int, at: int, earlier: Sequence[Event]
+    source: Actor | None,
+    span: Span | None,
+    sentence_index: int,
+    at: int,
+    earlier: Sequence[Event],
+    issued: Sequence[Issued] = (),
 ) -> Actor | None:
     """ "The suits allege that ...", two sentences after "rights groups filed two suits":
     a document with no code of its own speaks for whoever the story last showed acting
-    in a sentence that names it (its filer, writer or issuer); `via: author`."""
+    in a sentence that names it (its filer, writer or issuer), else for whoever the story
+    showed putting it out ("Blinken issued a statement ... The statement threatened
+    sanctions": `issued`, when that was no event); `via: author`."""
     if span is None or (source is not None and source.code):
         return None
     lemma = span.root.lemma_.lower()
@@ -125,14 +164,26 @@ def document_author(
     forms = names | {name + "s" for name in names} | {span.root.lower_}
     for event in reversed(earlier):
         if sentence_index - event.sentence_index > DOCUMENT_SENTENCES:
-            return None
+            break
         author = event.source
         if event.trigger.start >= at or author is None or not author.code:
             continue
         words = {w.strip(".,;:\"'\u201c\u201d").lower() for w in event.sentence.split()}
         if forms & words:
             return replace(author, sectors=list(author.sectors), via="author")
-    return None
+    return issuer_of(span, at, issued)
+
+
+def issuer_of(span: Span, at: int, issued: Sequence[Issued]) -> Actor | None:
+    """Whoever the story last showed putting out the document `span` names, before
+    character `at` ("Blinken issued a statement ... The statement threatened"), or None."""
+    lemma = span.root.lemma_.lower()
+    names = {lemma} | SAME_DOCUMENT.get(lemma, set())
+    put_out = [d for d in issued if d.at < at and d.lemma in names and d.issuer.code]
+    if not put_out:
+        return None
+    issuer = put_out[-1].issuer
+    return replace(issuer, sectors=list(issuer.sectors), via="author")
 
 
 # what only a state issues: "opposition deputies rejected the budget" answers the story's

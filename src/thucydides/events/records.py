@@ -58,7 +58,10 @@ def implied_state(
 RESTRICTIONS = ("163", "172")
 # acts addressed to someone: appeals (02, among them calls for someone's release),
 # demands (10), criticism (11)
-ADDRESSED = ("02", "10", "11")
+ADDRESSED = ("02", "10", "11", "13")
+# threats (13) are addressed to the story's government only from abroad ("the
+# statement threatened sanctions", after the U.S. issued it)
+FOREIGN_ADDRESSED = ("13",)
 
 
 # acts between states that a story of two states' relations aims at the other one when
@@ -80,7 +83,8 @@ def implied_target(
     - a restriction on things hits the story's country;
     - an appeal, demand or criticism ("deputies spoke out against the plan", "called
       for his release") is addressed to the story's government, or, when that
-      government speaks, to its country (someone in it)."""
+      government speaks, to its country (someone in it); a threat from abroad is
+      addressed to the story's government."""
     if pair is not None and source is not None and source.country in pair:
         if code.startswith(COUNTERPART_ACTS):
             other = pair[1] if source.country == pair[0] else pair[0]
@@ -91,6 +95,8 @@ def implied_target(
         return Actor.implied(story_country, None, at)
     if not code.startswith(ADDRESSED):
         return None
+    if code.startswith(FOREIGN_ADDRESSED) and (source is None or source.country == story_country):
+        return None  # a threat from inside the country, naming no one: at whom, unsaid
     own = source is not None and source.country == story_country and "GOV" in source.sectors
     return Actor.implied(story_country, None if own else "GOV", at)
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from thucydides.actors import ActorMatch
 from thucydides.events.authors import (
+    Issued,
     answers,
     answers_object,
     author_of,
@@ -42,6 +43,7 @@ class Act:
     story_country: str | None
     story_group: ActorMatch | None = None  # the story's one armed group (fighters.py)
     story_pair: tuple[str, str] | None = None  # a story of two countries' relations
+    issued: tuple[Issued, ...] = ()  # documents the story shows being put out, and by whom
 
     @property
     def how_target(self) -> str:
@@ -62,7 +64,7 @@ def story_actors(
     src, tgt = spans
     at, index, how_target = act.at, act.sentence_index, act.how_target
     # "the suits allege": the document speaks for whoever filed it
-    source = document_author(source, src, index, at, earlier) or source
+    source = document_author(source, src, index, at, earlier, act.issued) or source
     if (target is None or target.code is None) and answers(act.code, how_target, tgt):
         # "Trump denied the request": the reply is to whoever made it
         target = (
