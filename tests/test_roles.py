@@ -53,6 +53,14 @@ def words(span):
             "rebels",
         ),
         ("Ghana signed a trade agreement with Togo.", "signed", "Ghana", "Togo"),
+        # what a move was for is done by whoever made the move, a raised subject too
+        ("Ghana closed its border in a move to pressure Togo.", "pressure", "Ghana", "Togo"),
+        (
+            "Ghana is expected to reopen its border, in a move to calm Togo.",
+            "calm",
+            "Ghana",
+            "Togo",
+        ),
     ],
 )
 def test_verb_roles(nlp, text, trigger, source, target):

@@ -120,6 +120,13 @@ def _misattached_conjunct(verb: Token) -> bool:
     )
 
 
+# nouns of an act whose infinitive says what the act was for: "in a move to strengthen
+# ties", "in a bid to end the war"; the infinitive's doer is the act's
+MOVE_NOUNS = frozenset({"move", "bid", "attempt", "effort", "push", "step"})
+# passives whose subject is the doer of what follows: "X is expected to visit India"
+RAISING_VERBS = frozenset({"expect", "set", "schedule", "due", "slate", "poise"})
+
+
 def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """Who performs `verb`, following control, coordination and relative clauses."""
     if depth > 6:
@@ -153,6 +160,9 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             ]  # fmt: skip
             if obj:
                 return obj[0], "object-control"
+        raised, passive = own_subject(head)
+        if passive and raised is not None and head.lemma_.lower() in RAISING_VERBS:
+            return raised, "raised"  # "Ghana is expected to reopen the border"
         found, how = acting_subject(head, depth + 1)
         return found, f"subject-control<{how}"
     if verb.dep_ == "conj":
@@ -178,6 +188,15 @@ def acting_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             found, how = acting_subject(head.head, depth + 1)
             if found is not None:
                 return found, f"document<{how}"
+        if head.lemma_.lower() in MOVE_NOUNS and verb.dep_ == "acl":
+            # "visited India in a move to strengthen ties": whoever made the move acts
+            holder = head.head.head if head.dep_ == "pobj" else head.head
+            if holder.pos_ in {"VERB", "AUX"}:
+                found, how = acting_subject(holder, depth + 1)
+                if found is None and holder.lemma_.lower() in RAISING_VERBS:
+                    found, _ = own_subject(holder)  # "X is expected to visit, in a move"
+                    how = "raised"
+                return found, f"move<{how}"
         return head, "relative"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return _gerund_actor(head, depth)
