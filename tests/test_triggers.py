@@ -588,3 +588,9 @@ def test_showing_strength_is_no_protest_and_arriving_peacekeepers_keep_the_peace
     assert codes(nlp, matcher, "Students demonstrated in Lima.")["demonstrated"] == "141"
     # 0861 is the host receiving peacekeepers; the peacekeepers themselves provide it
     assert codes(nlp, matcher, "UN peacekeepers arrived in Bangui.")["arrived"] == "074"
+
+
+def test_being_disappointed_by_an_act_is_disapproval(nlp, matcher):
+    found = codes(nlp, matcher, "Chile is deeply disappointed by the approval of the bill.")
+    assert found["is"] == "110"
+    assert codes(nlp, matcher, "Chile is disappointed.")["is"] == "110"
