@@ -593,4 +593,3 @@ def test_showing_strength_is_no_protest_and_arriving_peacekeepers_keep_the_peace
 def test_being_disappointed_by_an_act_is_disapproval(nlp, matcher):
     found = codes(nlp, matcher, "Chile is deeply disappointed by the approval of the bill.")
     assert found["is"] == "110"
-    assert codes(nlp, matcher, "Chile is disappointed.")["is"] == "110"
