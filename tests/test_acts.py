@@ -281,6 +281,9 @@ def test_private_people_travelling_to_a_country_is_no_visit(coder):
     assert [e for e in coder.code("Thousands of Chinese tourists visited Laos last year.")] == []
     met = coder.code("Chinese students met Lao officials in Vientiane on Monday.")
     assert [e.cameo.root for e in met] == ["04"]
+    # nor is going to one's own country a visit
+    home = coder.code("The Laotian foreign minister traveled to Laos on Monday.")
+    assert [e for e in home if e.cameo.root == "04"] == []
 
 
 def test_a_claim_of_responsibility_is_addressed_to_no_one(coder):

@@ -19,6 +19,7 @@ def mood(nlp, text, trigger):
         ("Police failed to arrest the suspects.", "arrest", "negated", "actual"),
         ("Canada plans to withdraw its troops next year.", "withdraw", "asserted", "intended"),
         ("The president promised to visit Lagos.", "visit", "asserted", "intended"),
+        ("The president is due to visit Lagos on Monday.", "visit", "asserted", "intended"),
         ("Germany will send aid to the region.", "send", "asserted", "intended"),
         ("The militia would retake the city within weeks.", "retake", "asserted", "hypothetical"),
         ("If talks fail, the army could attack the port.", "attack", "asserted", "hypothetical"),

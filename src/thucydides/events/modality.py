@@ -42,7 +42,7 @@ PREDICTION_VERBS = {
 }  # fmt: skip
 PREDICTORS = {"analyst", "analysts", "expert", "experts", "observer", "observers", "pundit"}
 HEDGE_ADJ = {"likely", "unlikely", "liable", "possible", "probable", "able", "certain"}
-INTENT_ADJ = {"willing", "ready", "prepared", "eager", "determined", "keen", "poised", "set"}
+INTENT_ADJ = {"willing", "ready", "prepared", "eager", "determined", "keen", "poised", "set", "due"}
 REPORTED_CUES = {"reportedly", "allegedly", "purportedly", "apparently", "supposedly"}
 REPORTED_VERBS = {"believe", "suspect", "allege", "rumor", "rumour", "claim"}
 

@@ -142,12 +142,15 @@ PRIVATE_SECTORS = {"CVL", "PPL", "REF"}
 def is_private_travel(code: str, source: Actor | None, target: Actor | None) -> bool:
     """ "Chinese tourists visited Vietnam", "immigrants arrived in Houston": a meeting or
     visit (CAMEO 04) of private people to a country or place, with no one there they
-    meet; "the son met officials" stays."""
+    meet; "the son met officials" stays. Nor is going to one's own country a visit
+    ("foreigners have traveled to Vietnam", read as Vietnam's own)."""
     if code[:2] != "04" or source is None or target is None:
         return False
-    if not PRIVATE_SECTORS & set(source.sectors):
-        return False
-    return not target.sectors  # a country or a place, no one in it
+    if target.sectors:
+        return False  # someone there is met
+    if source.country is not None and source.country == target.country == target.code:
+        return True
+    return bool(PRIVATE_SECTORS & set(source.sectors))
 
 
 POPULACE = {"CVL", "PPL"}
