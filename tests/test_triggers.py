@@ -593,3 +593,9 @@ def test_showing_strength_is_no_protest_and_arriving_peacekeepers_keep_the_peace
 def test_being_disappointed_by_an_act_is_disapproval(nlp, matcher):
     found = codes(nlp, matcher, "Chile is deeply disappointed by the approval of the bill.")
     assert found["is"] == "110"
+
+
+def test_filing_or_submitting_a_request_is_an_appeal_not_yielding(nlp, matcher):
+    assert codes(nlp, matcher, "Chile filed a request for a new hearing.")["filed"] == "020"
+    found = codes(nlp, matcher, "Chile submitted documentation to the commission.")
+    assert found["submitted"] == "020"
