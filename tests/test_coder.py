@@ -661,3 +661,14 @@ def test_talks_named_by_two_hyphenated_parties_are_both_parties_acts(fast_coder)
             (e.source.code, e.target.code) for e in fast_coder.code(text) if e.cameo.root == "04"
         }
         assert pairs == {(first, second), (second, first)}, text
+
+
+def test_an_obligation_of_the_speakers_own_or_of_no_one_is_no_demand(coder):
+    own = coder.code("Chile's president said Chile may have to consider new defenses.")
+    assert [e for e in own if e.trigger.text == "said"] == []
+    none = coder.code("Chile's president said strong diplomacy must work together.")
+    assert [e for e in none if e.trigger.text == "said"] == []
+    other = coder.code("Chile's president said Peru must withdraw its boats.")
+    assert [(e.cameo.root, e.target.code) for e in other if e.trigger.text == "said"] == [
+        ("10", "PER")
+    ]

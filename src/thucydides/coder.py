@@ -28,6 +28,7 @@ from thucydides.events.fighters import story_armed_group
 from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
+from thucydides.events.obligations import DEMAND_RULE, asks_another
 from thucydides.events.phrases import noun_phrase
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
@@ -367,6 +368,8 @@ class Coder:
             source, target = story_actors(act, source, target, (src, tgt), earlier)
             if is_private_travel(cand.code, source, target):
                 continue  # "a million Korean tourists visited Laos": travel
+            if cand.rule == DEMAND_RULE and not asks_another(source, target):
+                continue  # "South Korea may have to consider ...": its own course
             if cand.rule == ACCUSATION_RULE and not accuses(source, target):
                 continue  # a spokesman on his own forces' act, or on no one named
             if undergoer and source is None:
