@@ -302,6 +302,7 @@ def test_passive_requirement_and_synonym_sets(tmp_path, nlp):
         ('{id: x, verb: hit, colour: red, code: "190"}', "unknown keys"),
         ("{id: x, verb: hit}", "needs id, verb and code"),
         ('{id: x, verb: face, undergoer: maybe, code: "173"}', "undergoer must be true or false"),
+        ('{id: x, verb: get, receiver: often, code: "071"}', "receiver must be true or false"),
     ],
 )
 def test_malformed_pattern_files_say_what_is_wrong(tmp_path, pattern, message):
@@ -599,3 +600,13 @@ def test_filing_or_submitting_a_request_is_an_appeal_not_yielding(nlp, matcher):
     assert codes(nlp, matcher, "Chile filed a request for a new hearing.")["filed"] == "020"
     found = codes(nlp, matcher, "Chile submitted documentation to the commission.")
     assert found["submitted"] == "020"
+
+
+def test_a_receiver_pattern_is_listed(tmp_path):
+    root = _write(
+        tmp_path,
+        'patterns:\n  - {id: get+loan, verb: get, obj: [loan], receiver: true, code: "071"}\n',
+    )
+    m = TriggerMatcher(compile_patterns(root))
+    assert m.receivers == frozenset({"verbs/_additions.yaml:get+loan"})
+    assert m.undergoers == frozenset()

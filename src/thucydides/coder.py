@@ -30,6 +30,7 @@ from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.obligations import DEMAND_RULE, asks_another
 from thucydides.events.phrases import noun_phrase
+from thucydides.events.receipts import giver
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
     SYMMETRIC_ROOTS,
@@ -300,6 +301,11 @@ class Coder:
         undergoer = cand.rule in self.triggers.undergoers
         if undergoer:  # "X stands accused": X is acted upon, by a doer left unnamed
             roles = Roles(None, roles.source, "undergoer/" + roles.how.split("/", 1)[0])
+        if cand.rule in self.triggers.receivers:  # "X received loans from Y": Y gives
+            roles = Roles(
+                giver(anchor, consumed, resolvable), roles.source,
+                "giver/" + roles.how.split("/", 1)[0],
+            )  # fmt: skip
         if is_judgement(anchor, cand.code, cand.rule):
             roles = judgement_roles(roles, anchor, resolvable)
         if cand.kind == "verb" and state_role(cand.code):

@@ -22,8 +22,8 @@ from thucydides.events.pattern_files import data_dir
 
 # 2: the compiled types moved from trigger_data to pattern_compiler; a pickle of the
 # old module's classes must not be opened (unpickling it would fail to import)
-# 3: Compiled gained `undergoers`
-FORMAT_VERSION = 3
+# 3: Compiled gained `undergoers`; 4: and `receivers`
+FORMAT_VERSION = 4
 KEEP_CACHES = 4
 
 

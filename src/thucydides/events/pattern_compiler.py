@@ -17,7 +17,10 @@ from typing import NamedTuple
 from thucydides.events.pattern_files import load_yaml, pattern_files, read_user_file
 
 CODE_RE = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
-VERB_KEYS = {"id", "verb", "prt", "obj", "preps", "subj", "passive", "undergoer", "code", "note"}
+VERB_KEYS = {
+    "id", "verb", "prt", "obj", "preps", "subj", "passive", "undergoer", "receiver", "code",
+    "note",
+}  # fmt: skip
 NOUN_KEYS = {"id", "noun", "mods", "code", "note"}
 
 
@@ -64,6 +67,7 @@ class Compiled(NamedTuple):
     # rules whose subject is the one acted upon, by a doer the sentence leaves unnamed:
     # "X stands accused", "X remains in custody"
     undergoers: frozenset[str] = frozenset()
+    receivers: frozenset[str] = frozenset()  # rules whose subject receives from the giver
 
 
 class _Compiler:
@@ -131,8 +135,9 @@ def _verb_pattern(raw, where: str, rule: str, comp: _Compiler, valid) -> VerbPat
         raise PatternError(f"{where}: verb must be one lemma, e.g. attack")
     if raw.get("passive") not in (None, True, False):
         raise PatternError(f"{where}: passive must be true or false")
-    if raw.get("undergoer") not in (None, True, False):
-        raise PatternError(f"{where}: undergoer must be true or false")
+    for flag in ("undergoer", "receiver"):
+        if raw.get(flag) not in (None, True, False):
+            raise PatternError(f"{where}: {flag} must be true or false")
     if raw.get("prt") is not None and not isinstance(raw["prt"], str):
         raise PatternError(f"{where}: prt must be a word, e.g. out")
     frames = []
@@ -230,6 +235,7 @@ def compile_patterns(
     removed: set[str] = set()
     codes: set[str] = set()
     undergoers: set[str] = set()
+    receivers: set[str] = set()
     count = 0
     for src in sources:
         valid = valid_codes
@@ -266,6 +272,8 @@ def compile_patterns(
             codes.add(pat.code or "")
             if raw.get("undergoer"):
                 undergoers.add(rule)
+            if raw.get("receiver"):
+                receivers.add(rule)
             count += 1
         for raw in sec_nouns:
             where = _where(src.label, raw if isinstance(raw, dict) else {}, src.user)
@@ -282,7 +290,10 @@ def compile_patterns(
     }
     codes |= {d[0] for d in defaults.values() if d}
     nouns_sorted = {k: tuple(sorted(v, key=lambda p: -len(p.mods))) for k, v in nouns.items()}
-    return Compiled(verbs, nouns_sorted, count, frozenset(codes - {""}), frozenset(undergoers))
+    return Compiled(
+        verbs, nouns_sorted, count, frozenset(codes - {""}), frozenset(undergoers),
+        frozenset(receivers),
+    )  # fmt: skip
 
 
 def _fail(message: str) -> None:

@@ -66,6 +66,12 @@ class TriggerMatcher:
         return self._data.undergoers
 
     @property
+    def receivers(self) -> frozenset[str]:
+        """Rules whose subject receives what the pattern names from its giver ("Pakistan
+        received loans from the IMF": the IMF gives)."""
+        return self._data.receivers
+
+    @property
     def verb_lemmas(self) -> frozenset[str]:
         """Every verb a pattern can fire on."""
         return frozenset(self._data.verbs)
