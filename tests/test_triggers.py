@@ -610,3 +610,10 @@ def test_a_receiver_pattern_is_listed(tmp_path):
     m = TriggerMatcher(compile_patterns(root))
     assert m.receivers == frozenset({"verbs/_additions.yaml:get+loan"})
     assert m.undergoers == frozenset()
+
+
+def test_calling_someone_a_friend_is_praise(nlp, matcher):
+    assert codes(nlp, matcher, "Lula calls Boric a dear friend.")["calls"] == "051"
+    found = codes(nlp, matcher, "Peru described the loan as a gesture of friendship.")
+    assert found["described"] == "051"
+    assert codes(nlp, matcher, "Lula called the ruling a travesty.")["called"] == "111"
