@@ -452,3 +452,10 @@ def test_what_an_event_follows_is_not_its_target(nlp):
     assert roles.target is None
     roles = roles_at(nlp, "A car bombing by the rebels killed 75 soldiers.", "bombing", kind="noun")
     assert words(roles.target) == "75 soldiers"
+
+
+def test_a_nationality_on_the_disapproval_received_is_who_disapproves(nlp):
+    roles = roles_at(nlp, "The plan drew Chinese criticism.", "drew")
+    assert (words(roles.source), words(roles.target)) == ("Chinese", "The plan")
+    roles = roles_at(nlp, "The plan drew criticism from Chile.", "drew")
+    assert (words(roles.source), words(roles.target)) == ("Chile", "The plan")

@@ -97,6 +97,12 @@ def _received_disapproval(verb: Token, obj: Token | None, resolvable) -> Roles |
             if prep.lower_ in {"from", "by"}:
                 for pobj in children(prep, {"pobj"}):
                     author = author or actor_in(pobj, resolvable)
+    if author is None:  # "face increasing Western opposition", "drew Chinese criticism"
+        author = next(
+            (m for m in children(obj, {"amod", "compound", "nmod"})
+             if m.ent_type_ in NAME_ENTS and resolvable(m)),
+            None,
+        )  # fmt: skip
     subj, _ = own_subject(verb)
     if subj is not None:
         subj = actor_in(subj, resolvable) or subj  # "Banda's arrest": Banda
