@@ -28,6 +28,14 @@ def mood(nlp, text, trigger):
         ("The group is liable to continue its attacks.", "continue", "asserted", "hypothetical"),
         ("Analysts say the rebels will seize the capital.", "seize", "asserted", "hypothetical"),
         ("The rebels will seize the capital, analysts say.", "seize", "asserted", "hypothetical"),
+        # regression: the aside before a root verb was missed once the walk stopped at
+        # the root (it had gone on re-reading the root: `head is tok` never held)
+        (
+            "At that time, the analysts say, the rebels will seize the capital.",
+            "seize",
+            "asserted",
+            "hypothetical",
+        ),
         ("The minister said the army attacked the camp.", "attacked", "asserted", "actual"),
         # what one asks of another has not happened; what one forced them into has
         ("Britain urged Iran to release the sailors.", "release", "asserted", "hypothetical"),

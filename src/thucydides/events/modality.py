@@ -111,6 +111,9 @@ def mood_of(anchor: Token) -> Mood:
                 modality, cue = "hypothetical", next(iter(words & HABITUAL_ADVERBS))
         head = tok.head
         if head.i == tok.i or tok.dep_ == "relcl":  # a relative clause has its own mood
+            if modality == "intended" and _has_predictor_aside(tok):
+                # "At that time, the analysts say, the Taliban will declare victory"
+                modality, cue = "hypothetical", "predictor-aside"
             break
         rel = tok.dep_
         lemma = head.lemma_.lower()
