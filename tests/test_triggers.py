@@ -617,3 +617,10 @@ def test_calling_someone_a_friend_is_praise(nlp, matcher):
     found = codes(nlp, matcher, "Peru described the loan as a gesture of friendship.")
     assert found["described"] == "051"
     assert codes(nlp, matcher, "Lula called the ruling a travesty.")["called"] == "111"
+
+
+def test_arguing_a_view_is_no_disapproval_but_arguing_against_is(nlp, matcher):
+    found = codes(nlp, matcher, "Chilean groups argue that the deal will fail.")
+    assert "argue" not in found, found
+    found = codes(nlp, matcher, "Chilean lawyers argued against the ruling.")
+    assert found["argued"] == "110"
