@@ -459,3 +459,10 @@ def test_a_nationality_on_the_disapproval_received_is_who_disapproves(coder):
         e for e in coder.code("Peru's plan drew Chilean criticism.") if e.trigger.text == "drew"
     ]
     assert (ev.cameo.code, ev.source.code, ev.target.code) == ("111", "CHL", "PER")
+
+
+def test_an_act_judged_is_aimed_at_its_doer_named_by_by(coder):
+    (ev,) = coder.code("Chile criticized the arrest of the journalist by Peruvian police.")
+    assert (ev.cameo.root, ev.source.code, ev.target.code) == ("11", "CHL", "PERCOP")
+    (ev,) = coder.code("The Taliban praised the withdrawal of forces by America.")
+    assert (ev.cameo.root, ev.target.code) == ("05", "USA")

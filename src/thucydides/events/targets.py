@@ -142,6 +142,20 @@ def _clauses(verb: Token, depth: int = 0) -> list[Token]:
     return found
 
 
+def _by_agent(obj: Token, resolvable) -> Token | None:
+    """Who did what the object names, when a by-phrase on it says so ("the arrest of the
+    journalist by Peruvian police", "the withdrawal of forces by America"): what an act is
+    judged, answered or asked about is aimed at its doer, not at whom it was done to."""
+    if obj.pos_ != "NOUN":
+        return None
+    for prep in children(obj, {"prep"}):
+        if prep.lower_ == "by":
+            pobj = _pobj(prep)
+            if pobj is not None and resolvable(pobj):
+                return pobj
+    return None
+
+
 def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:
     """Who is acted upon: the passive subject, an actor in the object or a prepositional
     phrase; failing that, what the object's own phrase is about ("sanctions on X"), or
@@ -168,6 +182,9 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
             return found, "object-on"
         if obj.lemma_.lower() in LEVIED_NOUNS:
             continue  # "lifted U.S. sanctions", "the U.S. tariff on its steel": whose they are
+        found = _by_agent(obj, resolvable)
+        if found is not None:  # "criticized the arrest of the journalist by police": police
+            return found, "object-by"
         found = actor_in(obj, resolvable)
         if found is not None:
             return found, "object" if found is obj else "object-phrase"
