@@ -1,6 +1,6 @@
 """What a subject received is its giver's act, aimed at the subject."""
 
-from tests._events import event_at
+from _events import event_at
 
 
 def test_aid_received_from_someone_is_their_aid(coder):

@@ -1,6 +1,6 @@
 """Declining to comment told by negating the comment: an asserted, actual 011."""
 
-from tests._events import event_at
+from _events import event_at
 
 
 def test_no_comment_is_a_refusal_to_comment(coder):
