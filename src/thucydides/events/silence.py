@@ -1,13 +1,13 @@
-"""Declining to comment said without the word "decline".
+"""Declining to comment said without the word "decline", and silences that are no act.
 
 "The ministry declined to comment" has its pattern (011). The same refusal is as often
 told by negating the comment itself: "had no comment", "made no comment", "does not
 comment on intelligence matters", "she could not comment while the trial is ongoing".
+There the negation is the act, not a comment that did not happen: the record is an
+asserted, actual 011 at the verb (the modal of "could not" is the refusal's form).
 
 "Did not reply to VOA's email requesting comment" is the reporter's own process: no
 event at all, neither a rejection nor the email's request (`unanswered`).
-There the negation is the act, not a comment that did not happen: the record is an
-asserted, actual 011 at the verb (the modal of "could not" is the refusal's form).
 """
 
 from __future__ import annotations
