@@ -673,3 +673,19 @@ def test_an_obligation_of_the_speakers_own_or_of_no_one_is_no_demand(coder):
     assert [(e.cameo.root, e.target.code) for e in other if e.trigger.text == "said"] == [
         ("10", "PER")
     ]
+
+
+def test_a_pronoun_for_the_state_or_its_government_points_back_to_either(nlp):
+    from thucydides.events.records import refers_back
+    from thucydides.model import Actor
+
+    it = nlp("France said it would recall its ambassador.")[2:3]
+
+    def actor(code, country, sectors, via="dictionary"):
+        return Actor(code, 0, 0, code=code, country=country, sectors=sectors, via=via)
+
+    france = actor("FRA", "FRA", [])
+    assert refers_back(it, actor("FRAGOV", "FRA", ["GOV"], "coreference"), france)
+    assert not refers_back(it, actor("FRAMIL", "FRA", ["MIL"], "coreference"), france)
+    assert not refers_back(it, actor("TURGOV", "TUR", ["GOV"], "coreference"), france)
+    assert not refers_back(it, actor("FRAGOV", "FRA", ["GOV"]), france)  # named, not "it"

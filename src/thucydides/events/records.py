@@ -338,4 +338,15 @@ def refers_back(span: Span | None, target: Actor | None, source: Actor | None) -
     pronoun = root.lower_ in SELF_PRONOUNS or any(
         c.dep_ == "poss" and c.lower_ in SELF_PRONOUNS for c in root.children
     )
-    return pronoun and target.code == source.code and target.name == source.name
+    if not pronoun:
+        return False
+    if target.code == source.code and target.name == source.name:
+        return True
+    # "North Korea said it conducted a test": the state and its government are one
+    state = {"GOV"}
+    return (
+        target.country is not None
+        and target.country == source.country
+        and set(target.sectors) <= state
+        and set(source.sectors) <= state
+    )
