@@ -9,6 +9,7 @@ from thucydides.actors.story import (
     lead_sentences,
     named_countries,
     story_country,
+    story_named_countries,
     story_pair,
 )
 
@@ -82,10 +83,10 @@ def test_a_story_of_two_countries_relations_names_its_pair(nlp):
         "the area as Peruvian boats left it. Chile and Peru have argued for years, and "
         "Bolivia watched."
     )
-    assert story_pair(pair, resolver, None) == ("CHL", "PER")
+    assert story_pair(story_named_countries(pair, resolver, None)) == ("CHL", "PER")
     one = nlp(
         "Chile rejects the claim. Chile said on Monday it had the right to the waters. "
         "Chilean ships patrolled the area. Chile's navy said Chile would stay. Chile and "
         "Peru have argued for years."
     )
-    assert story_pair(one, resolver, None) is None  # Peru once: a story of Chile
+    assert story_pair(story_named_countries(one, resolver, None)) is None  # Peru once

@@ -11,6 +11,14 @@ from importlib import resources
 CODE_FILES = ("codes.tsv", "codes_extra.tsv")
 # armed groups no state commands: rebels, insurgents, separatists, radicals
 IRREGULAR_SECTORS = frozenset({"REB", "INS", "SEP", "RAD"})
+
+
+def is_irregular_code(code: str | None, sectors) -> bool:
+    """An armed group that is no state's forces: rebels, insurgents, separatists, or an
+    international militant group (IMG)."""
+    return bool(IRREGULAR_SECTORS & set(sectors)) or (code or "").startswith("IMG")
+
+
 # kinds of block that may open a code; organisation codes only follow a prefix
 FIRST_KINDS = frozenset({"country", "region", "generic", "identity", "role"})
 KINDS = FIRST_KINDS | {"org"}

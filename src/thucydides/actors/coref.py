@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from thucydides.actors.antecedents import MentionIndex
-from thucydides.actors.codes import IRREGULAR_SECTORS
+from thucydides.actors.codes import is_irregular_code
 from thucydides.actors.groups import coordinated_countries, counted, members_of
 from thucydides.actors.interviews import SECOND, speaker_label, turns
 from thucydides.actors.mentions import (
@@ -185,7 +185,7 @@ class DocumentActors:
             match = mention.match
             if match is None or not match.code or match.code in seen:
                 continue
-            if IRREGULAR_SECTORS & set(match.sectors) or match.code.startswith("IMG"):
+            if is_irregular_code(match.code, match.sectors):
                 seen[match.code] = match
         return list(seen.values())
 

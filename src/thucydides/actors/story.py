@@ -124,11 +124,16 @@ def dateline_country(
 
 
 def story_country(
-    doc: Doc, resolver: ActorResolver, date: str | None, country_of: Callable[[Span], str | None]
+    doc: Doc,
+    resolver: ActorResolver,
+    date: str | None,
+    country_of: Callable[[Span], str | None],
+    story_named: Callable[[], list[str]] | None = None,
 ) -> str | None:
     """The dateline's country, else the country that dominates the headline and lead
     of a story longer than them, else the one that dominates the whole story (a lone
-    sentence is no story: its own country rules decide)."""
+    sentence is no story: its own country rules decide). `story_named`: the whole
+    story's country names (`story_named_countries`), when the caller holds them."""
     found = dateline_country(doc, country_of)
     if found is not None:
         return found
@@ -138,8 +143,13 @@ def story_country(
     found = dominant_country(named_countries(resolver, lead, date))
     if found is not None:
         return found
-    sents = [s for s in doc.sents if not is_dateline(s)]
-    return dominant_country(named_countries(resolver, sents, date), MIN_STORY_NAMED)
+    named = story_named() if story_named else story_named_countries(doc, resolver, date)
+    return dominant_country(named, MIN_STORY_NAMED)
+
+
+def story_named_countries(doc: Doc, resolver: ActorResolver, date: str | None) -> list[str]:
+    """`named_countries` over every sentence but a dateline."""
+    return named_countries(resolver, [s for s in doc.sents if not is_dateline(s)], date)
 
 
 # a story of two states' relations: each named this often, the second at least this
@@ -147,11 +157,11 @@ def story_country(
 PAIR_LEAST, PAIR_BALANCE, PAIR_SHARE = 5, 0.3, 0.7
 
 
-def story_pair(doc: Doc, resolver: ActorResolver, date: str | None) -> tuple[str, str] | None:
-    """The two countries a story of their relations is about ("North Korea" 34 times,
-    "the U.S." 19, anyone else twice), most named first; else None."""
-    sents = [s for s in doc.sents if not is_dateline(s)]
-    counts = Counter(named_countries(resolver, sents, date))
+def story_pair(named: list[str]) -> tuple[str, str] | None:
+    """The two countries a story of their relations is about, from the story's country
+    names (`story_named_countries`: "North Korea" 34 times, "the U.S." 19, anyone else
+    twice), most named first; else None."""
+    counts = Counter(named)
     top = counts.most_common(2)
     if len(top) < 2:
         return None
@@ -209,12 +219,19 @@ class StoryContext:
             place = geo.resolve(span.text, {})
             return place.country if place is not None else None
 
-        return story_country(self.doc, self.resolver, self.date, country_of)
+        return story_country(
+            self.doc, self.resolver, self.date, country_of, lambda: self.story_named
+        )
+
+    @functools.cached_property
+    def story_named(self) -> list[str]:
+        """The whole story's country names, read once for its country and its pair."""
+        return story_named_countries(self.doc, self.resolver, self.date)
 
     @functools.cached_property
     def story_pair(self) -> tuple[str, str] | None:
         """The two countries a story of their relations is about (`story_pair`)."""
-        return story_pair(self.doc, self.resolver, self.date)
+        return story_pair(self.story_named)
 
     def country_for(self, span: Span, leader: bool) -> tuple[str, str] | None:
         """(country, why) for a mention that names none: the one country its own phrase

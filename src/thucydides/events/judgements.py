@@ -15,6 +15,7 @@ from thucydides.events.parse import children, own_subject
 from thucydides.events.phrases import noun_phrase
 from thucydides.events.roles import UNDERGONE_NOUNS, Roles
 from thucydides.events.speech import JUDGING_VERBS
+from thucydides.events.targets import by_agent
 
 # what a speaker calls wrong, said of what was done: "the ruling was unconstitutional"
 DISAPPROVING = frozenset(
@@ -138,15 +139,19 @@ def _doer_of(act: Token, resolvable) -> Token | None:
     "of" phrase ("the actions of the governor"), unless the act is done to them ("the
     journalist's arrest", "the detention of the journalists")."""
     undergone = act.lemma_.lower() in UNDERGONE_NOUNS
+    found = by_agent(act, lambda tok: _can_be_judged(tok, resolvable))
+    if found is not None:
+        return found
     # "Peru's bullying of fishermen": a wrongdoing's "of" phrase is whom it hurt
-    hurts_of = undergone or act.lemma_.lower() in WRONGDOING_NOUNS
-    for prep in children(act, {"prep"}):
-        if prep.lower_ == "by" or (prep.lower_ == "of" and not hurts_of):
-            found = next(
-                (o for o in children(prep, {"pobj"}) if _can_be_judged(o, resolvable)), None
-            )
-            if found is not None:
-                return found
+    if not undergone and act.lemma_.lower() not in WRONGDOING_NOUNS:
+        for prep in children(act, {"prep"}):
+            if prep.lower_ == "of":
+                found = next(
+                    (o for o in children(prep, {"pobj"}) if _can_be_judged(o, resolvable)),
+                    None,
+                )
+                if found is not None:
+                    return found
     if undergone:
         return None
     return next(

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from thucydides import geo, ontology
 from thucydides.actors import ActorMatch, DocumentActors
-from thucydides.actors.codes import IRREGULAR_SECTORS
+from thucydides.actors.codes import is_irregular_code
 from thucydides.events.phrases import noun_phrase
 from thucydides.events.roles import Roles
 from thucydides.model import Actor
@@ -101,7 +101,6 @@ def implied_target(
     return Actor.implied(story_country, None if own else "GOV", at)
 
 
-IRREGULAR = IRREGULAR_SECTORS  # armed groups that are not a state's forces
 ARMED = {"MIL", "COP", "GOV", "REB", "INS", "SEP", "RAD", "SPY"}
 # force that hits people (generic, small arms, artillery, aerial), not a blockade (191) or
 # the occupation of territory (192: "guerrillas overran the village")
@@ -109,9 +108,8 @@ FORCE_ON_PEOPLE = {"190", "193", "194", "195"}
 
 
 def is_irregular(actor: Actor) -> bool:
-    """An armed group that is no state's forces: rebels, insurgents, separatists, or an
-    international militant group (IMG)."""
-    return bool(IRREGULAR & set(actor.sectors)) or (actor.code or "").startswith("IMG")
+    """An armed group that is no state's forces (`actors.codes.is_irregular_code`)."""
+    return is_irregular_code(actor.code, actor.sectors)
 
 
 def unconventional(cameo, source: Actor | None, target: Actor | None):

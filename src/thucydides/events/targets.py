@@ -142,7 +142,7 @@ def _clauses(verb: Token, depth: int = 0) -> list[Token]:
     return found
 
 
-def _by_agent(obj: Token, resolvable) -> Token | None:
+def by_agent(obj: Token, resolvable) -> Token | None:
     """Who did what the object names, when a by-phrase on it says so ("the arrest of the
     journalist by Peruvian police", "the withdrawal of forces by America"): what an act is
     judged, answered or asked about is aimed at its doer, not at whom it was done to."""
@@ -182,7 +182,7 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
             return found, "object-on"
         if obj.lemma_.lower() in LEVIED_NOUNS:
             continue  # "lifted U.S. sanctions", "the U.S. tariff on its steel": whose they are
-        found = _by_agent(obj, resolvable)
+        found = by_agent(obj, resolvable)
         if found is not None:  # "criticized the arrest of the journalist by police": police
             return found, "object-by"
         found = actor_in(obj, resolvable)
