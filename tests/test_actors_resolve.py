@@ -300,3 +300,9 @@ def test_a_country_at_the_head_is_not_its_possessors(nlp, resolver):
         start = doc.text.index(text)
         match = resolver.resolve_span(doc.char_span(start, start + len(text)))
         assert match.code == code, text
+
+
+def test_an_editor_is_media(resolver):
+    # regression: "Peruvian editor X" was coded PER, the generated lists knowing only
+    # "newspaper editor" and "chief editor"
+    assert resolver.resolve_text("the editor").code == "MED"

@@ -133,3 +133,15 @@ def test_a_hyphen_after_initials_splits_two_names(nlp):
     """Regression: "U.S.-Ukraine" was one word, so neither country was read in it."""
     words = [t.text for t in nlp("The U.S.-Kenya talks and the U.N.-backed plan went ahead.")]
     assert words[1:4] == ["U.S.", "-", "Kenya"] and "U.N." in words
+
+
+def test_a_heading_whose_last_word_opens_the_next_sentence_is_its_own(nlp):
+    # regression: "Sovereignty negotiations Negotiations between Britain and ..." was one
+    # sentence, and "During" did not open a sentence after a heading
+    doc = nlp("It was ruled unlawful. Sovereignty negotiations Negotiations between them go on.")
+    assert [s.text for s in doc.sents][1:] == [
+        "Sovereignty negotiations",
+        "Negotiations between them go on.",
+    ]
+    doc = nlp("He said so. Trump approval During a visit last month, Trump agreed.")
+    assert [s.text for s in doc.sents][1] == "Trump approval"

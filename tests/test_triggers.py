@@ -212,6 +212,18 @@ def test_nominal_trigger_in_prepositional_phrase(nlp, matcher):
     assert found.get("suicide bombing") == "1831"
 
 
+def test_talks_that_progress_or_stall_are_talks_that_happened(nlp, matcher):
+    found = codes(nlp, matcher, "Talks with the lenders are progressing well, officials said.")
+    assert found.get("Talks") == "046"
+    found = codes(nlp, matcher, "The negotiations stalled in March over the border.")
+    assert found.get("negotiations") == "046"
+
+
+def test_negotiating_with_someone_is_negotiation_not_cooperation(nlp, matcher):
+    found = codes(nlp, matcher, "The finance ministry is negotiating a loan with the lenders.")
+    assert found.get("negotiating") == "046"
+
+
 def test_noun_as_topic_is_not_an_event(nlp, matcher):
     # "the attack" is what was condemned, not a second event
     found = hits(nlp, matcher, "The foreign minister condemned the attack.")

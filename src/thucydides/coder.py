@@ -29,7 +29,7 @@ from thucydides.events.headline import headline_from_lead
 from thucydides.events.judgements import is_judgement, judgement_roles
 from thucydides.events.modality import Mood, is_refusal, mood_of
 from thucydides.events.obligations import DEMAND_RULE, asks_another
-from thucydides.events.phrases import noun_phrase
+from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.receipts import giver
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
@@ -309,7 +309,10 @@ class Coder:
         if is_judgement(anchor, cand.code, cand.rule):
             roles = judgement_roles(roles, anchor, resolvable)
         if cand.kind == "verb" and state_role(cand.code):
-            roles = state_of_place(roles, anchor, is_country_place)
+            roles = state_of_place(
+                roles, anchor, is_country_place,
+                lambda tok: doc_actors.resolve(head_phrase(tok)) is not None,
+            )  # fmt: skip
         mood = mood_of(anchor)
         refused = refusal_code(cand.code) if is_refusal(mood) else None
         if refused:  # "will not lift the embargo": the refusal is what happened

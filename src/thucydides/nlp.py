@@ -160,20 +160,34 @@ RUN_ON_KEY = "thucydides_run_on_cuts"
 MAX_HEADING_TOKENS = 5
 SENTENCE_OPENERS = frozenset(
     "The A An Since According In On At After Before But While When As Under Despite "
-    "Last Earlier Meanwhile However Some Many Most This These Those".split()
+    "Last Earlier Meanwhile However Some Many Most This These Those During If Even Though "
+    "Although Officials".split()
 )
 HEADING_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "VBZ", "VBP", "JJ"})
 CLOSING_QUOTES = frozenset({"’", "”"})
 
 
 def _opens_after_heading(token) -> bool:
-    if token.text not in SENTENCE_OPENERS or token.i + 1 >= len(token.doc):
+    if token.i + 1 >= len(token.doc):
         return False
     before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if token.text not in SENTENCE_OPENERS and not _repeats_heading_word(before, token):
+        return False
     quoted = before.is_quote and before.text in CLOSING_QUOTES  # "‘We are concerned’ In a"
     if not quoted and (before.is_punct or before.is_space or before.tag_ not in HEADING_END_TAGS):
         return False
     return after.text[:1].islower() or after.text[:1].isdigit()
+
+
+def _repeats_heading_word(before, token) -> bool:
+    """ "Sovereignty negotiations Negotiations between Britain and ...": the heading's last
+    word, opening the sentence after it with a capital."""
+    return (
+        token.text[:1].isupper()
+        and before.text[:1].islower()
+        and len(token.text) > 3
+        and before.lower_ == token.lower_
+    )
 
 
 HEADINGS_KEY = "thucydides_run_in_headings"

@@ -30,7 +30,10 @@ EFFECT_VERBS = frozenset(
 NOUN_SUBJECT_VERBS = (
     (NOUN_HOST_VERBS - {"be", "have", "see", "witness"})
     | EFFECT_VERBS
-    | frozenset("occur happen take break erupt go come follow last cause end fail".split())
+    | frozenset(
+        "occur happen take break erupt go come follow last cause end fail progress proceed "
+        "stall collapse drag".split()
+    )
     | REACTION_VERBS
 )
 NOUN_EVENT_PREPS = frozenset({"in", "during", "after", "amid", "following"})

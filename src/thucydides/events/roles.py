@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from thucydides.events.custody import CUSTODY_NOUNS, custody_holder
 from thucydides.events.modality import planning_noun
 from thucydides.events.noun_events import EFFECT_VERBS
 from thucydides.events.parse import children, own_subject
@@ -363,21 +364,41 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 STATE_ACT_PREPS = {"in", "from"}  # "arrested in Niger", "expelled from North Korea"
+# role traces with no doer named: a passive without its agent, and a subject acted upon
+# ("X remains in custody", `undergoer` patterns)
+UNNAMED_DOER_HOWS = ("passive-no-agent", "undergoer")
 
 
-def state_of_place(roles: Roles, anchor: Token, is_country_place) -> Roles:
+def state_of_place(roles: Roles, anchor: Token, is_country_place, names_actor) -> Roles:
     """ "A journalist was arrested in Niger": an act only a state does (the caller asks
     `records.state_role`: arrests, expulsions, trials, releases) with no one named as
     doing it is the act of the state where it happened; who killed someone in a country
     is not thereby its state. `is_country_place(token)`
-    says whether a noun names a country or a place in one."""
-    if roles.source is not None or not roles.how.startswith("passive-no-agent"):
+    says whether a noun names a country or a place in one, `names_actor(token)`
+    whether the dictionaries or the story know it as an actor. Someone held in a named
+    holder's custody ("remain in Thai custody") is that holder's detention, before
+    any place."""
+    if roles.source is not None:
         return roles
-    for prep in children(anchor, {"prep"}):
+    unnamed = next((p for p in UNNAMED_DOER_HOWS if roles.how.startswith(p)), None)
+    if unnamed is None:
+        return roles
+    holder = custody_holder(anchor, lambda t: is_country_place(t) or names_actor(t))
+    if holder is not None:  # "remain in Thai custody": Thailand holds them
+        how = "custody-holder" + roles.how[len(unnamed) :]
+        return Roles(noun_phrase(holder), roles.target, how)
+    # "remains in detention in Louisiana": the place may hang on the custody noun
+    held_in = [
+        n for p in children(anchor, {"prep"}) if p.lower_ == "in" for n in children(p, {"pobj"})
+    ]
+    preps = children(anchor, {"prep"}) + [
+        p for n in held_in if n.lemma_.lower() in CUSTODY_NOUNS for p in children(n, {"prep"})
+    ]
+    for prep in preps:
         if prep.lower_ not in STATE_ACT_PREPS:
             continue
         for pobj in children(prep, {"pobj"}):
             if is_country_place(pobj):
-                how = "state-of-place" + roles.how[len("passive-no-agent") :]
+                how = "state-of-place" + roles.how[len(unnamed) :]
                 return Roles(noun_phrase(pobj), roles.target, how)
     return roles

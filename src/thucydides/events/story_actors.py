@@ -25,6 +25,7 @@ from thucydides.events.authors import (
     state_author,
 )
 from thucydides.events.fighters import implied_fighter
+from thucydides.events.holders import holder_asked
 from thucydides.events.records import implied_state, implied_target
 from thucydides.model import Actor, Event
 
@@ -76,6 +77,8 @@ def story_actors(
         # "rejected the resolution, saying it stems from ... Pakistan": not Pakistan;
         # "called the allegations baseless", its object read by the pattern
         target = author_of(source, index, at, earlier) or target
+    if source is not None and source.code:  # "calls for Lai's release": to the holder
+        target = holder_asked(act.code, target, earlier, at) or target
     if target is None or target.code is None:  # "called for his release", "banned ..."
         target = implied_target(act.code, source, act.story_country, at, act.story_pair) or target
     if source is None and (
