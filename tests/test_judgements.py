@@ -83,3 +83,12 @@ def test_a_wrongdoing_named_as_an_actors_is_the_speakers_criticism(coder):
 def test_a_wrongdoing_nobody_is_named_for_is_no_criticism(coder):
     text = "The Chilean foreign minister said greater persecution is likely."
     assert criticisms(coder, text) == []
+
+
+def test_whose_belongings_an_act_touched_is_not_judged(coder):
+    # regression: "editor" became a media actor, and "the editor's bail" then resolved
+    # as the one judged in "the revocation of the editor's bail was unfair"
+    text = "The Kenyan lawyer said the revocation of the editor's bail was unfair and cruel."
+    assert [target for _, _, target in criticisms(coder, text)] == [None]
+    text = "The Kenyan opposition said the actions of the governor were illegal."
+    assert criticisms(coder, text) == [("said", "KENOPP", "KENGOV")]

@@ -137,7 +137,8 @@ def judged(anchor: Token, resolvable) -> Token | None:
 def _doer_of(act: Token, resolvable) -> Token | None:
     """Who did the act a noun names: its "by" phrase, else its possessor, modifier or
     "of" phrase ("the actions of the governor"), unless the act is done to them ("the
-    journalist's arrest", "the detention of the journalists")."""
+    journalist's arrest", "the detention of the journalists") or to what is theirs ("the
+    revocation of the editor's bail")."""
     undergone = act.lemma_.lower() in UNDERGONE_NOUNS
     found = by_agent(act, lambda tok: _can_be_judged(tok, resolvable))
     if found is not None:
@@ -147,7 +148,11 @@ def _doer_of(act: Token, resolvable) -> Token | None:
         for prep in children(act, {"prep"}):
             if prep.lower_ == "of":
                 found = next(
-                    (o for o in children(prep, {"pobj"}) if _can_be_judged(o, resolvable)),
+                    (
+                        o
+                        for o in children(prep, {"pobj"})
+                        if _can_be_judged(o, resolvable) and not children(o, {"poss"})
+                    ),
                     None,
                 )
                 if found is not None:
