@@ -37,7 +37,9 @@ def test_one_trigger_gives_one_code_per_pair(coder, text):
 
 
 def test_the_losing_reading_is_kept_in_the_evidence(coder):
-    events = coder.code("Ankara rebuffs Washington over missile purchase.", date="2024-05-01")
+    # the model must be well above MODEL_ALONE_MIN here: on "Ankara rebuffs ..." it read
+    # RETREAT at 0.743 on one CPU and above 0.75 on another (int8 kernels differ)
+    events = coder.code("Turkey rebuffs Washington over missile purchase.", date="2024-05-01")
     assert len(events) == 1
     alternatives = events[0].evidence["alternatives"]
     assert alternatives and {"code", "score", "from"} <= set(alternatives[0])
@@ -134,14 +136,15 @@ def test_blocking_a_sale_is_still_an_act(fast_coder):
 
 
 def test_a_cyber_intrusion_has_the_intruder_as_source(coder):
-    events = coder.code("Hackers linked to China breached US telecommunications networks.")
+    # the model reads ASSAULT at 0.88 here, well clear of MODEL_ALONE_MIN on any CPU
+    events = coder.code("Hackers tied to Iran breached British telecommunications networks.")
     assert len(events) == 1
     # the pattern reads a cyber attack (176), the model an assault: one act, the
     # stronger reading, the other in the evidence
     codes = {events[0].cameo.code} | {a["code"] for a in events[0].evidence["alternatives"]}
     assert codes == {"176", "190"}
     assert events[0].source.text == "Hackers"
-    assert events[0].target.code == "USA"
+    assert events[0].target.code == "GBR"
 
 
 def test_a_forecast_is_not_the_actors_intent(coder):
