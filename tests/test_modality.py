@@ -37,6 +37,13 @@ def mood(nlp, text, trigger):
             "hypothetical",
         ),
         ("The minister said the army attacked the camp.", "attacked", "asserted", "actual"),
+        # regression: "has the authority to revoke a green card" read as a revocation
+        (
+            "The minister has the authority to revoke any visa.",
+            "revoke",
+            "asserted",
+            "hypothetical",
+        ),
         # what one asks of another has not happened; what one forced them into has
         ("Britain urged Iran to release the sailors.", "release", "asserted", "hypothetical"),
         ("The envoy asked Mali to open the border.", "open", "asserted", "hypothetical"),

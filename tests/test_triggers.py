@@ -94,6 +94,10 @@ def test_say_alone_gives_no_event(nlp, matcher):
         ("Ghana pledged its full support for the plan.", "pledged", "032"),
         ("Ghana pledged $2 million in aid to Togo.", "pledged", "033"),
         ("Chad opened its borders to refugees.", "opened", "075"),
+        # energy cut off, a charge raised and a visa revoked are sanctions on whom they hit
+        ("Ontario shut off electricity to Michigan.", "shut off", "163"),
+        ("The province doubled the surcharge on power exports.", "doubled", "163"),
+        ("Washington revoked the visas of two reporters.", "revoked", "172"),
     ],
 )
 def test_aid_given_as_an_amount_or_as_relief_goods(nlp, matcher, text, trigger, code):

@@ -48,6 +48,7 @@ from thucydides.events.records import (
 from thucydides.events.roles import Roles, find_roles, state_of_place
 from thucydides.events.silence import NO_COMMENT_CODE, NO_COMMENT_RULE
 from thucydides.events.story_actors import Act, story_actors, told_already
+from thucydides.events.threats import is_declared_threat, threat_code
 from thucydides.events.triggers import TriggerHit, TriggerMatcher
 from thucydides.headlines import HeadlineCaser, known_name_spans, mark_retold_headline
 from thucydides.model import Document, Event, Trigger, make_event_id
@@ -328,7 +329,12 @@ class Coder:
             # the model read "did not approve the budget" as the rejection it is
             mood = Mood("asserted", mood.modality, mood.cue)
         intended = intent_code(cand.code) if mood.modality == "intended" else None
-        recoded = refused or intended
+        threat = None
+        if not refused and not intended and is_declared_threat(anchor, cand.code, mood):
+            # "we will impose tariffs": the threat is what happened
+            threat = threat_code(cand.code)
+            mood = Mood("asserted", "actual", mood.cue)
+        recoded = refused or intended or threat
         cameo, plover = ontology.cameo_record(recoded or cand.code)
         # a target named right at the verb ("met Y", "talks with Y") stands; one found
         # further away does not outweigh the other party of "X and Y agreed"

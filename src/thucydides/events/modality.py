@@ -31,6 +31,8 @@ APPEAL_VERBS = {
     "challenge",
 }  # fmt: skip
 INTENT_NOUNS = {"plan", "plans", "intention", "promise", "pledge", "proposal", "bid", "effort"}
+# "has the authority to revoke a visa": what someone may do, not what they did
+ABILITY_NOUNS = {"authority", "power", "powers", "right", "ability", "capacity", "option"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "ought"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITION_MARKS = {"if", "unless", "whether", "until", "lest"}
@@ -122,6 +124,8 @@ def mood_of(anchor: Token) -> Mood:
                 polarity, cue = "negated", lemma
             elif head.lower_ in INTENT_NOUNS and modality == "actual":
                 modality, cue = "intended", head.lower_
+            elif head.lower_ in ABILITY_NOUNS and rel == "acl" and modality == "actual":
+                modality, cue = "hypothetical", head.lower_
             elif (lemma in INTENT_VERBS or head.lower_ in INTENT_ADJ) and modality == "actual":
                 modality, cue = "intended", lemma
             elif lemma in HYPOTHETICAL_AUX | HEDGE_ADJ | APPEAL_VERBS and modality == "actual":
