@@ -350,3 +350,11 @@ def test_a_record_whose_only_placed_actor_is_implied_is_none(coder):
     assert [(e.source.code[:3], e.target.code, e.target.via) for e in events] == [
         ("ZMB", "ZMBGOV", "implied")
     ]
+
+
+def test_a_standing_territorial_dispute_is_no_act(coder):
+    # regression: "have been disputing the islands for years" gave a 110 for each party
+    text = "Vietnam and China have been disputing the Paracel islands for decades."
+    assert not [e for e in coder.code(text) if e.cameo.root == "11"]
+    events = coder.code("China disputed Japan's account of the collision.")
+    assert [e.cameo.code for e in events] == ["110"]
