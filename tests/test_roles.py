@@ -466,3 +466,18 @@ def test_an_act_judged_is_aimed_at_its_doer_named_by_by(coder):
     assert (ev.cameo.root, ev.source.code, ev.target.code) == ("11", "CHL", "PERCOP")
     (ev,) = coder.code("The Taliban praised the withdrawal of forces by America.")
     assert (ev.cameo.root, ev.target.code) == ("05", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("US-Russia talks resumed in Riyadh on Tuesday.", "resumed"),
+        ("Kenya-Somalia talks were held in Nairobi.", "held"),
+    ],
+)
+def test_a_meeting_noun_naming_both_parties_gives_the_verbs_roles(nlp, text, trigger):
+    # regression: "US-Russia talks resumed in Riyadh" had the talks' first party as
+    # source and Riyadh as target; a passive "were held" had no source at all
+    roles = roles_at(nlp, text, trigger)
+    assert roles.how == "noun-pair"
+    assert {words(roles.source), words(roles.target)} in ({"US", "Russia"}, {"Kenya", "Somalia"})

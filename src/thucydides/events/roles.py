@@ -56,6 +56,9 @@ def find_roles(sent: Span, anchor: Token, consumed: Token | None, resolvable, ki
     subj, how_s = acting_subject(anchor)
     obj, how_t = target_of(anchor, consumed, resolvable)
     subj, obj = _antecedent(subj), _antecedent(obj)
+    paired = _paired_meeting(anchor, (consumed, subj, obj), resolvable)
+    if paired is not None:
+        return paired
     if weak_target(how_t, obj, subj, resolvable):
         # "gave 350 million euros to promote investment in Ethiopia": no actor stands
         # in a role the rules know, but one named further on in the act's scope does
@@ -291,6 +294,26 @@ def _hyphen_pair(noun: Token, resolvable) -> tuple[Token, Token] | None:
         for first in children(second, {"compound", "amod", "nmod"}):
             if first.i + 1 in marks and first.i + 2 == second.i and resolvable(first):
                 return first, second
+    return None
+
+
+# nouns of a meeting whose two parties a hyphen names ("US-Russia talks resumed")
+MEETING_NOUNS = {"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "consultation"}
+
+
+def _paired_meeting(anchor: Token, nouns, resolvable) -> Roles | None:
+    """ "US-Russia talks resumed", "held US-Russia talks": the verb's meeting noun names
+    both parties, who are the event's, not the verb's other phrases ("in Riyadh")."""
+    for noun in nouns:
+        if noun is None or noun.lemma_.lower() not in MEETING_NOUNS:
+            continue
+        if noun.head.i != anchor.i and noun.i != anchor.i:
+            continue
+        pair = _hyphen_pair(noun, resolvable)
+        if pair is not None:
+            first, second = pair
+            doc = noun.doc
+            return Roles(doc[first.i : first.i + 1], doc[second.i : second.i + 1], "noun-pair")
     return None
 
 
