@@ -640,3 +640,12 @@ def test_arguing_a_view_is_no_disapproval_but_arguing_against_is(nlp, matcher):
     assert "argue" not in found, found
     found = codes(nlp, matcher, "Chilean lawyers argued against the ruling.")
     assert found["argued"] == "110"
+
+
+def test_demonstrating_a_quality_is_no_protest(nlp, matcher):
+    # regression: "the transfers demonstrate a complete disregard for dignity" was a 141
+    assert "demonstrate" not in codes(
+        nlp, matcher, "The transfers demonstrate a disregard for law."
+    )
+    found = codes(nlp, matcher, "Students demonstrated against the new law in Dhaka.")
+    assert found.get("demonstrated", "")[:2] == "14"
