@@ -84,6 +84,30 @@ def test_symmetric_agreement_keeps_both_directions(coder):
     assert len({e.cameo.code for e in events}) == 1
 
 
+def dyads(coder, text):
+    return {
+        (e.source.code[:3] if e.source else None, e.target.code[:3] if e.target else None)
+        for e in coder.code(text)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Omani sultan met with Blinken in Muscat on Monday.",
+        "The Omani sultan spoke by phone with Blinken on Monday.",
+    ],
+)
+def test_a_meeting_with_someone_is_theirs_too(coder, text):
+    assert {("OMN", "USA"), ("USA", "OMN")} <= dyads(coder, text)
+
+
+def test_a_visit_or_a_topic_is_not_reciprocal(coder):
+    assert dyads(coder, "The Omani sultan visited Paris on Monday.") == {("OMN", "FRA")}
+    text = "Omani ministers discussed China's role in the region."
+    assert not any(source == "CHN" for source, _ in dyads(coder, text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -33,6 +33,7 @@ from thucydides.events.phrases import head_phrase, noun_phrase
 from thucydides.events.receipts import giver
 from thucydides.events.records import (
     PLACE_TARGET_ROOTS,
+    RECIPROCAL_CODES,
     SYMMETRIC_ROOTS,
     countable,
     is_commentary,
@@ -40,6 +41,7 @@ from thucydides.events.records import (
     is_private_travel,
     is_setting_target,
     member_pairs,
+    names_a_party,
     refers_back,
     role_pairs,
     state_role,
@@ -354,7 +356,11 @@ class Coder:
             # "march in Khartoum", "convene in Canada": where it happened, not to whom
             roles = Roles(roles.source, None, roles.how.rsplit("/", 1)[0] + "/setting")
             how_target = "setting"
-        pairs = role_pairs(roles, cand.code[:2], target_is_actor, setting, resolvable)
+        pairs = role_pairs(
+            roles, cand.code[:2], target_is_actor, setting, resolvable,
+            reciprocal=(recoded or cand.code).startswith(RECIPROCAL_CODES)
+            and cand.rule is not None and names_a_party(roles.target, how_target),
+        )  # fmt: skip
         pairs = [
             member
             for src, tgt in pairs
