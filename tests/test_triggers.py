@@ -649,3 +649,11 @@ def test_demonstrating_a_quality_is_no_protest(nlp, matcher):
     )
     found = codes(nlp, matcher, "Students demonstrated against the new law in Dhaka.")
     assert found.get("demonstrated", "")[:2] == "14"
+
+
+def test_contesting_a_claim_is_rejecting_it(nlp, matcher):
+    found = codes(nlp, matcher, "Vietnam contests China's sovereignty claims in the sea.")
+    assert found.get("contests") == "120"
+    assert (
+        codes(nlp, matcher, "Vietnam contests the expulsion of its envoy.").get("contests") == "110"
+    )
