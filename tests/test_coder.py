@@ -534,9 +534,11 @@ def test_a_noun_act_only_a_state_does_is_the_storys_state(coder):
     text = (
         "Zimbabwe journalist held\n\n"
         "A court in Harare adjourned the case of a Zimbabwean journalist on Wednesday. "
-        "The journalist was charged with incitement after the arrest of the journalist in "
+        "The journalist spent a month in prison after the arrest of the journalist in "
         "Harare last month. His lawyer said the charge was baseless."
     )
+    # (not "was charged with incitement after the arrest": the charge, also a 173 by the
+    # same police on the same journalist, is then the sentence's one record of it)
     arrest = event_at(coder, text, "arrest")
     assert (arrest.source.code, arrest.source.via, arrest.target.code) == (
         "ZWECOP",
