@@ -37,6 +37,10 @@ def mood(nlp, text, trigger):
             "hypothetical",
         ),
         ("The minister said the army attacked the camp.", "attacked", "asserted", "actual"),
+        # regression: "violators can be fined" read as a fine imposed; what the speaker
+        # can't explain happened all the same
+        ("Violators can be fined up to 500 dollars.", "fined", "asserted", "hypothetical"),
+        ("She can't explain why the book was banned.", "banned", "asserted", "actual"),
         # regression: "has the authority to revoke a green card" read as a revocation
         (
             "The minister has the authority to revoke any visa.",

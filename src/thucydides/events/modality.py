@@ -34,6 +34,9 @@ INTENT_NOUNS = {"plan", "plans", "intention", "promise", "pledge", "proposal", "
 # "has the authority to revoke a visa": what someone may do, not what they did
 ABILITY_NOUNS = {"authority", "power", "powers", "right", "ability", "capacity", "option"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "ought"}
+# "violators can be fined", "they can appeal": what may be done, not what was; only on the
+# trigger's own verb ("she can't figure out why the book was banned": it was)
+ABILITY_AUX = {"can", "ca"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 CONDITION_MARKS = {"if", "unless", "whether", "until", "lest"}
 # what happens as a rule, not once
@@ -105,6 +108,8 @@ def mood_of(anchor: Token) -> Mood:
                 modality, cue = "reported_possible", next(iter(words & REPORTED_CUES))
             elif words & HYPOTHETICAL_AUX:
                 modality, cue = "hypothetical", next(iter(words & HYPOTHETICAL_AUX))
+            elif tok is anchor and words & ABILITY_AUX:
+                modality, cue = "hypothetical", "can"
             elif words & FUTURE_AUX:
                 modality, cue = "intended", next(iter(words & FUTURE_AUX))
             elif any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
