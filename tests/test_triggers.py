@@ -657,3 +657,10 @@ def test_contesting_a_claim_is_rejecting_it(nlp, matcher):
     assert (
         codes(nlp, matcher, "Vietnam contests the expulsion of its envoy.").get("contests") == "110"
     )
+
+
+def test_an_emergency_at_a_hospital_is_no_state_of_emergency(nlp, matcher):
+    text = "An emergency was declared at the city hospital to receive the wounded."
+    assert "declared" not in codes(nlp, matcher, text)
+    text = "The junta declared a state of emergency in the north."
+    assert codes(nlp, matcher, text).get("declared") == "1724"
