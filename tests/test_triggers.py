@@ -664,3 +664,14 @@ def test_an_emergency_at_a_hospital_is_no_state_of_emergency(nlp, matcher):
     assert "declared" not in codes(nlp, matcher, text)
     text = "The junta declared a state of emergency in the north."
     assert codes(nlp, matcher, text).get("declared") == "1724"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bank shares fell for days, wiping out vast market gains for investors.",
+        "The former minister lectures on African politics at a university in Nairobi.",
+    ],
+)
+def test_money_lost_and_classes_taught_are_no_events(nlp, matcher, text):
+    assert not [h for h in hits(nlp, matcher, text) if h.code[:2] in {"11", "18", "19"}]
