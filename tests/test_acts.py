@@ -382,3 +382,20 @@ def test_a_standing_territorial_dispute_is_no_act(coder):
     assert not [e for e in coder.code(text) if e.cameo.root == "11"]
     events = coder.code("China disputed Japan's account of the collision.")
     assert [e.cameo.code for e in events] == ["110"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # regression: the drills' own "military" made them the target (CHNMIL)
+        ("China conducted military drills around Taiwan.", "150", "TWN"),
+        ("China held large-scale military drills near Taiwan on Monday.", "150", "TWN"),
+        # alone a show of force; held with a partner, military cooperation
+        ("Russia held naval drills in the Baltic Sea.", "150", None),
+        ("Japan held naval exercises with the United States.", "062", "USA"),
+    ],
+)
+def test_drills_are_aimed_at_whom_they_name_never_at_themselves(coder, text, code, target):
+    (event,) = coder.code(text)
+    assert event.cameo.code == code
+    assert (event.target.code[:3] if event.target else None) == target

@@ -156,6 +156,13 @@ def by_agent(obj: Token, resolvable) -> Token | None:
     return None
 
 
+# shows of force and exercises a pattern reads with its verb: never their own target
+SHOW_NOUNS = frozenset(
+    "drill drills exercise exercises test tests maneuver maneuvers manoeuvre manoeuvres "
+    "patrol patrols game games launch launches".split()
+)
+
+
 def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:
     """Who is acted upon: the passive subject, an actor in the object or a prepositional
     phrase; failing that, what the object's own phrase is about ("sanctions on X"), or
@@ -177,6 +184,17 @@ def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token 
         if found is not None:
             return found, "recipient"
     for obj in objects:
+        if consumed is not None and obj.i == consumed.i and obj.lemma_.lower() in SHOW_NOUNS:
+            # "conducted military drills around Taiwan": the drills are the act, "military"
+            # no target; whom they are aimed at is named in the drills' own phrase
+            found = next(
+                (a for p in children(obj, {"prep"}) for o in children(p, {"pobj"})
+                 if (a := actor_in(o, resolvable)) is not None),
+                None,
+            )  # fmt: skip
+            if found is not None:
+                return found, "object-phrase"
+            continue
         found = _levied_on(obj, resolvable)
         if found is not None:  # "doubled the U.S. tariff on Canada": on Canada, not by the US
             return found, "object-on"
@@ -323,7 +341,7 @@ def actor_in_scope(anchor: Token, subj: Token | None, resolvable) -> Token | Non
             continue
         if tok.dep_ == "compound" or tok.tag_ in PRONOUN_TAGS or tok.ent_type_ in NOT_ACTOR_ENTS:
             continue
-        if _own(tok, subj) or tok.lemma_.lower() in LEVIED_NOUNS:
+        if _own(tok, subj) or tok.lemma_.lower() in LEVIED_NOUNS | SHOW_NOUNS:
             continue  # "its forces" are the actor's own, "the U.S. tariff" the US's
 
         if resolvable(tok):
