@@ -675,3 +675,18 @@ def test_an_emergency_at_a_hospital_is_no_state_of_emergency(nlp, matcher):
 )
 def test_money_lost_and_classes_taught_are_no_events(nlp, matcher, text):
     assert not [h for h in hits(nlp, matcher, text) if h.code[:2] in {"11", "18", "19"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator may challenge the governor in next year's election.",
+        "The campaign aims to challenge stereotypes about refugees.",
+    ],
+)
+def test_a_candidacy_or_a_campaign_against_ideas_is_no_disapproval(nlp, matcher, text):
+    assert "challenge" not in codes(nlp, matcher, text)
+
+
+def test_challenging_a_ruling_is_still_disapproval(nlp, matcher):
+    assert codes(nlp, matcher, "The opposition challenged the ruling.").get("challenged") == "110"
