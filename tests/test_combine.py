@@ -72,3 +72,24 @@ def test_the_root_trigger_is_not_its_own_governor(nlp):
     condemned = at("111", 1)
     combine.mark_subordinates(doc, [condemned])
     assert not condemned.subordinate
+
+
+def test_a_noun_pattern_away_from_the_models_word_keeps_its_act(nlp):
+    # regression: "the announcement of upgraded ties came during a visit by Modi" was
+    # 050 (the model at "came") at "visit", the visit's 042 only an alternative
+    doc = nlp("The announcement came during a visit by the Indian prime minister.")
+    came, visit = (
+        next(t.i for t in doc if t.text == "came"),
+        next(t.i for t in doc if t.text == "visit"),
+    )
+    noun = reading("042", "nouns.yaml:visit", 1, 0.05, token=visit)
+    noun.kind = "noun"
+    learned = reading("050", None, 0, 0.9, token=came)
+    (kept,) = combine._one_reading_per_trigger([noun], learned, doc)
+    assert kept.code == "042" and kept.alternatives[0]["code"] == "050"
+    # a verb pattern in the same quad class away from the model's word still yields
+    verb = reading("042", "verbs/x.yaml:visit", 1, 0.05, token=visit)
+    (kept,) = combine._one_reading_per_trigger(
+        [verb], reading("050", None, 0, 0.9, token=came), doc
+    )
+    assert kept.code == "050"
