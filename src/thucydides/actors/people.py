@@ -80,10 +80,11 @@ class Titles:
         word = "nat:" + tok.lower_
         if word not in self.known:
             kinds = self.resolver.phrase_kinds(tok.text)
+            singular = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
             self.known[word] = (
                 len(kinds) == 1
                 and kinds[0][2] in ("country", "identity")
-                and tok.lower_.endswith(DEMONYM_ENDINGS)
+                and singular.endswith(DEMONYM_ENDINGS)  # "Uyghurs", "Afghans" too
             )
         return self.known[word]
 
@@ -135,6 +136,8 @@ def name_tokens(
         out.pop(0)
     while is_national is not None and len(out) > 2 and is_national(out[0]):
         out.pop(0)
+    if is_national is not None and len(out) == 1 and is_national(head):
+        return []  # "the eight ethnic minority Uyghurs": a people, tagged as a person
     return out
 
 
