@@ -235,6 +235,11 @@ def test_user_dictionary_adds_actors(tmp_path, monkeypatch):
         ("European military commanders", None, "EURMIL"),
         ("the European side", None, "IGOEUREEC"),
         ("the European Union", None, "IGOEUREEC"),
+        # the West is CAMEO's WST; names that begin with "West" stay theirs
+        ("Western politicians", None, "WSTPTY"),
+        ("the West", None, "WST"),
+        ("Western governments", None, "WST"),
+        ("the West Bank", None, "PSE"),
         # Sudan's former ruling party is not India's Congress party
         ("the National Congress Party", "2016-05-01", "SDNGOV"),
         ("the National Congress Party", "2019-11-29", "SDNPTY"),
