@@ -234,10 +234,10 @@ def test_a_people_tagged_as_a_person_is_no_person(nlp, resolver):
     # regression: "the eight ethnic minority Uyghurs" (spaCy: PERSON) was defined as a
     # person titled "ethnic minority" in Thailand (THACVL), not the Uyghurs (CHN...UIG)
     doc = nlp(
-        "Rights groups say the eight ethnic minority Uyghurs who remain in Thailand's "
-        "custody are at risk. Thai officials declined to comment."
+        "Activists fear that five ethnic minority Uyghurs who are held in Thailand's "
+        "prisons will be sent back. Thai officials declined to comment."
     )
     actors = DocumentActors(doc, "2025-03-01", resolver)
-    for phrase in ("the eight ethnic minority Uyghurs", "Uyghurs"):
+    for phrase in ("five ethnic minority Uyghurs", "Uyghurs"):
         m = actors.resolve(span_of(doc, phrase))
         assert m is not None and m.code.startswith("CHN") and m.via == "dictionary", phrase

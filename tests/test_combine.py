@@ -77,7 +77,7 @@ def test_the_root_trigger_is_not_its_own_governor(nlp):
 def test_a_noun_pattern_away_from_the_models_word_keeps_its_act(nlp):
     # regression: "the announcement of upgraded ties came during a visit by Modi" was
     # 050 (the model at "came") at "visit", the visit's 042 only an alternative
-    doc = nlp("The announcement came during a visit by the Indian prime minister.")
+    doc = nlp("The statement came during a visit by the Japanese foreign minister.")
     came, visit = (
         next(t.i for t in doc if t.text == "came"),
         next(t.i for t in doc if t.text == "visit"),
