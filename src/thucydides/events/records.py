@@ -234,7 +234,7 @@ def names_a_party(target: Span | None, how_target: str) -> bool:
     that is a name or a pronoun itself."""
     if target is None:
         return False
-    if how_target.startswith("prep-with") or how_target.endswith("prep-with"):
+    if how_target.endswith("prep-with"):  # "prep-with", "xcomp-prep-with"
         return True
     return how_target == "object" and target.root.pos_ in {"PROPN", "PRON"}
 

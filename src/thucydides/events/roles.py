@@ -184,12 +184,9 @@ def _victims_of(noun: Token) -> tuple[Token | None, Token | None]:
 def _noun_roles(noun: Token, resolvable) -> Roles:
     """Roles of an event noun: its own modifiers ("US air strikes on X", "talks between
     X and Y"), else the light verb it is the object of ("X held talks with Y")."""
-    pair = _hyphen_pair(noun, resolvable)
-    if pair is not None:  # "Kenya-Somalia talks": each party is its own word
-        first, second = pair
-        return Roles(
-            noun.doc[first.i : first.i + 1], noun.doc[second.i : second.i + 1], "noun-pair"
-        )
+    paired = _pair_roles(noun, resolvable)
+    if paired is not None:  # "Kenya-Somalia talks": each party is its own word
+        return paired
     source_tok: Token | None = None
     how = "noun"
     for child in noun.children:
@@ -309,12 +306,20 @@ def _paired_meeting(anchor: Token, nouns, resolvable) -> Roles | None:
             continue
         if noun.head.i != anchor.i and noun.i != anchor.i:
             continue
-        pair = _hyphen_pair(noun, resolvable)
-        if pair is not None:
-            first, second = pair
-            doc = noun.doc
-            return Roles(doc[first.i : first.i + 1], doc[second.i : second.i + 1], "noun-pair")
+        paired = _pair_roles(noun, resolvable)
+        if paired is not None:
+            return paired
     return None
+
+
+def _pair_roles(noun: Token, resolvable) -> Roles | None:
+    """The two parties a hyphen joins on an event noun as source and target, or None."""
+    pair = _hyphen_pair(noun, resolvable)
+    if pair is None:
+        return None
+    first, second = pair
+    doc = noun.doc
+    return Roles(doc[first.i : first.i + 1], doc[second.i : second.i + 1], "noun-pair")
 
 
 def _between_parties(noun: Token, resolvable) -> Token | None:

@@ -156,11 +156,8 @@ def by_agent(obj: Token, resolvable) -> Token | None:
     return None
 
 
-# shows of force and exercises a pattern reads with its verb: never their own target
-SHOW_NOUNS = frozenset(
-    "drill drills exercise exercises test tests maneuver maneuvers manoeuvre manoeuvres "
-    "patrol patrols game games launch launches".split()
-)
+# shows of force and exercises (lemmas) a pattern reads with its verb: never their own target
+SHOW_NOUNS = frozenset("drill exercise test maneuver manoeuvre patrol game launch".split())
 
 
 def target_of(anchor: Token, consumed: Token | None, resolvable) -> tuple[Token | None, str]:

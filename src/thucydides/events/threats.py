@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from thucydides.events.modality import Mood
+from thucydides.events.parse import own_subject
 
 # the 13x code for threatening each hostile act, most specific key first
 THREAT_OF = {
@@ -61,18 +62,15 @@ def is_declared_threat(anchor: Token, code: str, mood: Mood) -> bool:
         return False
     if subject.lower_ in FIRST_PERSON:
         return True  # "we will impose tariffs", in a quote
-    return mood.modality in {"intended", "hypothetical"} and _said_by_self(anchor, subject)
+    return _said_by_self(anchor, subject)
 
 
 def _subject(verb: Token) -> Token | None:
     """The verb's own subject, or that of the verb it is the infinitive of."""
-    for tok in (verb, verb.head):
-        found = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if found is not None:
-            return found
-        if tok.dep_ not in {"xcomp", "conj"}:
-            break
-    return None
+    subject, _ = own_subject(verb)
+    if subject is None and verb.dep_ in {"xcomp", "conj"}:
+        subject, _ = own_subject(verb.head)
+    return subject
 
 
 def _said_by_self(anchor: Token, subject: Token) -> bool:
@@ -83,8 +81,8 @@ def _said_by_self(anchor: Token, subject: Token) -> bool:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in DECLARING_VERBS:
         return False
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None:
+    speaker, passive = own_subject(clause.head)
+    if speaker is None or passive:
         return False
     if subject.lower_ in SELF_PRONOUNS:
         return True
