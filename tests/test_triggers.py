@@ -690,3 +690,34 @@ def test_a_candidacy_or_a_campaign_against_ideas_is_no_disapproval(nlp, matcher,
 
 def test_challenging_a_ruling_is_still_disapproval(nlp, matcher):
     assert codes(nlp, matcher, "The opposition challenged the ruling.").get("challenged") == "110"
+
+
+def test_an_object_predicate_parsed_as_apposition_still_matches(nlp, matcher):
+    """ "designated JNIM a terrorist group": the parser makes the predicate an apposition
+    of the bare name, and the pattern's object term is in it (regression)."""
+    doc = nlp("Mali has designated JNIM a terrorist group.")
+    assert [t.dep_ for t in doc if t.text == "group"] == ["appos"]  # the case under test
+    assert codes(nlp, matcher, doc.text).get("designated") == "172"
+
+
+def test_a_capitalised_plural_event_noun_keeps_its_pattern(nlp, matcher):
+    """ "Sovereignty talks Negotiations between ...": after a run-in heading the tagger
+    calls the sentence's first word a name and keeps its plural as the lemma; the noun
+    still names talks (regression). The parse is built by hand: it is the tagger's."""
+    from spacy.tokens import Doc
+
+    words = "Negotiations between Peru and Chile have been going on .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        pos="PROPN ADP PROPN CCONJ PROPN AUX AUX VERB ADP PUNCT".split(),
+        tags="NNPS IN NNP CC NNP VBP VBN VBG RP .".split(),
+        deps="nsubj prep pobj cc conj aux aux ROOT prt punct".split(),
+        heads=[7, 0, 1, 2, 2, 7, 7, 7, 7, 7],
+        lemmas="Negotiations between Peru and Chile have be go on .".split(),
+    )
+    found = {
+        doc.text[h.start_char : h.end_char]: h.code for s in doc.sents for h in matcher.find(s)
+    }
+    assert found.get("Negotiations") == "046", found

@@ -183,6 +183,10 @@ class TriggerMatcher:
         patterns: tuple[NounPattern, ...] | None = self._data.nouns.get(tok.lemma_.lower())
         if patterns is None:
             patterns = self._data.nouns.get(tok.lower_)
+        if patterns is None and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
+            # "Negotiations between Britain and ...": a capitalised plural the tagger
+            # took for a name keeps its own lemma
+            patterns = self._data.nouns.get(tok.lower_[:-1])
         if patterns is None or not noun_is_event(tok):
             return None
         mods = {c.lemma_.lower(): c for c in tok.children if c.dep_ in MOD_DEPS}

@@ -52,13 +52,15 @@ class TokenFacts:
         return found
 
     def links(self, tok: Token) -> tuple[list[Token], list[Token]]:
-        """(conjuncts, objects of its linking prepositions), in the order of its children."""
+        """(conjuncts and appositions, objects of its linking prepositions), in the
+        order of its children. An apposition is the same thing named again: "designated
+        BLA a terrorist group" (the parser's apposition for the object's predicate)."""
         found = self._links.get(tok.i)
         if found is None:
             conjs: list[Token] = []
             pobjs: list[Token] = []
             for child in tok.children:
-                if child.dep_ == "conj":
+                if child.dep_ in ("conj", "appos"):
                     conjs.append(child)
                 elif child.dep_ == "prep" and child.lower_ in NP_LINK_PREPS:
                     pobjs += [g for g in child.children if g.dep_ == "pobj"]
